@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { getI18n } from './i18n/i18n.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
+import { expertsRoutes } from './modules/experts/experts.routes.ts';
+import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
+import { practicesRoutes } from './modules/practices/practices.routes.ts';
+import { checkHealth } from './modules/site/site.service.ts';
+import { siteRoutes } from './modules/site/site.routes.ts';
+import type { AppDeps, AppEnv } from './web/context.ts';
+import { handleError, handleNotFound } from './web/errors.tsx';
+import { compress } from './web/middleware/compress.ts';
+import { localeMiddleware, negotiatedLocale } from './web/middleware/locale.ts';
+import { requestGuard } from './web/middleware/request-guard.ts';
+import { securityHeaders } from './web/middleware/security-headers.ts';
+import { serveAsset } from './web/static.ts';
+
+/** Builds the whole web application from its dependencies. Tests call this with their own database. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    // Error pages outside /<locale>/ still need an I18n; the locale middleware replaces this one.
+    c.set('i18n', getI18n('en'));
+    await next();
+  });
+  app.use(securityHeaders({ hsts: deps.config.isProduction }));
+  app.use(compress());
+  app.use(requestGuard());
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.get('/assets/*', serveAsset);
+  app.get('/healthz', async (c) => {
+    const health = await checkHealth(deps.db);
+    c.header('cache-control', 'no-store');
+    return c.json(health, health.status === 'ok' ? 200 : 503);
+  });
+  app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /dev/\nDisallow: /api/\n`));
+  app.get('/', (c) => {
+    c.header('vary', 'Accept-Language, Cookie');
+    c.header('cache-control', 'no-store');
+    return c.redirect(`/${negotiatedLocale(c)}/`, 302);
+  });
+
+  const localized = new Hono<AppEnv>();
+  localized.use(localeMiddleware({ secureCookies: deps.config.isProduction }));
+  localized.route('/', siteRoutes);
+  localized.route('/', practicesRoutes);
+  localized.route('/', expertsRoutes);
+  localized.route('/', eventsRoutes);
+  localized.route('/', newsletterRoutes);
+  app.route('/:locale{[a-z]{2}}/', localized);
+  // "/en" → "/en/": one canonical URL per page.
+  app.get('/:locale{[a-z]{2}}', (c) => c.redirect(`${c.req.path}/`, 301));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { connectDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDatabase } from './db/seed/seed.ts';
+
+// `npm run cli -- <command>`. Each command opens the configured database (DATABASE_URL or DATA_DIR),
+// does one thing, prints what it did and exits non-zero on failure.
+
+type Command = { summary: string; run: (args: string[]) => Promise<void> };
+
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'apply pending database migrations',
+    run: async () => {
+      await withDatabase(async (db, engine) => {
+        const { applied } = await migrateToLatest(db);
+        console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Database (${engine}) is up to date.`);
+      });
+    },
+  },
+  seed: {
+    summary: 'load the taxonomy, and the demo content unless --no-demo (once per database)',
+    run: async (args) => {
+      await withDatabase(async (db) => {
+        await migrateToLatest(db);
+        const report = await seedDatabase(db, { demo: !args.includes('--no-demo') });
+        const t = report.taxonomy;
+        console.log(`Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`);
+      });
+    },
+  },
+};
+
+async function withDatabase(work: (db: Awaited<ReturnType<typeof connectDatabase>>['db'], engine: string) => Promise<void>) {
+  const config = loadConfig();
+  const handle = await connectDatabase(config);
+  try {
+    await work(handle.db, handle.engine);
+  } finally {
+    await handle.close();
+  }
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `Usage: npm run cli -- <command>\n\nCommands:\n${lines.join('\n')}`;
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(name && name !== 'help' ? `Unknown command: ${name}\n\n${usage()}` : usage());
+  process.exit(name === 'help' ? 0 : 2);
+}
+command.run(args).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

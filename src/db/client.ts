@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './database.ts';
+
+export type Database = Kysely<DB>;
+export type Engine = 'pglite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: Engine;
+  close: () => Promise<void>;
+  /** The embedded engine's instance (PGlite only): lets tests snapshot a migrated database. */
+  pglite?: PGlite;
+};
+
+export type DatabaseOptions =
+  | { engine: 'postgres'; url: string; poolSize?: number }
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+// Both engines hand back the same JavaScript types: DATE columns stay 'YYYY-MM-DD' strings (a calendar
+// day has no time zone; turning it into a Date shifts it), bigint counts stay strings (cast in SQL).
+const DATE_OID = 1082;
+
+/** The Postgres extensions every engine must provide (PGlite loads them from its contrib bundle). */
+export const EXTENSIONS = ['pg_trgm', 'unaccent'] as const;
+
+/** Opens PostgreSQL (pool) or PGlite (embedded, file-backed or in memory) behind one Kysely type. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.engine === 'postgres') {
+    const types = {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    };
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+    // An idle client that loses its connection is replaced by the pool; queries report their own errors.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', close: () => db.destroy() };
+  }
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { CitiesTable } from '../modules/cities/cities.table.ts';
+import type {
+  EventSeriesTable,
+  EventSeriesTranslationsTable,
+  EventsTable,
+  EventTranslationsTable,
+} from '../modules/events/events.table.ts';
+import type { ExpertsTable } from '../modules/experts/experts.table.ts';
+import type { PracticesTable, PracticeTranslationsTable } from '../modules/practices/practices.table.ts';
+import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
+
+import type { ColumnType } from 'kysely';
+
+export type SeedRunsTable = { name: string; applied_at: ColumnType<Date, Date | undefined, never> };
+
+/** Every table of the database, as Kysely sees it. Each module owns its table types. */
+export type DB = {
+  seed_runs: SeedRunsTable;
+  regions: RegionsTable;
+  countries: CountriesTable;
+  themes: ThemesTable;
+  topics: TopicsTable;
+  cities: CitiesTable;
+  experts: ExpertsTable;
+  practices: PracticesTable;
+  practice_translations: PracticeTranslationsTable;
+  events: EventsTable;
+  event_translations: EventTranslationsTable;
+  event_series: EventSeriesTable;
+  event_series_translations: EventSeriesTranslationsTable;
+};

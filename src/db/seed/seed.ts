@@ -1,0 +1,41 @@
+import { ensureCity } from '../../modules/cities/cities.service.ts';
+import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
+import { savePracticesFromSeed } from '../../modules/practices/practices.service.ts';
+import { loadTaxonomy, type TaxonomyLoadReport } from '../../modules/taxonomy/taxonomy.service.ts';
+import type { Database } from '../client.ts';
+import { type DemoContent, readDemoContent } from './demo-content.ts';
+import { hasSeedRun, recordSeedRun } from './seed.queries.ts';
+
+export const DEMO_SEED = 'demo-newsletter-2020-12';
+
+export type SeedReport = {
+  taxonomy: TaxonomyLoadReport;
+  demo: 'loaded' | 'already-loaded' | 'skipped';
+};
+
+/**
+ * Reference data on every start (idempotent upserts); demo content exactly once per database, so a
+ * restart never overwrites what editors have changed since.
+ */
+export async function seedDatabase(db: Database, options: { demo: boolean; content?: DemoContent }): Promise<SeedReport> {
+  const taxonomy = await loadTaxonomy(db);
+  if (!options.demo) return { taxonomy, demo: 'skipped' };
+  const content = options.content ?? readDemoContent();
+  const demo = await db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_SEED)) return 'already-loaded' as const;
+    const cityIds = new Map<string, number>();
+    for (const city of content.cities) {
+      cityIds.set(city.key, await ensureCity(trx, { slug: city.key, country_code: city.country, name: city.name, names: city.names }));
+    }
+    const cityIdOf = (key: string) => {
+      const id = cityIds.get(key);
+      if (id === undefined) throw new Error(`Demo content names an unknown city: ${key}`);
+      return id;
+    };
+    await savePracticesFromSeed(trx, content.practices, cityIdOf);
+    await saveEventsFromSeed(trx, content, cityIdOf);
+    await recordSeedRun(trx, DEMO_SEED);
+    return 'loaded' as const;
+  });
+  return { taxonomy, demo };
+}

@@ -1,0 +1,88 @@
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { catalogs } from './catalogs.ts';
+import { DEFAULT_LOCALE, directionOf, type Locale } from './locales.ts';
+
+export type MessageValues = Record<string, PrimitiveType>;
+
+/** Everything a view needs to speak the reader's language: messages, numbers, dates, names. */
+export type I18n = {
+  locale: Locale;
+  dir: 'ltr' | 'rtl';
+  t: (key: string, values?: MessageValues) => string;
+  formatNumber: (value: number) => string;
+  formatDate: (isoDay: string, style?: 'long' | 'medium') => string;
+  formatDateRange: (startIsoDay: string, endIsoDay: string) => string;
+  formatMonthRange: (startIsoDay: string, endIsoDay: string) => string;
+  formatMonth: (isoDay: string) => string;
+  countryName: (code: string) => string;
+  languageName: (code: string) => string;
+  /** A localized label ({ en, de, ... }) in this locale, falling back to English. */
+  label: (label: Record<string, string> | null | undefined) => string;
+};
+
+const cache = new Map<Locale, I18n>();
+
+/** Shared per locale: formatters and compiled messages are expensive to build and safe to reuse. */
+export function getI18n(locale: Locale): I18n {
+  let i18n = cache.get(locale);
+  if (!i18n) {
+    i18n = createI18n(locale);
+    cache.set(locale, i18n);
+  }
+  return i18n;
+}
+
+// Calendar days are 'YYYY-MM-DD'; formatting them at noon UTC in UTC keeps the day the same everywhere.
+const dayToDate = (isoDay: string) => new Date(`${isoDay.slice(0, 10)}T12:00:00Z`);
+
+function createI18n(locale: Locale): I18n {
+  const compiled = new Map<string, IntlMessageFormat>();
+  const numberFormat = new Intl.NumberFormat(locale);
+  const dateFormats = {
+    long: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    medium: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  };
+  const rangeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+
+  const t = (key: string, values?: MessageValues): string => {
+    let format = compiled.get(key);
+    if (!format) {
+      const message = catalogs[locale][key] ?? catalogs[DEFAULT_LOCALE][key];
+      // A missing key is a bug the catalog test catches; in production show the key, never crash a page.
+      if (message === undefined) return key;
+      format = new IntlMessageFormat(message, locale);
+      compiled.set(key, format);
+    }
+    return String(format.format(values));
+  };
+
+  return {
+    locale,
+    dir: directionOf(locale),
+    t,
+    formatNumber: (value) => numberFormat.format(value),
+    formatDate: (isoDay, style = 'long') => dateFormats[style].format(dayToDate(isoDay)),
+    formatDateRange: (start, end) =>
+      start === end ? rangeFormat.format(dayToDate(start)) : rangeFormat.formatRange(dayToDate(start), dayToDate(end)),
+    formatMonthRange: (start, end) => monthFormat.formatRange(dayToDate(start), dayToDate(end)),
+    formatMonth: (isoDay) => monthFormat.format(dayToDate(isoDay)),
+    countryName: (code) => {
+      try {
+        return regions.of(code.toUpperCase()) ?? code;
+      } catch {
+        return code;
+      }
+    },
+    languageName: (code) => {
+      try {
+        return languages.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
+    label: (label) => (label ? (label[locale] ?? label[DEFAULT_LOCALE] ?? Object.values(label)[0] ?? '') : ''),
+  };
+}

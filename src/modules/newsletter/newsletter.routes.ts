@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../web/context.ts';
+import { renderPage } from '../../web/render.tsx';
+import { listEventSeries, listEvents } from '../events/events.service.ts';
+import { listLatestPractices } from '../practices/practices.service.ts';
+import { getCallHighlights } from '../site/site.service.ts';
+import { NewsletterPage } from './newsletter.views.tsx';
+
+// The one edition so far is the demo's December 2020 issue; its Review covers events before it went out.
+const EDITION_DATE = '2020-12-01';
+
+export const newsletterRoutes = new Hono<AppEnv>().get('/newsletter', async (c) => {
+  const { i18n, deps } = c.var;
+  const [review, series, insight] = await Promise.all([
+    listEvents(deps.db, i18n.locale, 'past', 4, EDITION_DATE),
+    listEventSeries(deps.db, i18n.locale, 1),
+    listLatestPractices(deps.db, i18n.locale, 3),
+  ]);
+  const outlook = getCallHighlights(i18n.locale);
+  return renderPage(c, {
+    title: i18n.t('newsletter.title'),
+    section: 'newsletter',
+    children: NewsletterPage({ i18n, editionDate: EDITION_DATE, review, series, insight, outlook }),
+  });
+});

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../web/context.ts';
+import { renderPage } from '../../web/render.tsx';
+import { listEvents } from '../events/events.service.ts';
+import { listLatestPractices } from '../practices/practices.service.ts';
+import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { getCallHighlights, getNetworkNumbers } from './site.service.ts';
+import { AboutPage, HomePage, ThemesPage } from './site.views.tsx';
+
+/** Pages under /<locale>/ that belong to the site as a whole. */
+export const siteRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { i18n, deps } = c.var;
+    const [numbers, practices, upcoming, past, themes] = await Promise.all([
+      getNetworkNumbers(deps.db),
+      listLatestPractices(deps.db, i18n.locale, 3),
+      listEvents(deps.db, i18n.locale, 'upcoming', 3),
+      listEvents(deps.db, i18n.locale, 'past', 3),
+      listThemesWithTopics(deps.db, i18n.locale),
+    ]);
+    const events = upcoming.length ? upcoming : past;
+    const calls = getCallHighlights(i18n.locale);
+    return renderPage(c, {
+      title: i18n.t('home.title'),
+      description: i18n.t('common.tagline'),
+      children: HomePage({ i18n, numbers, practices, events, calls, themes }),
+    });
+  })
+  .get('/themes', async (c) => {
+    const { i18n, deps } = c.var;
+    const themes = await listThemesWithTopics(deps.db, i18n.locale);
+    return renderPage(c, { title: i18n.t('themes.title'), section: 'themes', children: ThemesPage({ i18n, themes }) });
+  })
+  .get('/about', (c) => {
+    const { i18n } = c.var;
+    return renderPage(c, { title: i18n.t('about.title'), section: 'about', children: AboutPage({ i18n }) });
+  });

@@ -1,0 +1,41 @@
+import type { Database } from '../../db/client.ts';
+import { readDemoContent } from '../../db/seed/demo-content.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { countNetwork, type NetworkNumbers, pingDatabase } from './site.queries.ts';
+
+export type { NetworkNumbers };
+
+export function getNetworkNumbers(db: Database): Promise<NetworkNumbers> {
+  return countNetwork(db);
+}
+
+export type HealthReport = { status: 'ok' | 'unavailable'; database: 'ok' | 'unavailable' };
+
+export async function checkHealth(db: Database, timeoutMs = 2000): Promise<HealthReport> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('database ping timed out')), timeoutMs);
+  });
+  try {
+    await Promise.race([pingDatabase(db), timeout]);
+    return { status: 'ok', database: 'ok' };
+  } catch {
+    return { status: 'unavailable', database: 'unavailable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type CallHighlight = { title: string; summary: string; contentLocale: string; deadline: string };
+
+/**
+ * The newsletter's open call, straight from the seed file: calls get their own tables with the calls
+ * module; until then the home page's outlook reads the seed data (which is in the repository, not user input).
+ */
+export function getCallHighlights(locale: Locale): CallHighlight[] {
+  return readDemoContent().calls.map((call) => {
+    const contentLocale = call.translations[locale] ? locale : 'en';
+    const text = call.translations[contentLocale] ?? call.translations.en;
+    return { title: text?.title ?? '', summary: text?.summary ?? '', contentLocale, deadline: call.deadline };
+  });
+}

@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { connectDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDatabase } from './db/seed/seed.ts';
+import { createLogger } from './log.ts';
+import { loadAssets } from './web/assets.ts';
+
+// Start-up: configuration → database → migrations → seed → listen. Stops cleanly on SIGINT/SIGTERM.
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const started = performance.now();
+  const database = await connectDatabase(config);
+  const migration = await migrateToLatest(database.db);
+  const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO });
+  logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
+
+  const app = createApp({ config, db: database.db, engine: database.engine, logger, assets: loadAssets() });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started) }, 'listening');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Peerpolis could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { I18n } from '../i18n/i18n.ts';
+import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
+import type { Assets } from './assets.ts';
+
+export type PageProps = {
+  i18n: I18n;
+  assets: Assets;
+  /** Path after the locale, with query string: '/themes?x=1'. Keeps the page when switching language. */
+  path: string;
+  title: string;
+  description?: string;
+  /** Which main navigation entry is the current section. */
+  section?: NavSection;
+  baseUrl: string;
+  /** Set false on error pages: alternates of a page that does not exist would mislead crawlers. */
+  indexable?: boolean;
+  children: Child;
+};
+
+export type NavSection = 'practices' | 'experts' | 'events' | 'newsletter' | 'about' | 'themes';
+
+const NAV: NavSection[] = ['practices', 'experts', 'events', 'newsletter', 'about'];
+
+export function Layout(props: PageProps) {
+  const { i18n, assets, path, title, section } = props;
+  const { t, locale } = i18n;
+  const siteName = t('common.siteName');
+  const fullTitle = path === '/' ? `${siteName} – ${title}` : `${title} – ${siteName}`;
+  const indexable = props.indexable ?? true;
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={locale} dir={i18n.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta name="description" content={props.description ?? t('common.tagline')} />
+          {indexable ? null : <meta name="robots" content="noindex" />}
+          <link rel="stylesheet" href={assets.url('css/site.css')} />
+          <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
+          {indexable
+            ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />)
+            : null}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t('common.skipToContent')}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-bar">
+              <a class="brand" href={`/${locale}/`}>
+                <img src={assets.url('icons/peerpolis.svg')} alt="" width="28" height="28" />
+                <span>{siteName}</span>
+              </a>
+              <LanguageSwitcher i18n={i18n} path={path} />
+            </div>
+            <nav class="wrap main-nav" aria-label={t('common.mainNavigation')}>
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a href={`/${locale}/${item}`} aria-current={section === item ? 'page' : undefined}>
+                      {t(`common.nav.${item}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" tabindex={-1} class="wrap">
+            {props.children}
+          </main>
+          <Footer i18n={i18n} />
+        </body>
+      </html>
+    </>
+  );
+}
+
+function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
+  return (
+    <nav class="lang-switch" aria-label={i18n.t('common.chooseLanguage')}>
+      <ul>
+        {LOCALES.map((l) => (
+          <li>
+            <a
+              href={`/${l}${path}`}
+              lang={l}
+              hreflang={l}
+              aria-current={l === i18n.locale ? 'true' : undefined}
+            >
+              {LOCALE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const PARTNERS = ['giz', 'dst', 'eg'] as const;
+
+function Footer({ i18n }: { i18n: I18n }) {
+  const { t, locale } = i18n;
+  return (
+    <footer class="site-footer">
+      <div class="wrap footer-grid">
+        <section aria-labelledby="footer-partners">
+          <h2 id="footer-partners">{t('common.footer.partnersTitle')}</h2>
+          <ul>
+            {PARTNERS.map((p) => (
+              <li>{t(`common.partners.${p}`)}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact">{t('common.footer.contactTitle')}</h2>
+          <p>{t('common.footer.contactText')}</p>
+          <p>
+            <a href={`/${locale}/about#contact`}>{t('common.footer.contactLink')}</a>
+          </p>
+        </section>
+        <section aria-labelledby="footer-site">
+          <h2 id="footer-site">{t('common.siteName')}</h2>
+          <ul>
+            <li>
+              <a href={`/${locale}/themes`}>{t('common.nav.themes')}</a>
+            </li>
+            <li>
+              <a href={`/${locale}/about`}>{t('common.nav.about')}</a>
+            </li>
+          </ul>
+          <p class="small">{t('common.footer.openSource')}</p>
+        </section>
+      </div>
+    </footer>
+  );
+}

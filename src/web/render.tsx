@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './context.ts';
+import { Layout, type PageProps } from './layout.tsx';
+
+export type RenderOptions = Omit<PageProps, 'i18n' | 'assets' | 'baseUrl' | 'path'> & { path?: string };
+
+/** The path after /<locale>, with its query string: what the language switcher and hreflang keep. */
+export function pathWithinLocale(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  const rest = url.pathname.replace(/^\/[a-z]{2}(?=\/|$)/, '') || '/';
+  return rest + url.search;
+}
+
+/** Renders a full page in the request's locale. Views return fragments; the layout is added here. */
+export function renderPage(c: Context<AppEnv>, options: RenderOptions, status: ContentfulStatusCode = 200) {
+  const { deps, i18n } = c.var;
+  const { path, ...rest } = options;
+  c.header('cache-control', 'no-cache');
+  return c.html(
+    <Layout {...rest} i18n={i18n} assets={deps.assets} baseUrl={deps.config.BASE_URL} path={path ?? pathWithinLocale(c)} />,
+    status,
+  );
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, type ServerType } from '@hono/node-server';
+import { type Browser, chromium } from 'playwright-core';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+// Real browser, real server on 127.0.0.1: every locale's pages have the right lang/dir and no axe
+// violations (WCAG 2.1 A and AA), with JavaScript off as many of our readers' phones effectively are.
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+
+before(async () => {
+  t = await createTestApp({ seed: 'demo' });
+  server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+describe('pages in a browser', () => {
+  for (const locale of LOCALES) {
+    it(`/${locale}/ and its sections: lang, dir and zero axe violations`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const path of ['/', '/themes', '/events', '/practices', '/experts', '/newsletter', '/about', '/no-such-page']) {
+        const res = await page.goto(`${base}/${locale}${path}`);
+        assert.equal(res?.status(), path === '/no-such-page' ? 404 : 200, path);
+        assert.equal(await page.getAttribute('html', 'lang'), locale);
+        assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr');
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(found, [], `${locale}${path}`);
+      }
+      await context.close();
+    });
+  }
+
+  it('lays Arabic out right to left: the brand starts on the right', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(`${base}/ar/`);
+    const brand = await page.locator('.brand').boundingBox();
+    assert.ok(brand && brand.x > 500, `brand at x=${brand?.x}`);
+    await page.goto(`${base}/en/`);
+    const ltr = await page.locator('.brand').boundingBox();
+    assert.ok(ltr && ltr.x < 500, `brand at x=${ltr?.x}`);
+    await page.close();
+  });
+
+  it('is usable on a 360 px phone: no horizontal scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const locale of ['en', 'ar']) {
+      await page.goto(`${base}/${locale}/`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${locale}: ${overflow}px wider than the screen`);
+    }
+    await page.close();
+  });
+
+  it('moves keyboard focus to the skip link first, and it leads to the main content', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/de/`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main');
+    await page.close();
+  });
+});
