@@ -25,7 +25,9 @@ const commands: Record<string, Command> = {
         await migrateToLatest(db);
         const report = await seedDatabase(db, { demo: !args.includes('--no-demo') });
         const t = report.taxonomy;
-        console.log(`Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`);
+        console.log(
+          `Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`,
+        );
       });
     },
   },

@@ -14,7 +14,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and coerces the variables', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/p', BASE_URL: 'https://peers.example.org/', SEED_DEMO: 'false' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db:5432/p',
+      BASE_URL: 'https://peers.example.org/',
+      SEED_DEMO: 'false',
+    });
     assert.equal(config.PORT, 8080);
     assert.equal(config.DATABASE_URL, 'postgres://u@db:5432/p');
     assert.equal(config.BASE_URL, 'https://peers.example.org');
@@ -28,7 +33,8 @@ describe('loadConfig', () => {
   it('stops with one line naming the bad variable', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty' }),
-      (error: unknown) => error instanceof ConfigError && /^Invalid configuration: PORT /.test(error.message) && !error.message.includes('\n'),
+      (error: unknown) =>
+        error instanceof ConfigError && /^Invalid configuration: PORT /.test(error.message) && !error.message.includes('\n'),
     );
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x@y/z' }), /DATABASE_URL must start with postgres:\/\//);
   });
@@ -36,7 +42,8 @@ describe('loadConfig', () => {
   it('never echoes a value, which may be a secret', () => {
     assert.throws(
       () => loadConfig({ SESSION_SECRET: 'short-secret-value' }),
-      (error: unknown) => error instanceof ConfigError && error.message.includes('SESSION_SECRET') && !error.message.includes('short-secret-value'),
+      (error: unknown) =>
+        error instanceof ConfigError && error.message.includes('SESSION_SECRET') && !error.message.includes('short-secret-value'),
     );
   });
 

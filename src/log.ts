@@ -10,7 +10,16 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ['*.password', '*.email', '*.token', 'req.headers.cookie', 'req.headers.authorization', '*.SESSION_SECRET', '*.DATABASE_URL', '*.SMTP_URL'],
+      paths: [
+        '*.password',
+        '*.email',
+        '*.token',
+        'req.headers.cookie',
+        'req.headers.authorization',
+        '*.SESSION_SECRET',
+        '*.DATABASE_URL',
+        '*.SMTP_URL',
+      ],
       censor: '[redacted]',
     },
   });

@@ -46,20 +46,42 @@ describe(`database (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, 
   it('searches translations through the generated, language-aware search column', async () => {
     const practice = await handle.db
       .insertInto('practices')
-      .values({ slug: 'waste-pickers', external_id: 'test-1', status: 'published', city_id: null, country_code: null, start_year: 2020, end_year: null, published_at: new Date() })
+      .values({
+        slug: 'waste-pickers',
+        external_id: 'test-1',
+        status: 'published',
+        city_id: null,
+        country_code: null,
+        start_year: 2020,
+        end_year: null,
+        published_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await handle.db
       .insertInto('practice_translations')
       .values([
-        { practice_id: practice.id, locale: 'de', title: 'Abfallsammlerinnen in die Stadtreinigung einbinden', summary: 'Informelle Sammler werden Partner.' },
-        { practice_id: practice.id, locale: 'en', title: 'Bringing waste pickers into municipal cleaning', summary: 'Informal collectors become partners.' },
+        {
+          practice_id: practice.id,
+          locale: 'de',
+          title: 'Abfallsammlerinnen in die Stadtreinigung einbinden',
+          summary: 'Informelle Sammler werden Partner.',
+        },
+        {
+          practice_id: practice.id,
+          locale: 'en',
+          title: 'Bringing waste pickers into municipal cleaning',
+          summary: 'Informal collectors become partners.',
+        },
       ])
       .execute();
     const found = await sql<{ locale: string }>`
       select locale from practice_translations
       where search @@ to_search_query(locale, ${'Abfallsammler'})`.execute(handle.db);
-    assert.deepEqual(found.rows.map((r) => r.locale), ['de']);
+    assert.deepEqual(
+      found.rows.map((r) => r.locale),
+      ['de'],
+    );
   });
 
   it('finds names with typos through pg_trgm and ignores accents through unaccent', async () => {

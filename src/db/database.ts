@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { CitiesTable } from '../modules/cities/cities.table.ts';
 import type {
   EventSeriesTable,
@@ -8,8 +9,6 @@ import type {
 import type { ExpertsTable } from '../modules/experts/experts.table.ts';
 import type { PracticesTable, PracticeTranslationsTable } from '../modules/practices/practices.table.ts';
 import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
-
-import type { ColumnType } from 'kysely';
 
 export type SeedRunsTable = { name: string; applied_at: ColumnType<Date, Date | undefined, never> };
 

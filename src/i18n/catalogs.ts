@@ -20,13 +20,16 @@ function flatten(value: unknown, prefix: string, into: Catalog): void {
 function loadCatalog(locale: Locale): Catalog {
   const dir = new URL(`${locale}/`, MESSAGES_DIR);
   const catalog: Catalog = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const namespace = file.replace(/\.json$/, '');
     flatten(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), namespace, catalog);
   }
   return catalog;
 }
 
-export const catalogs: Record<Locale, Catalog> = Object.fromEntries(
-  LOCALES.map((locale) => [locale, loadCatalog(locale)]),
-) as Record<Locale, Catalog>;
+export const catalogs: Record<Locale, Catalog> = Object.fromEntries(LOCALES.map((locale) => [locale, loadCatalog(locale)])) as Record<
+  Locale,
+  Catalog
+>;

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ErrorPage } from '../modules/site/site.views.tsx';
 import { getI18n } from '../i18n/i18n.ts';
+import { ErrorPage } from '../modules/site/site.views.tsx';
 import type { AppEnv } from './context.ts';
 import { Layout } from './layout.tsx';
 import { localeOfPath, negotiatedLocale } from './middleware/locale.ts';

@@ -1,5 +1,5 @@
-import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import type { Assets } from './assets.ts';
@@ -41,9 +41,7 @@ export function Layout(props: PageProps) {
           {indexable ? null : <meta name="robots" content="noindex" />}
           <link rel="stylesheet" href={assets.url('css/site.css')} />
           <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
-          {indexable
-            ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />)
-            : null}
+          {indexable ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />) : null}
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -85,12 +83,7 @@ function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
       <ul>
         {LOCALES.map((l) => (
           <li>
-            <a
-              href={`/${l}${path}`}
-              lang={l}
-              hreflang={l}
-              aria-current={l === i18n.locale ? 'true' : undefined}
-            >
+            <a href={`/${l}${path}`} lang={l} hreflang={l} aria-current={l === i18n.locale ? 'true' : undefined}>
               {LOCALE_NAMES[l]}
             </a>
           </li>

@@ -1,6 +1,6 @@
-import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadAssets } from '../../src/web/assets.ts';
 import { createTestDatabase, type TestSeed } from './db.ts';

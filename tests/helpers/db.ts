@@ -26,7 +26,9 @@ export async function createTestDatabase(options: { seed?: TestSeed } = {}): Pro
 
 async function freshPgliteDatabase(): Promise<DatabaseHandle> {
   // The snapshot's name changes whenever any migration's code does, so it is never stale.
-  const source = Object.entries(migrations).map(([name, m]) => `${name}:${m.up.toString()}`).join('\n');
+  const source = Object.entries(migrations)
+    .map(([name, m]) => `${name}:${m.up.toString()}`)
+    .join('\n');
   const key = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const snapshot = join(tmpdir(), `peerpolis-test-db-${process.versions.node}-${key}.tar.gz`);
   let data: Buffer | undefined;

@@ -97,9 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('city_id', 'integer', (c) => c.references('cities.id'))
     .addColumn('country_code', 'char(2)', (c) => c.references('countries.code'))
-    .addColumn('visibility', 'text', (c) =>
-      c.notNull().defaultTo('members').check(sql`visibility in ('public','members','hidden')`),
-    )
+    .addColumn('visibility', 'text', (c) => c.notNull().defaultTo('members').check(sql`visibility in ('public','members','hidden')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
@@ -113,9 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c
         .notNull()
         .defaultTo('draft')
-        .check(
-          sql`status in ('draft','submitted','in_review','changes_requested','resubmitted','published','rejected','archived')`,
-        ),
+        .check(sql`status in ('draft','submitted','in_review','changes_requested','resubmitted','published','rejected','archived')`),
     )
     .addColumn('city_id', 'integer', (c) => c.references('cities.id'))
     .addColumn('country_code', 'char(2)', (c) => c.references('countries.code'))
@@ -152,9 +148,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         ),
     )
     .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('in-person','virtual','hybrid')`))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft','published','cancelled','postponed')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft').check(sql`status in ('draft','published','cancelled','postponed')`))
     .addColumn('starts_on', 'date', (c) => c.notNull())
     .addColumn('ends_on', 'date', (c) => c.notNull())
     .addColumn('city_id', 'integer', (c) => c.references('cities.id'))
@@ -180,9 +174,9 @@ async function createTranslations(db: Kysely<any>, entity: 'practice' | 'event' 
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('search', sql`tsvector`, (c) =>
-      c.generatedAlwaysAs(
-        sql`setweight(to_search_vector(locale, title), 'A') || setweight(to_search_vector(locale, summary), 'B')`,
-      ).stored(),
+      c
+        .generatedAlwaysAs(sql`setweight(to_search_vector(locale, title), 'A') || setweight(to_search_vector(locale, summary), 'B')`)
+        .stored(),
     )
     .addPrimaryKeyConstraint(`${table}_pkey`, [`${entity}_id`, 'locale'])
     .execute();

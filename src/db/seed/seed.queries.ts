@@ -5,5 +5,9 @@ export async function hasSeedRun(db: Database, name: string): Promise<boolean> {
 }
 
 export async function recordSeedRun(db: Database, name: string): Promise<void> {
-  await db.insertInto('seed_runs').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('seed_runs')
+    .values({ name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
 }

@@ -22,7 +22,10 @@ describe('demo content from the December 2020 newsletter', () => {
     assert.equal(period('trier'), '2020-11-18/2020-11-20');
     assert.equal(period('mena-project-planning'), '2021-01-19/2021-01-25');
     assert.equal(content.series[0]?.startsOn, '2020-07-01');
-    assert.deepEqual(content.practices.map((p) => p.country), ['MA', 'ID', 'GE']);
+    assert.deepEqual(
+      content.practices.map((p) => p.country),
+      ['MA', 'ID', 'GE'],
+    );
     for (const item of [...content.events, ...content.series, ...content.practices, ...content.calls]) {
       assert.ok(item.translations.en && item.translations.de, `${item.externalId} needs en and de`);
     }

@@ -19,7 +19,14 @@ export type EventSummary = {
   regionSlug: string | null;
 };
 
-export type SeriesSummary = { slug: string; title: string; summary: string; contentLocale: string; startsOn: string | null; endsOn: string | null };
+export type SeriesSummary = {
+  slug: string;
+  title: string;
+  summary: string;
+  contentLocale: string;
+  startsOn: string | null;
+  endsOn: string | null;
+};
 
 const slugOf = (externalId: string) => externalId.replace(/^demo-(event|series)-/, '').toLowerCase();
 
@@ -31,7 +38,12 @@ export async function saveEventsFromSeed(
 ): Promise<{ series: number; events: number }> {
   const seriesIds = new Map<string, number>();
   for (const s of content.series) {
-    const id = await q.upsertSeriesByExternalId(db, { slug: slugOf(s.externalId), external_id: s.externalId, starts_on: s.startsOn, ends_on: s.endsOn });
+    const id = await q.upsertSeriesByExternalId(db, {
+      slug: slugOf(s.externalId),
+      external_id: s.externalId,
+      starts_on: s.startsOn,
+      ends_on: s.endsOn,
+    });
     seriesIds.set(s.externalId, id);
     for (const [locale, text] of Object.entries(s.translations)) {
       if (text) await q.upsertSeriesTranslation(db, id, { locale: locale as Locale, title: text.title, summary: text.summary });
@@ -61,7 +73,13 @@ export async function saveEventsFromSeed(
 /** Today as a calendar day in UTC ('YYYY-MM-DD'): the line between upcoming and past events. */
 export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
 
-export async function listEvents(db: Database, locale: Locale, when: 'upcoming' | 'past', limit = 20, today = todayIso()): Promise<EventSummary[]> {
+export async function listEvents(
+  db: Database,
+  locale: Locale,
+  when: 'upcoming' | 'past',
+  limit = 20,
+  today = todayIso(),
+): Promise<EventSummary[]> {
   const rows = await q.listPublishedEvents(db, locale, when, today, limit);
   return rows.map((r) => ({
     slug: r.slug,
@@ -80,5 +98,12 @@ export async function listEvents(db: Database, locale: Locale, when: 'upcoming' 
 
 export async function listEventSeries(db: Database, locale: Locale, limit = 10): Promise<SeriesSummary[]> {
   const rows = await q.listSeries(db, locale, limit);
-  return rows.map((r) => ({ slug: r.slug, title: r.title, summary: r.summary, contentLocale: r.content_locale, startsOn: r.starts_on, endsOn: r.ends_on }));
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    contentLocale: r.content_locale,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+  }));
 }

@@ -16,7 +16,11 @@ export function ExpertsPage({ i18n, experts }: { i18n: I18n; experts: ExpertSumm
             <li class="card">
               <h2>{x.display_name}</h2>
               <p class="meta">
-                {placeLabel(i18n, x.city_name ? cityName({ name: x.city_name, names: x.city_names ?? {} }, i18n.locale) : null, x.country_code)}
+                {placeLabel(
+                  i18n,
+                  x.city_name ? cityName({ name: x.city_name, names: x.city_names ?? {} }, i18n.locale) : null,
+                  x.country_code,
+                )}
               </p>
             </li>
           ))}

@@ -25,11 +25,7 @@ export function practiceSlug(externalId: string): string {
  * Saves seed practices (record + translations) by external id. The caller owns the transaction; the
  * full import with per-record validation and reporting belongs to the good-practice library.
  */
-export async function savePracticesFromSeed(
-  db: Database,
-  practices: DemoPractice[],
-  cityIdOf: (key: string) => number,
-): Promise<number> {
+export async function savePracticesFromSeed(db: Database, practices: DemoPractice[], cityIdOf: (key: string) => number): Promise<number> {
   for (const p of practices) {
     const id = await q.upsertPracticeByExternalId(db, {
       slug: practiceSlug(p.externalId),
@@ -41,7 +37,8 @@ export async function savePracticesFromSeed(
       end_year: p.endYear,
     });
     for (const [locale, text] of Object.entries(p.translations)) {
-      if (text) await q.upsertPracticeTranslation(db, { practice_id: id, locale: locale as Locale, title: text.title, summary: text.summary });
+      if (text)
+        await q.upsertPracticeTranslation(db, { practice_id: id, locale: locale as Locale, title: text.title, summary: text.summary });
     }
   }
   return practices.length;

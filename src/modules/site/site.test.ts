@@ -32,7 +32,8 @@ describe('pages in five languages', () => {
   it('has a skip link, the main navigation and the partners in the footer', async () => {
     const html = await (await t.request('/en/')).text();
     assert.match(html, /<a class="skip-link" href="#main">Skip to content<\/a>/);
-    for (const section of ['practices', 'experts', 'events', 'newsletter', 'about']) assert.ok(html.includes(`href="/en/${section}"`), section);
+    for (const section of ['practices', 'experts', 'events', 'newsletter', 'about'])
+      assert.ok(html.includes(`href="/en/${section}"`), section);
     assert.ok(html.includes('Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ)'));
     assert.ok(html.includes('Engagement Global'));
   });
@@ -52,7 +53,10 @@ describe('home page', () => {
     const numbers = await getNetworkNumbers(t.database.db);
     // Demo content: 3 practices and 5 events in Mitrovica, Trier, Agadir, Jakarta, Rustavi (XK, DE, MA, ID, GE).
     assert.deepEqual(numbers, { experts: 0, practices: 3, events: 5, cities: 5, countries: 5 });
-    await t.database.db.insertInto('experts').values({ slug: 'amina', display_name: 'Amina', visibility: 'public', country_code: 'TN', city_id: null, external_id: null }).execute();
+    await t.database.db
+      .insertInto('experts')
+      .values({ slug: 'amina', display_name: 'Amina', visibility: 'public', country_code: 'TN', city_id: null, external_id: null })
+      .execute();
     const html = await (await t.request('/en/')).text();
     assert.match(html, /<strong>1<\/strong><span>expert<\/span>/);
     assert.match(html, /<strong>6<\/strong><span>countries<\/span>/);

@@ -27,8 +27,12 @@ export function HomePage({ i18n, numbers, practices, events, calls, themes }: Ho
         <h1 id="home-title">{t('home.title')}</h1>
         <p class="lead">{t('home.intro')}</p>
         <p class="actions">
-          <a class="button" href={`/${locale}/practices`}>{t('home.ctaPractices')}</a>
-          <a class="button secondary" href={`/${locale}/experts`}>{t('home.ctaExperts')}</a>
+          <a class="button" href={`/${locale}/practices`}>
+            {t('home.ctaPractices')}
+          </a>
+          <a class="button secondary" href={`/${locale}/experts`}>
+            {t('home.ctaExperts')}
+          </a>
         </p>
       </section>
 

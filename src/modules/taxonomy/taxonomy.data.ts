@@ -8,14 +8,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 const label = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().min(1)])) as Record<(typeof LOCALES)[number], z.ZodString>);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
-export const REGION_SLUGS = [
-  'sub-saharan-africa',
-  'mena',
-  'southeast-europe-caucasus',
-  'latin-america',
-  'asia',
-  'europe',
-] as const;
+export const REGION_SLUGS = ['sub-saharan-africa', 'mena', 'southeast-europe-caucasus', 'latin-america', 'asia', 'europe'] as const;
 export type RegionSlug = (typeof REGION_SLUGS)[number];
 
 const taxonomySchema = z.object({

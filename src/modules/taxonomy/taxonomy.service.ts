@@ -19,8 +19,14 @@ export async function loadTaxonomy(
   );
   const countries = Object.entries(regionOf).map(([code, region_slug]) => ({ code, region_slug }));
   await db.transaction().execute(async (trx) => {
-    await q.upsertRegions(trx, data.regions.map((r, position) => ({ slug: r.slug, position, label: r.label })));
-    await q.upsertThemes(trx, data.themes.map((t, position) => ({ slug: t.slug, position, label: t.label })));
+    await q.upsertRegions(
+      trx,
+      data.regions.map((r, position) => ({ slug: r.slug, position, label: r.label })),
+    );
+    await q.upsertThemes(
+      trx,
+      data.themes.map((t, position) => ({ slug: t.slug, position, label: t.label })),
+    );
     await q.upsertTopics(trx, topics);
     await q.upsertCountries(trx, countries);
   });

@@ -17,7 +17,10 @@ describe('taxonomy', () => {
     const second = await loadTaxonomy(handle.db);
     assert.deepEqual(first, second);
     assert.deepEqual(first, { regions: 6, themes: 4, topics: 28, countries: 250 });
-    const rows = await handle.db.selectFrom('topics').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const rows = await handle.db
+      .selectFrom('topics')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(rows.n), 28);
   });
 
@@ -32,12 +35,28 @@ describe('taxonomy', () => {
 
   it('follows the taxonomy’s rule for the network’s countries', async () => {
     const expected: Record<string, string> = {
-      XK: 'southeast-europe-caucasus', GE: 'southeast-europe-caucasus', TR: 'southeast-europe-caucasus', UA: 'southeast-europe-caucasus',
-      MA: 'mena', TN: 'mena', JO: 'mena', PS: 'mena', IR: 'mena',
-      KE: 'sub-saharan-africa', SD: 'sub-saharan-africa', MR: 'sub-saharan-africa',
-      BR: 'latin-america', MX: 'latin-america', JM: 'latin-america',
-      ID: 'asia', IN: 'asia', UZ: 'asia', AF: 'asia',
-      DE: 'europe', FR: 'europe', HR: 'europe',
+      XK: 'southeast-europe-caucasus',
+      GE: 'southeast-europe-caucasus',
+      TR: 'southeast-europe-caucasus',
+      UA: 'southeast-europe-caucasus',
+      MA: 'mena',
+      TN: 'mena',
+      JO: 'mena',
+      PS: 'mena',
+      IR: 'mena',
+      KE: 'sub-saharan-africa',
+      SD: 'sub-saharan-africa',
+      MR: 'sub-saharan-africa',
+      BR: 'latin-america',
+      MX: 'latin-america',
+      JM: 'latin-america',
+      ID: 'asia',
+      IN: 'asia',
+      UZ: 'asia',
+      AF: 'asia',
+      DE: 'europe',
+      FR: 'europe',
+      HR: 'europe',
     };
     for (const [code, region] of Object.entries(expected)) {
       assert.equal(await regionOfCountry(handle.db, code), region, code);
@@ -49,9 +68,14 @@ describe('taxonomy', () => {
 
   it('lists themes with their topics in the reader’s language, in taxonomy order', async () => {
     const themes = await listThemesWithTopics(handle.db, 'de');
-    assert.deepEqual(themes.map((t) => t.slug), taxonomyData.themes.map((t) => t.slug));
+    assert.deepEqual(
+      themes.map((t) => t.slug),
+      taxonomyData.themes.map((t) => t.slug),
+    );
     const services = themes.find((t) => t.slug === 'municipal-services');
-    assert.ok(services?.topics.some((t) => t.slug === 'waste-management' && t.label === 'Abfallwirtschaft und Recycling'), JSON.stringify(services?.topics));
+    assert.ok(
+      services?.topics.some((t) => t.slug === 'waste-management' && t.label === 'Abfallwirtschaft und Recycling'),
+      JSON.stringify(services?.topics),
+    );
   });
-
 });
