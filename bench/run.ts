@@ -17,7 +17,16 @@ import { loadAssets } from '../src/web/assets.ts';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
-type Result = { target: string; requests: number; concurrency: number; rps: number; medianMs: number; p95Ms: number; p99Ms: number; errors: number };
+type Result = {
+  target: string;
+  requests: number;
+  concurrency: number;
+  rps: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+};
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; base: string }> {
   return new Promise((resolve) => {
@@ -76,14 +85,19 @@ async function main() {
 
   const results: Result[] = [];
   results.push(await load('baseline: static page, same size', `${baseline.base}/`));
-  for (const path of ['/en/', '/ar/', '/de/events', '/fr/themes']) results.push(await load(`${handle.engine} ${path}`, `${platform.base}${path}`));
+  for (const path of ['/en/', '/ar/', '/de/events', '/fr/themes'])
+    results.push(await load(`${handle.engine} ${path}`, `${platform.base}${path}`));
 
   console.table(results);
   const base = results[0] as Result;
-  for (const r of results.slice(1)) console.log(`${r.target}: ${(r.rps / base.rps).toFixed(2)}× baseline throughput, p99 ${r.p99Ms} ms vs ${base.p99Ms} ms`);
+  for (const r of results.slice(1))
+    console.log(`${r.target}: ${(r.rps / base.rps).toFixed(2)}× baseline throughput, p99 ${r.p99Ms} ms vs ${base.p99Ms} ms`);
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   const file = new URL(`./results/pages-${handle.engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url);
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, engine: handle.engine, results }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, engine: handle.engine, results }, null, 2)}\n`,
+  );
   console.log(`written ${file.pathname}`);
   platform.server.close();
   baseline.server.close();

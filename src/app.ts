@@ -35,6 +35,8 @@ export function createApp(deps: AppDeps) {
     c.header('cache-control', 'no-store');
     return c.json(health, health.status === 'ok' ? 200 : 503);
   });
+  // Browsers ask for /favicon.ico whatever the page says; point them at the hashed icon.
+  app.get('/favicon.ico', (c) => c.redirect(deps.assets.url('icons/peerpolis.svg'), 301));
   app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /dev/\nDisallow: /api/\n`));
   app.get('/', (c) => {
     c.header('vary', 'Accept-Language, Cookie');
