@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { getI18n } from './i18n/i18n.ts';
+import { LOCALES } from './i18n/locales.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
@@ -46,14 +48,18 @@ export function createApp(deps: AppDeps) {
 
   const localized = new Hono<AppEnv>();
   localized.use(localeMiddleware({ secureCookies: deps.config.isProduction }));
+  // "/en/themes/" → "/en/themes" when only the slash-less page exists (checked after routing: never loops).
+  localized.use(trimTrailingSlash());
   localized.route('/', siteRoutes);
   localized.route('/', practicesRoutes);
   localized.route('/', expertsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);
-  app.route('/:locale{[a-z]{2}}/', localized);
+  // Only supported locales reach the pages; anything else falls through to the localized 404.
+  const locale = `:locale{(?:${LOCALES.join('|')})}`;
+  app.route(`/${locale}/`, localized);
   // "/en" → "/en/": one canonical URL per page.
-  app.get('/:locale{[a-z]{2}}', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get(`/${locale}`, (c) => c.redirect(`${c.req.path}/`, 301));
   return app;
 }
 

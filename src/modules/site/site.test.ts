@@ -136,10 +136,17 @@ describe('language negotiation and bad input', () => {
     assert.equal(page.status, 200);
   });
 
-  it('redirects /en to /en/', async () => {
-    const res = await t.request('/en');
-    assert.equal(res.status, 301);
-    assert.equal(res.headers.get('location'), '/en/');
+  it('redirects to one canonical URL per page, and never for unknown locales', async () => {
+    const root = await t.request('/en');
+    assert.equal(root.status, 301);
+    assert.equal(root.headers.get('location'), '/en/');
+    const slash = await t.request('/de/themes/');
+    assert.equal(slash.status, 301);
+    assert.equal(slash.headers.get('location'), 'http://localhost/de/themes');
+    for (const path of ['/xx', '/xx/', '/EN/', '/en/no-such-page/']) {
+      const res = await t.request(path);
+      assert.equal(res.status, path === '/en/no-such-page/' ? 301 : 404, path);
+    }
   });
 });
 
