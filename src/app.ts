@@ -10,6 +10,7 @@ import { siteRoutes } from './modules/site/site.routes.ts';
 import { checkHealth } from './modules/site/site.service.ts';
 import type { AppDeps, AppEnv } from './web/context.ts';
 import { handleError, handleNotFound } from './web/errors.tsx';
+import { accessLog } from './web/middleware/access-log.ts';
 import { compress } from './web/middleware/compress.ts';
 import { localeMiddleware, negotiatedLocale } from './web/middleware/locale.ts';
 import { requestGuard } from './web/middleware/request-guard.ts';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
     c.set('i18n', getI18n('en'));
     await next();
   });
+  app.use(accessLog());
   app.use(securityHeaders({ hsts: deps.config.isProduction }));
   app.use(compress());
   app.use(requestGuard());
