@@ -6,8 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDatabase } from '../src/db/seed/seed.ts';
-import { createLogger } from '../src/log.ts';
-import { loadAssets } from '../src/web/assets.ts';
+import { createDeps } from '../src/deps.ts';
 
 // `npm run bench`: page latency and throughput under concurrent load on loopback, against a baseline
 // measured in the same run — the same HTTP stack answering a static page of the same size — because
@@ -74,7 +73,7 @@ async function main() {
   await migrateToLatest(handle.db);
   await seedDatabase(handle.db, { demo: true });
   const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-'.repeat(8), LOG_LEVEL: 'silent' });
-  const app = createApp({ config, db: handle.db, engine: handle.engine, logger: createLogger('silent'), assets: loadAssets() });
+  const app = createApp(createDeps(config, handle, { persistSecret: false }));
   const platform = await listen(app.fetch);
 
   // Baseline: the same framework, compression and headers, answering the home page's HTML from memory.

@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { getI18n } from './i18n/i18n.ts';
 import { LOCALES } from './i18n/locales.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
+import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { siteRoutes } from './modules/site/site.routes.ts';
@@ -12,9 +14,11 @@ import type { AppDeps, AppEnv } from './web/context.ts';
 import { handleError, handleNotFound } from './web/errors.tsx';
 import { accessLog } from './web/middleware/access-log.ts';
 import { compress } from './web/middleware/compress.ts';
+import { csrf } from './web/middleware/csrf.ts';
 import { localeMiddleware, negotiatedLocale } from './web/middleware/locale.ts';
 import { requestGuard } from './web/middleware/request-guard.ts';
 import { securityHeaders } from './web/middleware/security-headers.ts';
+import { session } from './web/middleware/session.ts';
 import { serveAsset } from './web/static.ts';
 
 /** Builds the whole web application from its dependencies. Tests call this with their own database. */
@@ -24,6 +28,8 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     // Error pages outside /<locale>/ still need an I18n; the locale middleware replaces this one.
     c.set('i18n', getI18n('en'));
+    c.set('user', null);
+    c.set('csrfToken', '');
     await next();
   });
   app.use(accessLog());
@@ -50,6 +56,8 @@ export function createApp(deps: AppDeps) {
 
   const localized = new Hono<AppEnv>();
   localized.use(localeMiddleware({ secureCookies: deps.config.isProduction }));
+  localized.use(session());
+  localized.use(csrf({ secureCookies: deps.config.isProduction }));
   // "/en/themes/" → "/en/themes" when only the slash-less page exists (checked after routing: never loops).
   localized.use(trimTrailingSlash());
   localized.route('/', siteRoutes);
@@ -57,6 +65,9 @@ export function createApp(deps: AppDeps) {
   localized.route('/', expertsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);
+  localized.route('/', accountsRoutes);
+  if (!deps.config.isProduction) app.route('/dev/mail', devMailRoutes);
+
   // Only supported locales reach the pages; anything else falls through to the localized 404.
   const locale = `:locale{(?:${LOCALES.join('|')})}`;
   app.route(`/${locale}/`, localized);

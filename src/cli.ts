@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
+import { createLogger } from './log.ts';
+import { startBackgroundWorker } from './worker.ts';
 
 // `npm run cli -- <command>`. Each command opens the configured database (DATABASE_URL or DATA_DIR),
 // does one thing, prints what it did and exits non-zero on failure.
@@ -29,6 +31,23 @@ const commands: Record<string, Command> = {
           `Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`,
         );
       });
+    },
+  },
+  worker: {
+    summary: 'run the job worker (mail, reminders) in its own process until stopped',
+    run: async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const handle = await connectDatabase(config);
+      await migrateToLatest(handle.db);
+      const worker = startBackgroundWorker(handle.db, config, logger);
+      logger.info({ mail: worker.transport }, 'job worker started');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await worker.stop();
+      await handle.close();
     },
   },
 };

@@ -4,8 +4,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
+import { createDeps } from './deps.ts';
 import { createLogger } from './log.ts';
-import { loadAssets } from './web/assets.ts';
+import { startBackgroundWorker } from './worker.ts';
 
 // Start-up: configuration → database → migrations → seed → listen. Stops cleanly on SIGINT/SIGTERM.
 
@@ -27,7 +28,9 @@ async function main(): Promise<void> {
   const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO });
   logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
 
-  const app = createApp({ config, db: database.db, engine: database.engine, logger, assets: loadAssets() });
+  const app = createApp(createDeps(config, database, { logger }));
+  const worker = startBackgroundWorker(database.db, config, logger);
+  logger.info({ mail: worker.transport }, 'job worker started');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started) }, 'listening');
   });
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await worker.stop();
       await database.close();
       process.exit(0);
     });

@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { AccountTokensTable, SessionsTable, UsersTable } from '../modules/accounts/accounts.table.ts';
+import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CitiesTable } from '../modules/cities/cities.table.ts';
 import type {
   EventSeriesTable,
@@ -7,7 +9,10 @@ import type {
   EventTranslationsTable,
 } from '../modules/events/events.table.ts';
 import type { ExpertsTable } from '../modules/experts/experts.table.ts';
+import type { JobsTable } from '../modules/jobs/jobs.table.ts';
+import type { MailOutboxTable } from '../modules/mail/mail.table.ts';
 import type { PracticesTable, PracticeTranslationsTable } from '../modules/practices/practices.table.ts';
+import type { RateLimitsTable } from '../modules/rate-limits/rate-limits.table.ts';
 import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
 
 export type SeedRunsTable = { name: string; applied_at: ColumnType<Date, Date | undefined, never> };
@@ -27,4 +32,11 @@ export type DB = {
   event_translations: EventTranslationsTable;
   event_series: EventSeriesTable;
   event_series_translations: EventSeriesTranslationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
 };

@@ -3,6 +3,8 @@ import type { Child } from 'hono/jsx';
 import type { I18n } from '../i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import type { Assets } from './assets.ts';
+import type { CurrentUser } from './context.ts';
+import { CsrfField } from './forms.tsx';
 
 export type PageProps = {
   i18n: I18n;
@@ -16,6 +18,8 @@ export type PageProps = {
   baseUrl: string;
   /** Set false on error pages: alternates of a page that does not exist would mislead crawlers. */
   indexable?: boolean;
+  user: CurrentUser | null;
+  csrfToken: string;
   children: Child;
 };
 
@@ -54,6 +58,7 @@ export function Layout(props: PageProps) {
                 <span>{siteName}</span>
               </a>
               <LanguageSwitcher i18n={i18n} path={path} />
+              <AccountMenu i18n={i18n} user={props.user} csrfToken={props.csrfToken} />
             </div>
             <nav class="wrap main-nav" aria-label={t('common.mainNavigation')}>
               <ul>
@@ -74,6 +79,37 @@ export function Layout(props: PageProps) {
         </body>
       </html>
     </>
+  );
+}
+
+function AccountMenu({ i18n, user, csrfToken }: { i18n: I18n; user: CurrentUser | null; csrfToken: string }) {
+  const { t, locale } = i18n;
+  if (!user) {
+    return (
+      <ul class="account-menu">
+        <li>
+          <a href={`/${locale}/sign-in`}>{t('common.signIn')}</a>
+        </li>
+        <li>
+          <a href={`/${locale}/register`}>{t('common.register')}</a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="account-menu">
+      <li>
+        <a href={`/${locale}/account`}>{t('common.myAccount')}</a>
+      </li>
+      <li>
+        <form method="post" action={`/${locale}/sign-out`}>
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="link-button">
+            {t('common.signOut')}
+          </button>
+        </form>
+      </li>
+    </ul>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.ts';
 import { Layout, type PageProps } from './layout.tsx';
 
-export type RenderOptions = Omit<PageProps, 'i18n' | 'assets' | 'baseUrl' | 'path'> & { path?: string };
+export type RenderOptions = Omit<PageProps, 'i18n' | 'assets' | 'baseUrl' | 'path' | 'user' | 'csrfToken'> & { path?: string };
 
 /** The path after /<locale>, with its query string: what the language switcher and hreflang keep. */
 export function pathWithinLocale(c: Context<AppEnv>): string {
@@ -16,9 +16,18 @@ export function pathWithinLocale(c: Context<AppEnv>): string {
 export function renderPage(c: Context<AppEnv>, options: RenderOptions, status: ContentfulStatusCode = 200) {
   const { deps, i18n } = c.var;
   const { path, ...rest } = options;
-  c.header('cache-control', 'no-cache');
+  // Pages of a signed-in person carry their menu (and maybe their data): never stored by a shared cache.
+  c.header('cache-control', c.var.user ? 'private, no-store' : 'no-cache');
   return c.html(
-    <Layout {...rest} i18n={i18n} assets={deps.assets} baseUrl={deps.config.BASE_URL} path={path ?? pathWithinLocale(c)} />,
+    <Layout
+      {...rest}
+      i18n={i18n}
+      assets={deps.assets}
+      baseUrl={deps.config.BASE_URL}
+      path={path ?? pathWithinLocale(c)}
+      user={c.var.user ?? null}
+      csrfToken={c.var.csrfToken ?? ''}
+    />,
     status,
   );
 }

@@ -1,8 +1,7 @@
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { createLogger } from '../../src/log.ts';
-import { loadAssets } from '../../src/web/assets.ts';
+import { createDeps } from '../../src/deps.ts';
 import { createTestDatabase, type TestSeed } from './db.ts';
 
 export type TestApp = {
@@ -13,12 +12,10 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-const assets = loadAssets();
-
 export async function createTestApp(options: { seed?: TestSeed; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ seed: options.seed ?? 'demo' });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
-  const app = createApp({ config, db: database.db, engine: database.engine, logger: createLogger(config.LOG_LEVEL), assets });
+  const app = createApp(createDeps(config, database, { persistSecret: false }));
   return {
     app,
     database,

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { loadAssets } from '../assets.ts';
+import { createDeps } from '../../deps.ts';
 
 describe('access log', () => {
   it('logs method, path, status and time, never the query string', async () => {
@@ -17,13 +17,7 @@ describe('access log', () => {
       },
     });
     const database = await createTestDatabase({ seed: 'taxonomy' });
-    const app = createApp({
-      config: loadConfig({ NODE_ENV: 'test' }),
-      db: database.db,
-      engine: database.engine,
-      logger: pino(sink),
-      assets: loadAssets(),
-    });
+    const app = createApp(createDeps(loadConfig({ NODE_ENV: 'test' }), database, { logger: pino(sink), persistSecret: false }));
     try {
       await app.request('/en/themes?q=amina@example.org&token=abc123');
       const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'request');

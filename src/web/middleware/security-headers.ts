@@ -19,7 +19,8 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('content-security-policy', CSP);
+    // A route may set a stricter or different policy for its own response (the mail preview does).
+    if (!h.has('content-security-policy')) h.set('content-security-policy', CSP);
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'strict-origin-when-cross-origin');
     h.set('x-frame-options', 'DENY');

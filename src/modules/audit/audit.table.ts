@@ -1,0 +1,26 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+export type AuditAction =
+  | 'account.registered'
+  | 'account.email-verified'
+  | 'account.signed-in'
+  | 'account.sign-in-failed'
+  | 'account.signed-out-everywhere'
+  | 'account.password-reset'
+  | 'account.password-changed'
+  | 'account.email-changed'
+  | 'account.role-changed'
+  | 'account.disabled'
+  | 'account.enabled'
+  | 'account.data-exported'
+  | 'account.deleted';
+
+export type AuditLogTable = {
+  id: GeneratedAlways<string>;
+  at: Generated<Date>;
+  action: AuditAction;
+  actor_user_id: number | null;
+  subject_user_id: number | null;
+  ip_hash: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+};

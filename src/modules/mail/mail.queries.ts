@@ -1,0 +1,28 @@
+import type { Database } from '../../db/client.ts';
+
+export type OutboxMessage = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+
+export async function insertOutboxMessage(db: Database, message: OutboxMessage, transport: 'outbox' | 'smtp', messageId: string | null) {
+  const row = await db
+    .insertInto('mail_outbox')
+    .values({
+      to_address: message.to,
+      subject: message.subject,
+      text_body: message.text,
+      html_body: message.html,
+      headers: JSON.stringify(message.headers),
+      transport,
+      message_id: messageId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+export function listOutbox(db: Database, limit: number) {
+  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'subject', 'created_at']).orderBy('id', 'desc').limit(limit).execute();
+}
+
+export function findOutboxMessage(db: Database, id: string) {
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { getI18n } from '../../i18n/i18n.ts';
+import type { AppEnv } from '../../web/context.ts';
+import { negotiatedLocale } from '../../web/middleware/locale.ts';
+import { renderPage } from '../../web/render.tsx';
+import { getOutboxMessage, listOutboxMessages } from './mail.service.ts';
+import { OutboxMessagePage, OutboxPage } from './mail.views.tsx';
+
+/**
+ * /dev/mail: the development mailbox (outbox transport). Mounted only when NODE_ENV is not production,
+ * so no deployed site ever shows anyone's mail.
+ */
+export const devMailRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const locale = negotiatedLocale(c);
+    c.set('locale', locale);
+    c.set('i18n', getI18n(locale));
+    c.header('x-robots-tag', 'noindex');
+    await next();
+  })
+  .get('/', async (c) => {
+    const { i18n, deps } = c.var;
+    const messages = await listOutboxMessages(deps.db, 100);
+    return renderPage(c, { title: i18n.t('devmail.title'), indexable: false, path: '/', children: OutboxPage({ i18n, messages }) });
+  })
+  .get('/:id{[0-9]+}', async (c) => {
+    const { i18n, deps } = c.var;
+    const message = await getOutboxMessage(deps.db, c.req.param('id'));
+    if (!message) return c.notFound();
+    return renderPage(c, { title: message.subject, indexable: false, path: '/', children: OutboxMessagePage({ i18n, message }) });
+  })
+  .get('/:id{[0-9]+}/html', async (c) => {
+    const message = await getOutboxMessage(c.var.deps.db, c.req.param('id'));
+    if (!message) return c.notFound();
+    // The mail's own HTML, as a mail client would show it: inline styles allowed, nothing else.
+    c.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    return c.html(message.html_body);
+  });

@@ -1,0 +1,13 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+export type MailOutboxTable = {
+  id: GeneratedAlways<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: ColumnType<Record<string, string>, string, string>;
+  transport: 'outbox' | 'smtp';
+  message_id: string | null;
+  created_at: Generated<Date>;
+};

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Database } from '../../db/client.ts';
+import { insertOutboxMessage, type OutboxMessage } from './mail.queries.ts';
+
+export type MailTransport = {
+  kind: 'outbox' | 'smtp';
+  send: (message: OutboxMessage) => Promise<{ messageId: string }>;
+  close: () => void;
+};
+
+/**
+ * Where mail goes: through SMTP when SMTP_URL is set, else into the database outbox (shown at /dev/mail
+ * outside production). The outbox keeps bodies; SMTP delivery keeps nothing beyond the job record.
+ */
+export function createMailTransport(options: { db: Database; smtpUrl?: string; from: string }): MailTransport {
+  if (!options.smtpUrl) {
+    return {
+      kind: 'outbox',
+      send: async (message) => {
+        const messageId = `<${randomUUID()}@peerpolis.outbox>`;
+        await insertOutboxMessage(options.db, message, 'outbox', messageId);
+        return { messageId };
+      },
+      close: () => {},
+    };
+  }
+  const transporter = nodemailer.createTransport(options.smtpUrl);
+  return {
+    kind: 'smtp',
+    send: async (message) => {
+      const info = await transporter.sendMail({
+        from: options.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        headers: message.headers,
+      });
+      return { messageId: info.messageId };
+    },
+    close: () => transporter.close(),
+  };
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { I18n } from '../i18n/i18n.ts';
+import { CSRF_FIELD } from './middleware/csrf.ts';
+
+/** Field name → message key under `forms.errors.` (the view translates it). */
+export type FormErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FormErrors; values: FormValues };
+
+/**
+ * Validates a submitted form with its zod schema. Schemas use message keys ('required', 'email', …) as
+ * their messages. On failure the typed values come back (passwords excepted) so nothing is lost.
+ */
+export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Parsed<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+  }
+  return { ok: false, errors, values: keepTyped(body) };
+}
+
+/** What to put back into a re-shown form: strings only, never a password. */
+export function keepTyped(body: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && !/password/i.test(key) && key !== CSRF_FIELD) values[key] = value.slice(0, 5000);
+  }
+  return values;
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+/** Listed first in the form, focused on load, each entry linking to its field (WCAG 3.3.1). */
+export function ErrorSummary({ i18n, errors, labels }: { i18n: I18n; errors: FormErrors; labels: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{i18n.t('forms.errorSummary', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li>
+            {field === 'form' ? (
+              i18n.t(`forms.errors.${key}`)
+            ) : (
+              <a href={`#field-${field}`}>
+                {labels[field] ? `${labels[field]}: ` : ''}
+                {i18n.t(`forms.errors.${key}`)}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export type FieldProps = {
+  i18n: I18n;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'search';
+  value?: string;
+  error?: string;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  dir?: 'auto' | 'ltr';
+};
+
+export function TextField(props: FieldProps) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.i18n.t(`forms.errors.${props.error}`)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : props.value}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        maxlength={props.maxlength}
+        dir={props.dir}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
