@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { connectDatabase, DatabaseInUseError } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
 
 describe('connectDatabase (embedded)', () => {
   it('keeps data in DATA_DIR across restarts and refuses a second process while one holds it', async () => {
@@ -14,7 +15,7 @@ describe('connectDatabase (embedded)', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       const first = await connectDatabase({ DATA_DIR: dir, DATABASE_URL: undefined });
-      assert.deepEqual(await migrateToLatest(first.db), { applied: ['0001-foundation'] });
+      assert.deepEqual(await migrateToLatest(first.db), { applied: Object.keys(migrations) });
       await first.close();
       assert.equal(existsSync(join(dir, 'peerpolis.lock')), false, 'lock released on close');
 

@@ -160,6 +160,9 @@ function Footer({ i18n }: { i18n: I18n }) {
             <li>
               <a href={`/${locale}/about`}>{t('common.nav.about')}</a>
             </li>
+            <li>
+              <a href={`/${locale}/privacy`}>{t('common.footer.privacyLink')}</a>
+            </li>
           </ul>
           <p class="small">{t('common.footer.openSource')}</p>
         </section>

@@ -5,6 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
 
 // Real browser, real server on 127.0.0.1: every locale's pages have the right lang/dir and no axe
 // violations (WCAG 2.1 A and AA). Our pages ship no script, so this is also the no-JavaScript experience
@@ -17,21 +18,8 @@ let browser: Browser;
 
 before(async () => {
   t = await createTestApp({ seed: 'demo' });
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ base, server } = await listen(t));
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -45,14 +33,12 @@ describe('pages in a browser', () => {
     it(`/${locale}/ and its sections: lang, dir and zero axe violations`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      for (const path of ['/', '/themes', '/events', '/practices', '/experts', '/newsletter', '/about', '/no-such-page']) {
+      for (const path of ['/', '/themes', '/events', '/practices', '/experts', '/newsletter', '/about', '/privacy', '/register', '/sign-in', '/no-such-page']) {
         const res = await page.goto(`${base}/${locale}${path}`);
         assert.equal(res?.status(), path === '/no-such-page' ? 404 : 200, path);
         assert.equal(await page.getAttribute('html', 'lang'), locale);
         assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr');
-        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        assert.deepEqual(found, [], `${locale}${path}`);
+        assert.deepEqual(await axeViolations(page), [], `${locale}${path}`);
       }
       await context.close();
     });

@@ -15,9 +15,9 @@ export async function insertJob(
       ...(job.runAt ? { run_at: job.runAt } : {}),
       ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
     })
-    .returning('id')
+    .returning(sql<string>`id::text`.as('id'))
     .executeTakeFirstOrThrow();
-  return String(row.id);
+  return row.id;
 }
 
 /**
@@ -73,11 +73,24 @@ export async function failJob(db: Database, id: string, error: string): Promise<
 }
 
 export function listJobs(db: Database, status: 'pending' | 'running' | 'done' | 'failed', limit: number) {
-  return db
-    .selectFrom('jobs')
-    .select(['id', 'kind', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'created_at', 'finished_at'])
-    .where('status', '=', status)
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('jobs')
+      // bigint ids as text on both engines (pg returns strings, PGlite numbers)
+      .select([
+        sql<string>`id::text`.as('id'),
+        'kind',
+        'status',
+        'attempts',
+        'max_attempts',
+        'run_at',
+        'last_error',
+        'created_at',
+        'finished_at',
+      ])
+      .where('status', '=', status)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }

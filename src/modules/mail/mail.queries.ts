@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 
 export type OutboxMessage = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
@@ -14,15 +15,34 @@ export async function insertOutboxMessage(db: Database, message: OutboxMessage, 
       transport,
       message_id: messageId,
     })
-    .returning('id')
+    .returning(sql<string>`id::text`.as('id'))
     .executeTakeFirstOrThrow();
-  return String(row.id);
+  return row.id;
 }
 
 export function listOutbox(db: Database, limit: number) {
-  return db.selectFrom('mail_outbox').select(['id', 'to_address', 'subject', 'created_at']).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('mail_outbox')
+    .select([sql<string>`id::text`.as('id'), 'to_address', 'subject', 'created_at'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function findOutboxMessage(db: Database, id: string) {
-  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('mail_outbox')
+    .select([
+      sql<string>`id::text`.as('id'),
+      'to_address',
+      'subject',
+      'text_body',
+      'html_body',
+      'headers',
+      'transport',
+      'message_id',
+      'created_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
+import { PRIVACY_NOTICE_VERSION } from '../accounts/accounts.service.ts';
 import { listEvents } from '../events/events.service.ts';
 import { listLatestPractices } from '../practices/practices.service.ts';
 import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
 import { getCallHighlights, getNetworkNumbers } from './site.service.ts';
-import { AboutPage, HomePage, ThemesPage } from './site.views.tsx';
+import { AboutPage, HomePage, PrivacyPage, ThemesPage } from './site.views.tsx';
 
 /** Pages under /<locale>/ that belong to the site as a whole. */
 export const siteRoutes = new Hono<AppEnv>()
@@ -30,6 +31,10 @@ export const siteRoutes = new Hono<AppEnv>()
     const { i18n, deps } = c.var;
     const themes = await listThemesWithTopics(deps.db, i18n.locale);
     return renderPage(c, { title: i18n.t('themes.title'), section: 'themes', children: ThemesPage({ i18n, themes }) });
+  })
+  .get('/privacy', (c) => {
+    const { i18n } = c.var;
+    return renderPage(c, { title: i18n.t('privacy.title'), children: PrivacyPage({ i18n, version: PRIVACY_NOTICE_VERSION }) });
   })
   .get('/about', (c) => {
     const { i18n } = c.var;

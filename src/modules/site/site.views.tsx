@@ -160,6 +160,33 @@ export function AboutPage({ i18n }: { i18n: I18n }) {
   );
 }
 
+const PRIVACY_SECTIONS = [
+  ['controllerTitle', ['controllerText']],
+  ['dataTitle', ['dataAccount', 'dataSessions', 'dataSecurity', 'dataMail']],
+  ['purposeTitle', ['purposeText']],
+  ['cookiesTitle', ['cookiesText']],
+  ['rightsTitle', ['rightsText']],
+] as const;
+
+export function PrivacyPage({ i18n, version }: { i18n: I18n; version: string }) {
+  const { t } = i18n;
+  return (
+    <>
+      <h1>{t('privacy.title')}</h1>
+      <p class="meta">{t('privacy.version', { date: i18n.formatDate(version) })}</p>
+      <p class="lead">{t('privacy.intro')}</p>
+      {PRIVACY_SECTIONS.map(([title, paragraphs]) => (
+        <section>
+          <h2>{t(`privacy.${title}`)}</h2>
+          {paragraphs.map((p) => (
+            <p>{t(`privacy.${p}`)}</p>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
 export type ErrorKind =
   | 'notFound'
   | 'badRequest'

@@ -1,0 +1,297 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { Visitor } from '../../../tests/helpers/http.ts';
+import { lastMailTo, linkIn } from '../../../tests/helpers/mail.ts';
+
+let t: TestApp;
+let ipCounter = 0;
+before(async () => {
+  t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true', BASE_URL: 'http://localhost' } });
+});
+after(() => t.close());
+
+/** Each visitor comes from its own address, so per-IP limits of one test do not touch another. */
+const visitor = () => new Visitor(t, { 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+const PASSWORD = 'river tea lantern 42';
+
+async function register(v: Visitor, email: string, overrides: Record<string, string> = {}) {
+  await v.get('/en/register');
+  return v.post('/en/register', { name: 'Amina Diallo', email, password: PASSWORD, locale: 'en', privacy: 'yes', ...overrides });
+}
+
+async function registerAndVerify(email: string) {
+  const v = visitor();
+  await register(v, email);
+  const mail = await lastMailTo(t.database.db, email);
+  await v.get(linkIn(mail?.text_body, '/en/verify-email?token='));
+  return v;
+}
+
+async function signIn(v: Visitor, email: string, password = PASSWORD) {
+  await v.get('/en/sign-in');
+  return v.post('/en/sign-in', { email, password });
+}
+
+const user = (email: string) => t.database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+
+describe('registration and e-mail verification', () => {
+  it('registers, records consent, sends a single-use link that confirms the address', async () => {
+    const v = visitor();
+    const res = await register(v, 'amina@example.org');
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/en/register/check-inbox');
+    const row = await user('amina@example.org');
+    assert.equal(row.email_verified_at, null);
+    assert.equal(row.role, 'member');
+    assert.ok(row.privacy_consent_at instanceof Date);
+    assert.equal(row.privacy_notice_version, '2026-11-24');
+    assert.match(row.password_hash ?? '', /^\$argon2id\$/);
+    const mail = await lastMailTo(t.database.db, 'amina@example.org');
+    assert.equal(mail?.subject, 'Confirm your e-mail address for Peerpolis');
+    const link = linkIn(mail?.text_body, '/en/verify-email?token=');
+    const confirmed = await v.get(link);
+    assert.equal(confirmed.status, 200);
+    assert.ok((await user('amina@example.org')).email_verified_at instanceof Date);
+    const again = await v.get(link);
+    assert.equal(again.status, 410);
+    assert.match(v.lastHtml, /already been used/);
+  });
+
+  it('rejects an expired or forged link', async () => {
+    const v = visitor();
+    await register(v, 'late@example.org');
+    const mail = await lastMailTo(t.database.db, 'late@example.org');
+    const link = linkIn(mail?.text_body, '/en/verify-email?token=');
+    await t.database.db
+      .updateTable('account_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    assert.equal((await v.get(link)).status, 410);
+    assert.match(v.lastHtml, /expired/);
+    assert.equal((await v.get('/en/verify-email?token=forged')).status, 410);
+    assert.equal((await v.get(`/en/verify-email?token=${'A'.repeat(43)}`)).status, 410);
+    assert.equal((await user('late@example.org')).email_verified_at, null);
+  });
+
+  it('shows every problem at once, linked to its field, and keeps what was typed', async () => {
+    const v = visitor();
+    await v.get('/en/register');
+    const res = await v.post('/en/register', { name: 'Léa <b>', email: 'not-an-address', password: 'short', locale: 'en' });
+    assert.equal(res.status, 422);
+    const html = v.lastHtml;
+    assert.match(html, /class="error-summary" role="alert" tabindex="-1" autofocus/);
+    assert.match(html, /href="#field-email"/);
+    assert.match(html, /href="#field-privacy"/);
+    assert.ok(html.includes('value="Léa &lt;b&gt;"'), 'the name is kept, escaped');
+    assert.ok(html.includes('value="not-an-address"'));
+    assert.ok(!html.includes('value="short"'), 'a password is never sent back');
+    assert.match(html, /id="field-email"[^>]*aria-invalid="true"[^>]*aria-describedby="field-email-error"/);
+  });
+
+  it('refuses common and short passwords, with the reason', async () => {
+    for (const [password, message] of [
+      ['password1234', 'too common'],
+      ['qwertyqwerty', 'too common'],
+      ['tiny', 'at least 12'],
+    ] as const) {
+      const v = visitor();
+      const res = await register(v, 'weak@example.org', { password });
+      assert.equal(res.status, 422, password);
+      assert.ok(v.lastHtml.includes(message), `${password}: ${message}`);
+    }
+    const long = visitor();
+    assert.equal((await register(long, 'long@example.org', { password: 'a b c d '.repeat(15) })).status, 303, '120 characters are fine');
+  });
+
+  it('does not reveal whether an address is registered', async () => {
+    await registerAndVerify('known@example.org');
+    const v = visitor();
+    const res = await register(v, 'KNOWN@example.org', { name: 'Someone else' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/en/register/check-inbox');
+    const rows = await t.database.db.selectFrom('users').select('id').where('email', 'ilike', 'known@example.org').execute();
+    assert.equal(rows.length, 1);
+    const mail = await lastMailTo(t.database.db, 'known@example.org');
+    assert.equal(mail?.subject, 'Your Peerpolis account', 'the owner is told instead');
+  });
+});
+
+describe('sign-in, sessions and sign-out', () => {
+  it('gives the same answer for an unknown address and a wrong password', async () => {
+    await registerAndVerify('kofi@example.org');
+    const a = visitor();
+    const wrong = await signIn(a, 'kofi@example.org', 'wrong password here');
+    const wrongHtml = a.lastHtml;
+    const unknown = await signIn(a, 'nobody@example.org', 'wrong password here');
+    assert.equal(wrong.status, 422);
+    assert.equal(unknown.status, 422);
+    const message = (html: string) => /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0];
+    assert.equal(message(wrongHtml), message(a.lastHtml));
+    assert.ok(a.lastHtml.includes('value="nobody@example.org"'), 'the address is kept');
+    const failures = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'account.sign-in-failed').execute();
+    assert.ok(failures.length >= 2);
+  });
+
+  it('signs in with a fresh HttpOnly SameSite=Lax session cookie, rotated on every sign-in', async () => {
+    await registerAndVerify('lina@example.org');
+    const v = visitor();
+    await v.get('/en/sign-in');
+    const res = await v.post('/en/sign-in', { email: 'Lina@Example.org', password: PASSWORD, next: '/en/themes' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/en/themes');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sid='));
+    assert.match(cookie ?? '', /HttpOnly/);
+    assert.match(cookie ?? '', /SameSite=Lax/);
+    assert.match(cookie ?? '', /Path=\//);
+    assert.doesNotMatch(cookie ?? '', /Secure/, 'not over plain http in development');
+    const first = v.cookie('sid');
+    await signIn(v, 'lina@example.org');
+    assert.notEqual(v.cookie('sid'), first, 'rotated');
+    const stale = visitor();
+    stale.setCookie('sid', first ?? '');
+    assert.equal((await stale.get('/en/account')).status, 303, 'the old session no longer works');
+    const stored = await t.database.db.selectFrom('sessions').select('id').execute();
+    assert.ok(
+      stored.every((s) => s.id !== v.cookie('sid')),
+      'only the hash is stored',
+    );
+  });
+
+  it('never redirects off-site after sign-in', async () => {
+    await registerAndVerify('omar@example.org');
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const v = visitor();
+      await v.get('/en/sign-in');
+      const res = await v.post('/en/sign-in', { email: 'omar@example.org', password: PASSWORD, next });
+      assert.equal(res.headers.get('location'), '/en/account', next);
+    }
+  });
+
+  it('signs out, and signs out everywhere', async () => {
+    await registerAndVerify('sara@example.org');
+    const phone = visitor();
+    const laptop = visitor();
+    await signIn(phone, 'sara@example.org');
+    await signIn(laptop, 'sara@example.org');
+    await laptop.get('/en/account');
+    assert.match(laptop.lastHtml, /signed in on 2 devices/);
+    const res = await laptop.post('/en/account/sign-out-everywhere', {});
+    assert.equal(res.status, 303);
+    assert.equal((await phone.get('/en/account')).status, 303, 'the phone is signed out too');
+    assert.equal((await laptop.get('/en/account')).status, 303);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'account.signed-out-everywhere')
+      .execute();
+    assert.equal(audit.length, 1);
+
+    await signIn(phone, 'sara@example.org');
+    await phone.get('/en/account');
+    const out = await phone.post('/en/sign-out', {});
+    assert.equal(out.headers.get('location'), '/en/sign-in?notice=signed-out');
+    assert.equal((await phone.get('/en/account')).status, 303);
+  });
+
+  it('lets an unverified member sign in, but not act as a member until verified', async () => {
+    const v = visitor();
+    await register(v, 'new@example.org');
+    await signIn(v, 'new@example.org');
+    const page = await v.get('/en/account');
+    assert.equal(page.status, 200);
+    assert.match(v.lastHtml, /Send a new confirmation link/);
+    const resend = await v.post('/en/account/resend-verification', {});
+    assert.equal(resend.headers.get('location'), '/en/account?notice=verification-sent');
+    const mail = await lastMailTo(t.database.db, 'new@example.org');
+    assert.match(mail?.text_body ?? '', /verify-email\?token=/);
+  });
+
+  it('refuses a disabled account, and ends its sessions', async () => {
+    await registerAndVerify('gone@example.org');
+    const v = visitor();
+    await signIn(v, 'gone@example.org');
+    await t.database.db.updateTable('users').set({ disabled_at: new Date() }).where('email', '=', 'gone@example.org').execute();
+    assert.equal((await v.get('/en/account')).status, 303, 'the live session stops working');
+    const res = await signIn(v, 'gone@example.org');
+    assert.equal(res.status, 422);
+    assert.match(v.lastHtml, /has been disabled/);
+  });
+
+  it('sends anonymous visitors to sign in and back', async () => {
+    const v = visitor();
+    const res = await v.get('/de/account');
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/de/sign-in?next=%2Fde%2Faccount');
+    await v.get('/de/sign-in'); // a form, and so a CSRF token
+    const post = await v.post('/de/account/sign-out-everywhere', {});
+    assert.equal(post.status, 401);
+  });
+});
+
+describe('protection', () => {
+  it('rejects a state change without the right CSRF token (403), or from another origin', async () => {
+    const v = visitor();
+    await v.get('/en/sign-in');
+    const missing = await t.request('/en/sign-in', {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'a@example.org', password: 'x' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `csrf=${v.cookie('csrf')}` },
+    });
+    assert.equal(missing.status, 403);
+    const wrong = await v.post('/en/sign-in', { _csrf: 'x'.repeat(43), email: 'a@example.org', password: 'x' });
+    assert.equal(wrong.status, 403);
+    assert.match(v.lastHtml, /This form has expired/);
+    const crossSite = await v.post('/en/sign-in', { email: 'a@example.org', password: 'x' }, { origin: 'https://evil.example' });
+    assert.equal(crossSite.status, 403);
+    const sameSite = await v.post('/en/sign-in', { email: 'a@example.org', password: 'x' }, { origin: 'http://localhost' });
+    assert.equal(sameSite.status, 422);
+  });
+
+  it('limits sign-in attempts per account with 429, Retry-After and a localized page', async () => {
+    await registerAndVerify('target@example.org');
+    let res: Response | undefined;
+    for (let i = 0; i < 11; i++) {
+      const v = visitor(); // a new address each time: the per-account limit still holds
+      await v.get('/de/sign-in');
+      res = await v.post('/de/sign-in', { email: 'target@example.org', password: `guess number ${i}` });
+    }
+    assert.equal(res?.status, 429);
+    assert.ok(Number(res?.headers.get('retry-after')) > 0);
+    const html = await res?.text();
+    assert.match(html ?? '', /<html lang="de"/);
+    const v = visitor();
+    assert.equal((await signIn(v, 'target@example.org')).status, 429, 'even the right password waits');
+  });
+
+  it('limits registrations per address (IP)', async () => {
+    const v = visitor();
+    let last: Response | undefined;
+    for (let i = 0; i < 11; i++) last = await register(v, `bulk${i}@example.org`);
+    assert.equal(last?.status, 429);
+  });
+
+  it('limits resending the confirmation link', async () => {
+    const v = visitor();
+    await register(v, 'resend@example.org');
+    await signIn(v, 'resend@example.org');
+    await v.get('/en/account');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await v.post('/en/account/resend-verification', {})).status);
+    assert.deepEqual(statuses, [303, 303, 303, 429]);
+  });
+
+  it('marks the session cookie Secure in production', async () => {
+    const prod = await createTestApp({ seed: 'none', env: { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) } });
+    try {
+      const v = new Visitor(prod);
+      await v.get('/en/register');
+      await v.post('/en/register', { name: 'P', email: 'prod@example.org', password: PASSWORD, locale: 'en', privacy: 'yes' });
+      await v.get('/en/sign-in');
+      const res = await v.post('/en/sign-in', { email: 'prod@example.org', password: PASSWORD });
+      assert.match(res.headers.getSetCookie().find((c) => c.startsWith('sid=')) ?? '', /Secure/);
+    } finally {
+      await prod.close();
+    }
+  });
+});
