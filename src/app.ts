@@ -3,6 +3,8 @@ import { trimTrailingSlash } from 'hono/trailing-slash';
 import { getI18n } from './i18n/i18n.ts';
 import { LOCALES } from './i18n/locales.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps) {
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);
+  localized.route('/', credentialsRoutes);
+  localized.route('/', adminRoutes);
   if (!deps.config.isProduction) app.route('/dev/mail', devMailRoutes);
 
   // Only supported locales reach the pages; anything else falls through to the localized 404.

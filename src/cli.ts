@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
 import { createLogger } from './log.ts';
+import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
 import { startBackgroundWorker } from './worker.ts';
 
 // `npm run cli -- <command>`. Each command opens the configured database (DATABASE_URL or DATA_DIR),
@@ -30,6 +32,25 @@ const commands: Record<string, Command> = {
         console.log(
           `Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`,
         );
+      });
+    },
+  },
+  'create-admin': {
+    summary: 'create or promote an admin: create-admin EMAIL (prints a one-time link to set a password)',
+    run: async (args) => {
+      const parsed = z
+        .string()
+        .trim()
+        .toLowerCase()
+        .email()
+        .safeParse(args[0] ?? '');
+      if (!parsed.success) throw new Error('create-admin needs an e-mail address: npm run cli -- create-admin name@example.org');
+      const config = loadConfig();
+      await withDatabase(async (db) => {
+        await migrateToLatest(db);
+        const { created, link } = await createOrPromoteAdmin(db, parsed.data, config.BASE_URL);
+        console.log(`${created ? 'Created' : 'Promoted'} ${parsed.data} as admin.`);
+        console.log(`One-time link to set the password and sign in (valid 24 hours):\n${link}`);
       });
     },
   },

@@ -98,6 +98,11 @@ function AccountMenu({ i18n, user, csrfToken }: { i18n: I18n; user: CurrentUser 
   }
   return (
     <ul class="account-menu">
+      {user.role === 'admin' ? (
+        <li>
+          <a href={`/${locale}/admin/users`}>{t('common.administration')}</a>
+        </li>
+      ) : null}
       <li>
         <a href={`/${locale}/account`}>{t('common.myAccount')}</a>
       </li>

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import type { ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
@@ -33,7 +32,19 @@ describe('pages in a browser', () => {
     it(`/${locale}/ and its sections: lang, dir and zero axe violations`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      for (const path of ['/', '/themes', '/events', '/practices', '/experts', '/newsletter', '/about', '/privacy', '/register', '/sign-in', '/no-such-page']) {
+      for (const path of [
+        '/',
+        '/themes',
+        '/events',
+        '/practices',
+        '/experts',
+        '/newsletter',
+        '/about',
+        '/privacy',
+        '/register',
+        '/sign-in',
+        '/no-such-page',
+      ]) {
         const res = await page.goto(`${base}/${locale}${path}`);
         assert.equal(res?.status(), path === '/no-such-page' ? 404 : 200, path);
         assert.equal(await page.getAttribute('html', 'lang'), locale);

@@ -1,9 +1,16 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { AxeBuilder } from '@axe-core/playwright';
+import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { TestApp } from './app.ts';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -12,7 +19,9 @@ export function launchBrowser(): Promise<Browser> {
 /** Serves a test app on 127.0.0.1 (a free port) and returns its base URL. */
 export function listen(t: TestApp): Promise<{ base: string; server: ServerType }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ base: `http://127.0.0.1:${info.port}`, server }));
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ base: `http://127.0.0.1:${info.port}`, server }),
+    );
   });
 }
 

@@ -7,10 +7,16 @@ import * as q from './tokens.queries.ts';
 export const LINK_HOURS: Record<TokenPurpose, number> = { 'verify-email': 48, 'reset-password': 1, 'change-email': 24 };
 
 /** Creates a single-use link token (revoking earlier ones of the same kind) and returns the raw token. */
-export async function issueAccountLink(db: Database, userId: number, purpose: TokenPurpose, email: string): Promise<string> {
+export async function issueAccountLink(
+  db: Database,
+  userId: number,
+  purpose: TokenPurpose,
+  email: string,
+  hours = LINK_HOURS[purpose],
+): Promise<string> {
   await q.revokeAccountTokens(db, userId, purpose);
   const { token, hash } = newSecureToken();
-  await q.insertAccountToken(db, { id: hash, userId, purpose, email, expiresAt: new Date(Date.now() + LINK_HOURS[purpose] * 3600_000) });
+  await q.insertAccountToken(db, { id: hash, userId, purpose, email, expiresAt: new Date(Date.now() + hours * 3600_000) });
   return token;
 }
 

@@ -23,3 +23,8 @@ export const signInForm = z.object({ email, password, next: z.string().max(500).
 export type SignInForm = z.infer<typeof signInForm>;
 
 export const emailOnlyForm = z.object({ email });
+
+export const resetPasswordForm = z.object({ token: z.string().max(100), password });
+export const changePasswordForm = z.object({ currentPassword: password, newPassword: password });
+export const changeEmailForm = z.object({ email, password });
+export const deleteAccountForm = z.object({ deletePassword: password });

@@ -16,18 +16,43 @@ import {
   signOutEverywhere,
   verifyEmail,
 } from './accounts.service.ts';
-import { AccountPage, CheckInboxPage, RegisterPage, SignInPage, VerifyResultPage } from './accounts.views.tsx';
+import { AccountPage, CheckInboxPage, RegisterPage, type SettingsState, SignInPage, VerifyResultPage } from './accounts.views.tsx';
 import { countActiveSessions, endSession } from './sessions.service.ts';
 
-const NOTICES = new Set(['verification-sent', 'signed-out-everywhere', 'signed-out']);
-const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
+const NOTICES = new Set([
+  'verification-sent',
+  'signed-out-everywhere',
+  'signed-out',
+  'password-reset',
+  'password-changed',
+  'email-change-sent',
+  'account-deleted',
+]);
+export const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
-function accountsContext(c: Context<AppEnv>): AccountsContext {
+export function accountsContext(c: Context<AppEnv>): AccountsContext {
   const { deps, locale } = c.var;
   return { db: deps.db, secret: deps.secret, baseUrl: deps.config.BASE_URL, ip: clientIp(c), locale };
 }
 
-const body = async (c: Context<AppEnv>) => (await c.req.parseBody()) as Record<string, unknown>;
+/** The account page, also re-shown with a settings form's errors (422). */
+export async function showAccount(c: Context<AppEnv>, options: { notice?: string; settings?: SettingsState }, status: 200 | 422 = 200) {
+  const { i18n, csrfToken, deps } = c.var;
+  const user = c.var.user as NonNullable<typeof c.var.user>;
+  const [account, sessions] = await Promise.all([getAccount(deps.db, user.id), countActiveSessions(deps.db, user.id)]);
+  if (!account) return c.notFound();
+  return renderPage(
+    c,
+    {
+      title: i18n.t('accounts.accountTitle'),
+      indexable: false,
+      children: AccountPage({ i18n, csrfToken, account: { ...account, sessions }, ...options }),
+    },
+    status,
+  );
+}
+
+export const body = async (c: Context<AppEnv>) => (await c.req.parseBody()) as Record<string, unknown>;
 
 export const accountsRoutes = new Hono<AppEnv>()
   .get('/register', (c) => {
@@ -63,7 +88,7 @@ export const accountsRoutes = new Hono<AppEnv>()
       {
         title: i18n.t(`accounts.verify.${outcome}.title`),
         indexable: false,
-        children: VerifyResultPage({ i18n, outcome, signedIn: c.var.user !== null }),
+        children: VerifyResultPage({ i18n, scope: 'verify', outcome, signedIn: c.var.user !== null }),
       },
       outcome === 'verified' ? 200 : 410,
     );
@@ -102,17 +127,7 @@ export const accountsRoutes = new Hono<AppEnv>()
     clearSessionCookie(c);
     return c.redirect(`/${locale}/sign-in?notice=signed-out`, 303);
   })
-  .get('/account', requires('use-account'), async (c) => {
-    const { i18n, csrfToken, deps } = c.var;
-    const user = c.var.user as NonNullable<typeof c.var.user>;
-    const [account, sessions] = await Promise.all([getAccount(deps.db, user.id), countActiveSessions(deps.db, user.id)]);
-    if (!account) return c.notFound();
-    return renderPage(c, {
-      title: i18n.t('accounts.accountTitle'),
-      indexable: false,
-      children: AccountPage({ i18n, csrfToken, account: { ...account, sessions }, notice: notice(c.req.query('notice')) }),
-    });
-  })
+  .get('/account', requires('use-account'), (c) => showAccount(c, { notice: notice(c.req.query('notice')) }))
   .post('/account/resend-verification', requires('use-account'), async (c) => {
     const user = c.var.user as NonNullable<typeof c.var.user>;
     const result = await resendVerification(accountsContext(c), user.id);

@@ -1,6 +1,7 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
 import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextField } from '../../web/forms.tsx';
+import { AccountSettings } from './credentials.views.tsx';
 import { PASSWORD_MIN } from './passwords.ts';
 
 type FormState = { errors: FormErrors; values: FormValues };
@@ -112,12 +113,24 @@ export function CheckInboxPage({ i18n }: { i18n: I18n }) {
 
 export type LinkOutcome = 'verified' | 'invalid' | 'expired' | 'used';
 
-export function VerifyResultPage({ i18n, outcome, signedIn }: { i18n: I18n; outcome: LinkOutcome; signedIn: boolean }) {
+/** What a link from a mail led to: confirmed, or why not (invalid, expired, used). */
+export function VerifyResultPage(props: {
+  i18n: I18n;
+  scope: 'verify' | 'reset' | 'changeEmail';
+  outcome: LinkOutcome;
+  signedIn: boolean;
+}) {
+  const { i18n, scope, outcome, signedIn } = props;
   const { t, locale } = i18n;
   return (
     <>
-      <h1>{t(`accounts.verify.${outcome}.title`)}</h1>
-      <p class="lead">{t(`accounts.verify.${outcome}.text`)}</p>
+      <h1>{t(`accounts.${scope}.${outcome}.title`)}</h1>
+      <p class="lead">{t(`accounts.${scope}.${outcome}.text`)}</p>
+      {scope === 'reset' ? (
+        <p>
+          <a href={`/${locale}/forgot-password`}>{t('accounts.forgotTitle')}</a>
+        </p>
+      ) : null}
       <p>
         <a href={signedIn ? `/${locale}/account` : `/${locale}/sign-in`}>{signedIn ? t('common.myAccount') : t('common.signIn')}</a>
       </p>
@@ -167,6 +180,9 @@ export function SignInPage(props: { i18n: I18n; csrfToken: string; state?: FormS
         </button>
       </form>
       <p>
+        <a href={`/${locale}/forgot-password`}>{t('accounts.forgotLink')}</a>
+      </p>
+      <p>
         {t('accounts.noAccount')} <a href={`/${locale}/register`}>{t('common.register')}</a>
       </p>
     </>
@@ -175,17 +191,10 @@ export function SignInPage(props: { i18n: I18n; csrfToken: string; state?: FormS
 
 export type AccountView = { name: string; email: string; emailVerified: boolean; role: string; sessions: number };
 
-export function AccountPage({
-  i18n,
-  csrfToken,
-  account,
-  notice,
-}: {
-  i18n: I18n;
-  csrfToken: string;
-  account: AccountView;
-  notice?: string;
-}) {
+export type SettingsState = { form: string; errors: FormErrors; values: FormValues };
+
+export function AccountPage(props: { i18n: I18n; csrfToken: string; account: AccountView; notice?: string; settings?: SettingsState }) {
+  const { i18n, csrfToken, account, notice, settings } = props;
   const { t, locale } = i18n;
   return (
     <>
@@ -225,6 +234,7 @@ export function AccountPage({
           </button>
         </form>
       </section>
+      <AccountSettings i18n={i18n} csrfToken={csrfToken} form={settings?.form} state={settings} />
     </>
   );
 }

@@ -47,3 +47,7 @@ export async function revokeAccountTokens(db: Database, userId: number, purpose:
 export async function deleteOldAccountTokens(db: Database): Promise<void> {
   await db.deleteFrom('account_tokens').where('expires_at', '<', sql<Date>`now() - interval '30 days'`).execute();
 }
+
+export async function revokeAllAccountTokens(db: Database, userId: number): Promise<void> {
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+}

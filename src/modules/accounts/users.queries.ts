@@ -60,3 +60,99 @@ export async function updatePasswordHash(db: Database, userId: number, passwordH
 export async function updateRole(db: Database, userId: number, role: Role): Promise<void> {
   await db.updateTable('users').set({ role, updated_at: new Date() }).where('id', '=', userId).execute();
 }
+
+export async function updateEmail(db: Database, userId: number, email: string): Promise<void> {
+  await db.updateTable('users').set({ email, email_verified_at: new Date(), updated_at: new Date() }).where('id', '=', userId).execute();
+}
+
+export async function setDisabled(db: Database, userId: number, disabled: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertInvitedUser(db: Database, user: { email: string; name: string; role: Role }): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password_hash: null,
+      email_verified_at: null,
+      disabled_at: null,
+      deleted_at: null,
+      privacy_consent_at: null,
+      privacy_notice_version: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Removes every personal field; the row stays so records pointing to it keep their meaning. */
+export async function anonymiseUser(db: Database, userId: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      email: null,
+      name: '',
+      password_hash: null,
+      email_verified_at: null,
+      privacy_consent_at: null,
+      privacy_notice_version: null,
+      role: 'member',
+      deleted_at: new Date(),
+      updated_at: new Date(),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function findUserForExport(db: Database, userId: number) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'email',
+      'name',
+      'locale',
+      'role',
+      'email_verified_at',
+      'privacy_consent_at',
+      'privacy_notice_version',
+      'created_at',
+      'updated_at',
+    ])
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type UserListFilter = { search?: string; role?: Role; page: number; pageSize: number };
+
+/** Users for the admin list: search in name and e-mail (also with typos, through trigrams), filter by role. */
+export async function listUsers(db: Database, filter: UserListFilter) {
+  let query = db.selectFrom('users').where('deleted_at', 'is', null);
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.search) {
+    const term = filter.search.toLowerCase();
+    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(name)`, 'like', like), eb(sql`lower(email)`, 'like', like), eb(sql`word_similarity(${term}, name)`, '>', 0.5)]),
+    );
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .select(['id', 'name', 'email', 'role', 'email_verified_at', 'disabled_at', 'created_at'])
+      .orderBy('name')
+      .orderBy('id')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { AuditAction } from './audit.table.ts';
 
@@ -27,7 +28,15 @@ export function listAuditEntries(db: Database, options: { limit: number; offset:
     .selectFrom('audit_log as a')
     .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
     .leftJoin('users as subject', 'subject.id', 'a.subject_user_id')
-    .select(['a.id', 'a.at', 'a.action', 'a.details', 'actor.name as actor_name', 'subject.name as subject_name', 'a.subject_user_id'])
+    .select([
+      sql<string>`a.id::text`.as('id'),
+      'a.at',
+      'a.action',
+      'a.details',
+      'actor.name as actor_name',
+      'subject.name as subject_name',
+      'a.subject_user_id',
+    ])
     .orderBy('a.id', 'desc')
     .limit(options.limit)
     .offset(options.offset);

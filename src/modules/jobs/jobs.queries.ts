@@ -94,3 +94,8 @@ export function listJobs(db: Database, status: 'pending' | 'running' | 'done' | 
       .execute()
   );
 }
+
+export async function countJobsWithStatus(db: Database, status: 'pending' | 'running' | 'done' | 'failed'): Promise<number> {
+  const row = await db.selectFrom('jobs').select(sql<number>`count(*)::int`.as('n')).where('status', '=', status).executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -104,3 +104,7 @@ export function startWorker(
 export function listJobs(db: Database, status: 'pending' | 'running' | 'done' | 'failed', limit = 50) {
   return q.listJobs(db, status, limit);
 }
+
+export function countJobs(db: Database, status: 'pending' | 'running' | 'done' | 'failed') {
+  return q.countJobsWithStatus(db, status);
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { createMember, PASSWORD } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
+
+// The signed-in pages (account settings, administration) in a browser, axe-checked in English and Arabic.
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+
+before(async () => {
+  t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true' } });
+  await createMember(t, 'admin@example.org', 'admin');
+  await createMember(t, 'colleague@example.org', 'editor');
+  ({ base, server } = await listen(t));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+describe('signed-in pages in a browser', () => {
+  for (const locale of ['en', 'ar'] as const) {
+    it(`${locale}: account settings and administration have no axe violations`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}/${locale}/sign-in`);
+      await page.fill('#field-email', 'admin@example.org');
+      await page.fill('#field-password', PASSWORD);
+      await page.click('form.form button[type="submit"]');
+      for (const path of ['/account', '/admin/users', '/admin/users?q=colleague', '/admin/audit', '/admin/jobs', '/forgot-password']) {
+        const res = await page.goto(`${base}/${locale}${path}`);
+        assert.equal(res?.status(), 200, path);
+        assert.deepEqual(await axeViolations(page), [], `${locale}${path}`);
+      }
+      // A settings form with an error: the summary is announced and focused.
+      await page.goto(`${base}/${locale}/account`);
+      await page.fill('#field-currentPassword', 'not the password');
+      await page.fill('#field-newPassword', 'short');
+      await page.click('form[action$="/account/password"] button[type="submit"]');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+      assert.deepEqual(await axeViolations(page), [], `${locale} account with errors`);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,31 @@
+import type { Role } from '../../src/modules/accounts/accounts.table.ts';
+import type { TestApp } from './app.ts';
+import { Visitor } from './http.ts';
+import { lastMailTo, linkIn } from './mail.ts';
+
+export const PASSWORD = 'river tea lantern 42';
+let ip = 0;
+
+/** A visitor from its own address (with TRUST_PROXY=true), so per-IP limits of one test stay apart. */
+export function newVisitor(t: TestApp): Visitor {
+  ip++;
+  return new Visitor(t, { 'x-forwarded-for': `198.51.${Math.floor(ip / 250)}.${ip % 250}` });
+}
+
+/** Registers through the forms, confirms the address from the outbox, optionally sets a role. */
+export async function createMember(t: TestApp, email: string, role: Role = 'member'): Promise<void> {
+  const v = newVisitor(t);
+  await v.get('/en/register');
+  await v.post('/en/register', { name: email.split('@')[0] ?? email, email, password: PASSWORD, locale: 'en', privacy: 'yes' });
+  const mail = await lastMailTo(t.database.db, email);
+  await v.get(linkIn(mail?.text_body, '/en/verify-email?token='));
+  if (role !== 'member') await t.database.db.updateTable('users').set({ role }).where('email', '=', email).execute();
+}
+
+export async function signedIn(t: TestApp, email: string, password = PASSWORD): Promise<Visitor> {
+  const v = newVisitor(t);
+  await v.get('/en/sign-in');
+  const res = await v.post('/en/sign-in', { email, password });
+  if (res.status !== 303) throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  return v;
+}
