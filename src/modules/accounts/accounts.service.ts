@@ -27,7 +27,10 @@ export async function registerAccount(
   ctx: AccountsContext,
   form: RegisterForm,
 ): Promise<{ ok: true } | { ok: false; reason: 'password'; problem: PasswordProblem } | Refused> {
-  const limited = await consumeRateLimits(ctx.db, [{ rule: RATE_LIMITS.registerPerIp, subject: rateLimitSubject(ctx.secret, ctx.ip) }]);
+  const limited = await consumeRateLimits(ctx.db, [
+    { rule: RATE_LIMITS.registerPerIp, subject: rateLimitSubject(ctx.secret, ctx.ip) },
+    { rule: RATE_LIMITS.registerPerAccount, subject: rateLimitSubject(ctx.secret, form.email) },
+  ]);
   if (!limited.allowed) return { ok: false, reason: 'rate-limited', retryAfter: limited.retryAfter };
   const problem = findPasswordProblem(form.password, { email: form.email });
   if (problem) return { ok: false, reason: 'password', problem };

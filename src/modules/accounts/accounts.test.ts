@@ -271,6 +271,12 @@ describe('protection', () => {
     assert.equal(last?.status, 429);
   });
 
+  it('limits registrations per address too, so nobody can flood an inbox', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await register(visitor(), 'flooded@example.org')).status);
+    assert.deepEqual(statuses, [303, 303, 303, 429]);
+  });
+
   it('limits resending the confirmation link', async () => {
     const v = visitor();
     await register(v, 'resend@example.org');

@@ -9,6 +9,8 @@ export const RATE_LIMITS = {
   signInPerIp: { name: 'sign-in:ip', limit: 30, windowSeconds: 15 * 60 },
   signInPerAccount: { name: 'sign-in:account', limit: 10, windowSeconds: 15 * 60 },
   registerPerIp: { name: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
+  // Registering a known address mails its owner: limit per address too, so nobody can flood an inbox.
+  registerPerAccount: { name: 'register:account', limit: 3, windowSeconds: 60 * 60 },
   resetPerIp: { name: 'reset:ip', limit: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: 'reset:account', limit: 3, windowSeconds: 60 * 60 },
   resendPerAccount: { name: 'resend:account', limit: 3, windowSeconds: 60 * 60 },
