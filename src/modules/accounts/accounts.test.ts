@@ -158,6 +158,18 @@ describe('sign-in, sessions and sign-out', () => {
     );
   });
 
+  it('ends a session after inactivity', async () => {
+    await registerAndVerify('idle@example.org');
+    const v = visitor();
+    await signIn(v, 'idle@example.org');
+    assert.equal((await v.get('/en/account')).status, 200);
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    assert.equal((await v.get('/en/account')).status, 303);
+  });
+
   it('never redirects off-site after sign-in', async () => {
     await registerAndVerify('omar@example.org');
     for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {

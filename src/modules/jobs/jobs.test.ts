@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import pino from 'pino';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { backoffSeconds, enqueueJob, listJobs, PermanentJobError, runDueJobs } from './jobs.service.ts';
+import { backoffSeconds, enqueueJob, listJobs, PermanentJobError, runDueJobs, startWorker } from './jobs.service.ts';
 
 let handle: DatabaseHandle;
 before(async () => {
@@ -77,5 +78,22 @@ describe('jobs', () => {
     assert.equal(runs.size, 20);
     assert.ok([...runs.values()].every((n) => n === 1));
     for (const id of ids) assert.equal((await job(id)).status, 'done');
+  });
+
+  it('runs in the background until stopped, picking up jobs as they come', async () => {
+    const done: number[] = [];
+    const worker = startWorker(
+      handle.db,
+      { tick: async (p) => void done.push(p.n as number) },
+      { logger: pino({ level: 'silent' }), intervalMs: 20 },
+    );
+    await enqueueJob(handle.db, 'tick', { n: 1 });
+    await enqueueJob(handle.db, 'tick', { n: 2 });
+    for (let i = 0; i < 200 && done.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await worker.stop();
+    assert.deepEqual(done.sort(), [1, 2]);
+    await enqueueJob(handle.db, 'tick', { n: 3 });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(done.length, 2, 'a stopped worker takes no more jobs');
   });
 });
