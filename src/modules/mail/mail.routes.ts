@@ -1,17 +1,22 @@
 import { Hono } from 'hono';
 import { getI18n } from '../../i18n/i18n.ts';
+import { clientIp } from '../../web/client-ip.ts';
 import type { AppEnv } from '../../web/context.ts';
 import { negotiatedLocale } from '../../web/middleware/locale.ts';
 import { renderPage } from '../../web/render.tsx';
 import { getOutboxMessage, listOutboxMessages } from './mail.service.ts';
 import { OutboxMessagePage, OutboxPage } from './mail.views.tsx';
 
+const LOOPBACK = /^(local|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
 /**
  * /dev/mail: the development mailbox (outbox transport). Mounted only when NODE_ENV is not production,
- * so no deployed site ever shows anyone's mail.
+ * and answering only requests from this machine: a server started without NODE_ENV=production on a
+ * public interface still shows nobody's mail to the world.
  */
 export const devMailRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
+    if (!LOOPBACK.test(clientIp(c))) return c.notFound();
     const locale = negotiatedLocale(c);
     c.set('locale', locale);
     c.set('i18n', getI18n(locale));

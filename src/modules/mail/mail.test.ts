@@ -114,6 +114,16 @@ describe('mail', () => {
     assert.match(preview.headers.get('content-security-policy') ?? '', /default-src 'none'/);
   });
 
+  it('shows /dev/mail only to requests from this machine', async () => {
+    const proxied = await createTestApp({ seed: 'none', env: { TRUST_PROXY: 'true' } });
+    try {
+      assert.equal((await proxied.request('/dev/mail', { headers: { 'x-forwarded-for': '203.0.113.9' } })).status, 404);
+      assert.equal((await proxied.request('/dev/mail', { headers: { 'x-forwarded-for': '127.0.0.1' } })).status, 200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('has no /dev/mail in production', async () => {
     const prod = await createTestApp({ seed: 'none', env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) } });
     try {
