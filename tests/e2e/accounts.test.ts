@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
+import { axeViolations, expectFocusOnErrorSummary, launchBrowser, listen } from '../helpers/browser.ts';
 import { deliverQueuedMail } from '../helpers/mail.ts';
 
 // A person joins in a real browser: registers (first with mistakes), follows the link from the
@@ -46,7 +46,7 @@ for (const locale of ['en', 'ar'] as const) {
       await page.fill('#field-email', 'laila@');
       await page.fill('#field-password', 'short');
       await page.click('form.form button[type="submit"]');
-      assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+      await expectFocusOnErrorSummary(page);
       assert.equal(await page.inputValue('#field-name'), locale === 'ar' ? 'ليلى حداد' : 'Laila Haddad');
       await expectAccessible(page, 'register with errors');
 
@@ -54,7 +54,7 @@ for (const locale of ['en', 'ar'] as const) {
       await page.fill('#field-password', 'olive harbour 1987 tram');
       await page.check('#field-privacy');
       await page.click('form.form button[type="submit"]');
-      assert.match(page.url(), /\/register\/check-inbox$/);
+      await page.waitForURL(/\/register\/check-inbox$/);
       await expectAccessible(page, 'check inbox');
 
       await deliverQueuedMail(t.database.db);
@@ -73,14 +73,14 @@ for (const locale of ['en', 'ar'] as const) {
       await page.fill('#field-email', email);
       await page.fill('#field-password', 'olive harbour 1987 tram');
       await page.click('form.form button[type="submit"]');
-      assert.match(page.url(), new RegExp(`/${locale}/account$`));
+      await page.waitForURL(new RegExp(`/${locale}/account$`));
       assert.ok((await page.textContent('main'))?.includes(email));
       await expectAccessible(page, 'account');
 
       await page.click('.account-menu button[type="submit"]');
-      assert.match(page.url(), /sign-in\?notice=signed-out$/);
+      await page.waitForURL(/sign-in\?notice=signed-out$/);
       await page.goto(`${base}/${locale}/account`);
-      assert.match(page.url(), /\/sign-in\?next=/, 'signed out for real');
+      await page.waitForURL(/\/sign-in\?next=/); // signed out for real
       await context.close();
     });
   });

@@ -4,7 +4,7 @@ import type { ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { createMember, PASSWORD } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
+import { axeViolations, expectFocusOnErrorSummary, launchBrowser, listen } from '../helpers/browser.ts';
 
 // The signed-in pages (account settings, administration) in a browser, axe-checked in English and Arabic.
 
@@ -36,6 +36,7 @@ describe('signed-in pages in a browser', () => {
       await page.fill('#field-email', 'admin@example.org');
       await page.fill('#field-password', PASSWORD);
       await page.click('form.form button[type="submit"]');
+      await page.waitForURL(/\/account$/);
       for (const path of ['/account', '/admin/users', '/admin/users?q=colleague', '/admin/audit', '/admin/jobs', '/forgot-password']) {
         const res = await page.goto(`${base}/${locale}${path}`);
         assert.equal(res?.status(), 200, path);
@@ -46,7 +47,7 @@ describe('signed-in pages in a browser', () => {
       await page.fill('#field-currentPassword', 'not the password');
       await page.fill('#field-newPassword', 'short');
       await page.click('form[action$="/account/password"] button[type="submit"]');
-      assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+      await expectFocusOnErrorSummary(page);
       assert.deepEqual(await axeViolations(page), [], `${locale} account with errors`);
       await context.close();
     });
