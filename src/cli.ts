@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from './config.ts';
 import { connectDatabase } from './db/connect.ts';
@@ -5,6 +6,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
 import { createLogger } from './log.ts';
 import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
+import { exportPractices, importFile, importPractices } from './modules/practices/practices.import.ts';
+import { loadTaxonomy } from './modules/taxonomy/taxonomy.service.ts';
 import { startBackgroundWorker } from './worker.ts';
 
 // `npm run cli -- <command>`. Each command opens the configured database (DATABASE_URL or DATA_DIR),
@@ -32,6 +35,44 @@ const commands: Record<string, Command> = {
         console.log(
           `Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`,
         );
+      });
+    },
+  },
+  import: {
+    summary: 'import good practices: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
+    run: async (args) => {
+      const file = args[0];
+      if (!file) throw new Error('import needs a file: npm run cli -- import practices.json');
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const parsed = importFile.safeParse(data);
+      if (!parsed.success) throw new Error(`${file} must be an object with a "practices" array (see docs/import-format.md)`);
+      await withDatabase(async (db) => {
+        await migrateToLatest(db);
+        await loadTaxonomy(db);
+        const report = await importPractices(db, parsed.data.practices);
+        for (const r of report)
+          console.log(`${r.outcome.padEnd(8)} ${r.externalId}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`);
+        const count = (o: string) => report.filter((r) => r.outcome === o).length;
+        console.log(`${count('created')} created, ${count('updated')} updated, ${count('rejected')} rejected.`);
+        if (count('rejected')) process.exitCode = 3;
+      });
+    },
+  },
+  export: {
+    summary: 'export all good practices in the import format: export [FILE.json] (default: standard output)',
+    run: async (args) => {
+      await withDatabase(async (db) => {
+        await migrateToLatest(db);
+        const json = `${JSON.stringify(await exportPractices(db), null, 2)}\n`;
+        if (args[0]) {
+          writeFileSync(args[0], json);
+          console.error(`Written ${args[0]}.`);
+        } else process.stdout.write(json);
       });
     },
   },
@@ -95,7 +136,7 @@ if (!command) {
   process.exit(name === 'help' ? 0 : 2);
 }
 command.run(args).then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

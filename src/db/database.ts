@@ -11,7 +11,12 @@ import type {
 import type { ExpertsTable } from '../modules/experts/experts.table.ts';
 import type { JobsTable } from '../modules/jobs/jobs.table.ts';
 import type { MailOutboxTable } from '../modules/mail/mail.table.ts';
-import type { PracticesTable, PracticeTranslationsTable } from '../modules/practices/practices.table.ts';
+import type {
+  PracticesTable,
+  PracticeThemesTable,
+  PracticeTopicsTable,
+  PracticeTranslationsTable,
+} from '../modules/practices/practices.table.ts';
 import type { RateLimitsTable } from '../modules/rate-limits/rate-limits.table.ts';
 import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
 
@@ -28,6 +33,8 @@ export type DB = {
   experts: ExpertsTable;
   practices: PracticesTable;
   practice_translations: PracticeTranslationsTable;
+  practice_themes: PracticeThemesTable;
+  practice_topics: PracticeTopicsTable;
   events: EventsTable;
   event_translations: EventTranslationsTable;
   event_series: EventSeriesTable;

@@ -1,6 +1,6 @@
 import { ensureCity } from '../../modules/cities/cities.service.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
-import { savePracticesFromSeed } from '../../modules/practices/practices.service.ts';
+import { importPractices } from '../../modules/practices/practices.import.ts';
 import { loadTaxonomy, type TaxonomyLoadReport } from '../../modules/taxonomy/taxonomy.service.ts';
 import type { Database } from '../client.ts';
 import { type DemoContent, readDemoContent } from './demo-content.ts';
@@ -32,7 +32,13 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
       if (id === undefined) throw new Error(`Demo content names an unknown city: ${key}`);
       return id;
     };
-    await savePracticesFromSeed(trx, content.practices, cityIdOf);
+    const cityName = (key: string) => content.cities.find((c) => c.key === key)?.name ?? key;
+    const imported = await importPractices(
+      trx,
+      content.practices.map(({ city, ...p }) => ({ ...p, city: cityName(city) })),
+    );
+    const rejected = imported.filter((r) => r.outcome === 'rejected');
+    if (rejected.length) throw new Error(`Demo practices rejected: ${JSON.stringify(rejected)}`);
     await saveEventsFromSeed(trx, content, cityIdOf);
     await recordSeedRun(trx, DEMO_SEED);
     return 'loaded' as const;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 
 export type CityInput = { slug: string; country_code: string; name: string; names: Record<string, string> };
@@ -8,7 +9,11 @@ export async function upsertCity(db: Database, city: CityInput): Promise<number>
     .insertInto('cities')
     .values({ ...city, names: JSON.stringify(city.names) })
     .onConflict((oc) =>
-      oc.columns(['country_code', 'slug']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), names: eb.ref('excluded.names') })),
+      oc.columns(['country_code', 'slug']).doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        // A mention without localized names (an import) keeps the names the city already has.
+        names: sql`case when excluded.names = '{}'::jsonb then cities.names else excluded.names end`,
+      })),
     )
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { preferLocale } from '../../db/translation.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { PracticeStatus } from './practices.table.ts';
+import type { PracticeSection, PracticeStatus } from './practices.table.ts';
 
 export type PracticeRow = {
   slug: string;
@@ -13,41 +13,6 @@ export type PracticeRow = {
   start_year: number | null;
   end_year: number | null;
 };
-
-/** Inserts or updates a practice by its external id (imports and seeds are idempotent); returns its id. */
-export async function upsertPracticeByExternalId(db: Database, practice: PracticeRow): Promise<number> {
-  const published_at = practice.status === 'published' ? new Date() : null;
-  const row = await db
-    .insertInto('practices')
-    .values({ ...practice, published_at })
-    .onConflict((oc) =>
-      oc.column('external_id').doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        city_id: eb.ref('excluded.city_id'),
-        country_code: eb.ref('excluded.country_code'),
-        start_year: eb.ref('excluded.start_year'),
-        end_year: eb.ref('excluded.end_year'),
-        published_at: sql`coalesce(practices.published_at, excluded.published_at)`,
-        updated_at: sql`now()`,
-      })),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function upsertPracticeTranslation(
-  db: Database,
-  row: { practice_id: number; locale: Locale; title: string; summary: string },
-): Promise<void> {
-  await db
-    .insertInto('practice_translations')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'locale']).doUpdateSet((eb) => ({ title: eb.ref('excluded.title'), summary: eb.ref('excluded.summary') })),
-    )
-    .execute();
-}
 
 /** Published practices, newest period first, each in the reader's language or its best fallback. */
 export function listPublishedPractices(db: Database, locale: Locale, limit: number) {
@@ -81,4 +46,108 @@ export function listPublishedPractices(db: Database, locale: Locale, limit: numb
     .orderBy('p.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+export type PracticeRecordRow = PracticeRow & {
+  sdgs: number[];
+  partners: string[];
+  links: Array<{ url: string; label: string }>;
+  contact_name: string | null;
+  contact_organisation: string | null;
+};
+
+export function findPracticeByExternalId(db: Database, externalId: string) {
+  return db.selectFrom('practices').select(['id', 'slug', 'status']).where('external_id', '=', externalId).executeTakeFirst();
+}
+
+export async function isSlugTaken(db: Database, slug: string): Promise<boolean> {
+  return (await db.selectFrom('practices').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+export async function insertPracticeRecord(db: Database, row: PracticeRecordRow): Promise<number> {
+  const inserted = await db
+    .insertInto('practices')
+    .values({
+      ...row,
+      partners: JSON.stringify(row.partners),
+      links: JSON.stringify(row.links),
+      published_at: row.status === 'published' ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Updates everything but the slug (URLs stay stable); the first publication date is kept. */
+export async function updatePracticeRecord(db: Database, id: number, row: Omit<PracticeRecordRow, 'slug' | 'external_id'>): Promise<void> {
+  await db
+    .updateTable('practices')
+    .set({
+      ...row,
+      partners: JSON.stringify(row.partners),
+      links: JSON.stringify(row.links),
+      published_at: row.status === 'published' ? sql`coalesce(published_at, now())` : sql`published_at`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function replacePracticeTranslations(
+  db: Database,
+  practiceId: number,
+  translations: Array<{ locale: Locale; title: string; summary: string } & Record<PracticeSection, string>>,
+): Promise<void> {
+  await db.deleteFrom('practice_translations').where('practice_id', '=', practiceId).execute();
+  if (translations.length)
+    await db
+      .insertInto('practice_translations')
+      .values(translations.map((t) => ({ practice_id: practiceId, ...t })))
+      .execute();
+}
+
+export async function replacePracticeTaxonomy(db: Database, practiceId: number, themes: string[], topics: string[]): Promise<void> {
+  await db.deleteFrom('practice_themes').where('practice_id', '=', practiceId).execute();
+  await db.deleteFrom('practice_topics').where('practice_id', '=', practiceId).execute();
+  if (themes.length)
+    await db
+      .insertInto('practice_themes')
+      .values(themes.map((theme_slug) => ({ practice_id: practiceId, theme_slug })))
+      .execute();
+  if (topics.length)
+    await db
+      .insertInto('practice_topics')
+      .values(topics.map((topic_slug) => ({ practice_id: practiceId, topic_slug })))
+      .execute();
+}
+
+/** Every practice with its translations and taxonomy, for export (ordered by external id, then id). */
+export async function listPracticesForExport(db: Database) {
+  const practices = await db
+    .selectFrom('practices as p')
+    .leftJoin('cities as c', 'c.id', 'p.city_id')
+    .select([
+      'p.id',
+      'p.external_id',
+      'p.slug',
+      'p.status',
+      'p.country_code',
+      'p.start_year',
+      'p.end_year',
+      'p.sdgs',
+      'p.partners',
+      'p.links',
+      'p.contact_name',
+      'p.contact_organisation',
+      'c.name as city_name',
+    ])
+    .orderBy('p.external_id')
+    .orderBy('p.id')
+    .execute();
+  const [translations, themes, topics] = await Promise.all([
+    db.selectFrom('practice_translations').selectAll().orderBy('locale').execute(),
+    db.selectFrom('practice_themes').selectAll().orderBy('theme_slug').execute(),
+    db.selectFrom('practice_topics').selectAll().orderBy('topic_slug').execute(),
+  ]);
+  return { practices, translations, themes, topics };
 }

@@ -22,7 +22,19 @@ export type PracticesTable = {
   published_at: Date | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  sdgs: Generated<number[]>;
+  partners: ColumnType<string[], string | undefined, string>;
+  links: ColumnType<PracticeLink[], string | undefined, string>;
+  contact_name: string | null;
+  contact_organisation: string | null;
+  author_user_id: number | null;
 };
+
+export type PracticeLink = { url: string; label: string };
+
+/** The sections of a practice, per language: what another city needs to transfer it. */
+export const PRACTICE_SECTIONS = ['challenge', 'approach', 'results', 'lessons', 'transfer', 'resources'] as const;
+export type PracticeSection = (typeof PRACTICE_SECTIONS)[number];
 
 export type PracticeTranslationsTable = {
   practice_id: number;
@@ -30,4 +42,7 @@ export type PracticeTranslationsTable = {
   title: string;
   summary: Generated<string>;
   search: GeneratedAlways<string>;
-};
+} & Record<PracticeSection, Generated<string>>;
+
+export type PracticeThemesTable = { practice_id: number; theme_slug: string };
+export type PracticeTopicsTable = { practice_id: number; topic_slug: string };

@@ -70,3 +70,7 @@ export async function countCountriesByRegion(db: Database) {
     .groupBy('region_slug')
     .execute();
 }
+
+export function listCountryCodes(db: Database) {
+  return db.selectFrom('countries').select('code').execute();
+}

@@ -56,3 +56,15 @@ export function regionOfCountry(db: Database, code: string): Promise<string | nu
 export function countCountriesByRegion(db: Database) {
   return q.countCountriesByRegion(db);
 }
+
+export type TaxonomyIndex = { themes: Set<string>; themeOfTopic: Map<string, string>; countries: Set<string> };
+
+/** Every valid theme slug, topic slug (with its theme) and country code, for validating imports. */
+export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
+  const [themes, topics, countries] = await Promise.all([q.listThemes(db), q.listTopics(db), q.listCountryCodes(db)]);
+  return {
+    themes: new Set(themes.map((t) => t.slug)),
+    themeOfTopic: new Map(topics.map((t) => [t.slug, t.theme_slug])),
+    countries: new Set(countries.map((c) => c.code)),
+  };
+}
