@@ -14,10 +14,18 @@ let t: TestApp;
 let server: ServerType;
 let base: string;
 let browser: Browser;
+let practicePath: string;
 
 before(async () => {
   t = await createTestApp({ seed: 'demo' });
   ({ base, server } = await listen(t));
+  const practice = await t.database.db
+    .selectFrom('practices')
+    .select('slug')
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  practicePath = `/practices/${practice.slug}`;
   browser = await launchBrowser();
 });
 

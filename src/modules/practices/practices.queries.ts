@@ -151,3 +151,53 @@ export async function listPracticesForExport(db: Database) {
   ]);
   return { practices, translations, themes, topics };
 }
+
+/** One published practice by slug, with the translation the reader should see and the languages it has. */
+export async function findPublishedPractice(db: Database, slug: string, locale: Locale) {
+  const practice = await db
+    .selectFrom('practices as p')
+    .leftJoin('cities as c', 'c.id', 'p.city_id')
+    .leftJoin('countries as co', 'co.code', 'p.country_code')
+    .select([
+      'p.id',
+      'p.slug',
+      'p.external_id',
+      'p.country_code',
+      'co.region_slug',
+      'p.start_year',
+      'p.end_year',
+      'p.sdgs',
+      'p.partners',
+      'p.links',
+      'p.contact_name',
+      'p.contact_organisation',
+      'p.published_at',
+      'p.updated_at',
+      'c.name as city_name',
+      'c.names as city_names',
+    ])
+    .where('p.slug', '=', slug)
+    .where('p.status', '=', 'published')
+    .executeTakeFirst();
+  if (!practice) return undefined;
+  const [translation, locales, themes, topics] = await Promise.all([
+    db
+      .selectFrom('practice_translations')
+      .selectAll()
+      .where('practice_id', '=', practice.id)
+      .orderBy(preferLocale(locale))
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('practice_translations').select('locale').where('practice_id', '=', practice.id).orderBy('locale').execute(),
+    db.selectFrom('practice_themes').select('theme_slug').where('practice_id', '=', practice.id).orderBy('theme_slug').execute(),
+    db.selectFrom('practice_topics').select('topic_slug').where('practice_id', '=', practice.id).orderBy('topic_slug').execute(),
+  ]);
+  if (!translation) return undefined;
+  return {
+    practice,
+    translation,
+    locales: locales.map((l) => l.locale),
+    themes: themes.map((t) => t.theme_slug),
+    topics: topics.map((t) => t.topic_slug),
+  };
+}

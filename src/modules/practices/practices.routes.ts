@@ -1,11 +1,31 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
-import { listLatestPractices } from './practices.service.ts';
-import { PracticesPage } from './practices.views.tsx';
+import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { PracticePage } from './practice-page.views.tsx';
+import { readSearchParams, searchPractices } from './practice-search.service.ts';
+import { PracticeSearchPage } from './practice-search.views.tsx';
+import { getPublishedPractice } from './practices.service.ts';
 
-export const practicesRoutes = new Hono<AppEnv>().get('/practices', async (c) => {
-  const { i18n, deps } = c.var;
-  const practices = await listLatestPractices(deps.db, i18n.locale, 50);
-  return renderPage(c, { title: i18n.t('practices.title'), section: 'practices', children: PracticesPage({ i18n, practices }) });
-});
+export const practicesRoutes = new Hono<AppEnv>()
+  .get('/practices', async (c) => {
+    const { i18n, deps } = c.var;
+    const params = readSearchParams(new URL(c.req.url));
+    const [result, themes] = await Promise.all([searchPractices(deps.db, params, i18n.locale), listThemesWithTopics(deps.db, i18n.locale)]);
+    const title = params.q ? i18n.t('practices.searchTitle', { q: params.q }) : i18n.t('practices.title');
+    return renderPage(c, { title, section: 'practices', children: PracticeSearchPage({ i18n, params, result, themes }) });
+  })
+  .get('/practices/:slug', async (c) => {
+    const { i18n, deps } = c.var;
+    const [detail, themes] = await Promise.all([
+      getPublishedPractice(deps.db, c.req.param('slug'), i18n.locale),
+      listThemesWithTopics(deps.db, i18n.locale),
+    ]);
+    if (!detail) return c.notFound();
+    return renderPage(c, {
+      title: detail.translation.title,
+      description: detail.translation.summary.slice(0, 300),
+      section: 'practices',
+      children: PracticePage({ i18n, detail, themes }),
+    });
+  });

@@ -28,3 +28,11 @@ export async function listLatestPractices(db: Database, locale: Locale, limit = 
     endYear: r.end_year,
   }));
 }
+
+export type PracticeDetail = NonNullable<Awaited<ReturnType<typeof q.findPublishedPractice>>>;
+
+/** A published practice for its page, or undefined (unknown, or not published: nobody outside sees it). */
+export function getPublishedPractice(db: Database, slug: string, locale: Locale): Promise<PracticeDetail | undefined> {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return Promise.resolve(undefined);
+  return q.findPublishedPractice(db, slug, locale);
+}

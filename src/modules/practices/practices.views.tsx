@@ -10,7 +10,9 @@ export function PracticeList({ i18n, practices, headingLevel = 2 }: { i18n: I18n
       {practices.map((p) => (
         <li class="card" id={`practice-${p.slug}`}>
           <InLanguage i18n={i18n} contentLocale={p.contentLocale}>
-            <Heading>{p.title}</Heading>
+            <Heading>
+              <a href={`/${i18n.locale}/practices/${p.slug}`}>{p.title}</a>
+            </Heading>
             <p>{p.summary}</p>
           </InLanguage>
           <p class="meta">
@@ -20,15 +22,5 @@ export function PracticeList({ i18n, practices, headingLevel = 2 }: { i18n: I18n
         </li>
       ))}
     </ul>
-  );
-}
-
-export function PracticesPage({ i18n, practices }: { i18n: I18n; practices: PracticeSummary[] }) {
-  return (
-    <>
-      <h1>{i18n.t('practices.title')}</h1>
-      <p class="lead">{i18n.t('practices.intro')}</p>
-      <PracticeList i18n={i18n} practices={practices} />
-    </>
   );
 }

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { cityName } from '../cities/cities.service.ts';
+import * as q from './practice-search.queries.ts';
+
+export const PAGE_SIZE = 20;
+
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(z.unknown())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.unknown()))
+    .transform((values) => values.flatMap((v) => (item.safeParse(v).success ? [item.parse(v) as z.infer<T>] : [])).slice(0, 20))
+    .catch([]);
+
+const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
+
+/**
+ * The list page's and the API's query string. Lenient on purpose: an unknown or malformed value is
+ * dropped (and the rest still applies), so a hand-edited or outdated link never breaks the page.
+ */
+export const practiceSearchParams = z.object({
+  q: z.string().trim().max(200).catch('').default(''),
+  theme: list(slug).default([]),
+  topic: list(slug).default([]),
+  region: list(slug).default([]),
+  country: list(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((c) => c.toUpperCase()),
+  ).default([]),
+  sdg: list(z.coerce.number().int().min(1).max(17)).default([]),
+  sort: z.enum(['relevance', 'date']).catch('relevance').default('relevance'),
+  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+});
+export type PracticeSearchParams = z.infer<typeof practiceSearchParams>;
+
+/** Reads repeated keys (`?theme=a&theme=b`) into arrays before validation. */
+export function readSearchParams(url: URL): PracticeSearchParams {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of ['q', 'sort', 'page']) {
+    const value = url.searchParams.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  for (const key of ['theme', 'topic', 'region', 'country', 'sdg']) raw[key] = url.searchParams.getAll(key);
+  return practiceSearchParams.parse(raw);
+}
+
+export type SnippetPart = { text: string; marked: boolean };
+
+/** Splits a ts_headline result into plain and highlighted parts (rendered escaped, marks as <mark>). */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, chunk] of snippet.split(q.SNIPPET_MARKS.start).entries()) {
+    if (i === 0) {
+      if (chunk) parts.push({ text: chunk, marked: false });
+      continue;
+    }
+    const [marked = '', rest = ''] = chunk.split(q.SNIPPET_MARKS.end);
+    parts.push({ text: marked, marked: true });
+    if (rest) parts.push({ text: rest, marked: false });
+  }
+  return parts;
+}
+
+export type PracticeHit = {
+  slug: string;
+  title: string;
+  snippet: SnippetPart[];
+  contentLocale: string;
+  city: string | null;
+  countryCode: string | null;
+  regionSlug: string | null;
+  startYear: number | null;
+  endYear: number | null;
+};
+
+export type PracticeSearchResult = {
+  total: number;
+  page: number;
+  pages: number;
+  items: PracticeHit[];
+  facets: Record<q.FacetName, q.FacetCount[]>;
+};
+
+/** Full-text search with facets over published practices; one consistent snapshot per request. */
+export async function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
+  const input: q.SearchInput = {
+    q: params.q,
+    locale,
+    filters: { themes: params.theme, topics: params.topic, regions: params.region, countries: params.country, sdgs: params.sdg },
+    sort: params.q ? params.sort : 'date',
+    limit: PAGE_SIZE,
+    offset: (params.page - 1) * PAGE_SIZE,
+  };
+  const [total, rows, theme, topic, region, country, sdg] = await Promise.all([
+    q.countMatches(db, input),
+    q.findMatches(db, input),
+    q.countFacet(db, input, 'theme'),
+    q.countFacet(db, input, 'topic'),
+    q.countFacet(db, input, 'region'),
+    q.countFacet(db, input, 'country'),
+    q.countFacet(db, input, 'sdg'),
+  ]);
+  return {
+    total,
+    page: params.page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    facets: { theme, topic, region, country, sdg },
+    items: rows.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      snippet: snippetParts(r.snippet),
+      contentLocale: r.content_locale,
+      city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,
+      countryCode: r.country_code,
+      regionSlug: r.region_slug,
+      startYear: r.start_year,
+      endYear: r.end_year,
+    })),
+  };
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { readSearchParams, searchPractices, snippetParts } from './practice-search.service.ts';
+import { importPractices } from './practices.import.ts';
+
+let t: TestApp;
+
+const record = (
+  externalId: string,
+  country: string,
+  topics: string[],
+  sdgs: number[],
+  translations: Record<string, { title: string; summary: string; approach?: string }>,
+  status = 'published',
+) => ({
+  externalId,
+  status,
+  city: `City ${externalId}`,
+  country,
+  topics,
+  sdgs,
+  startYear: 2018,
+  endYear: null,
+  translations,
+});
+
+before(async () => {
+  t = await createTestApp({ seed: 'taxonomy' });
+  const report = await importPractices(t.database.db, [
+    record('waste-de', 'DE', ['waste-management', 'informal-economy'], [11, 12], {
+      de: { title: 'Abfallsammlerinnen als Partnerinnen', summary: 'Die Stadt bindet Abfallsammlerinnen in die Müllabfuhr ein.' },
+    }),
+    record('waste-ma', 'MA', ['waste-management'], [12], {
+      fr: { title: 'Les collectivités trient les déchets', summary: 'Tri sélectif des déchets ménagers avec les habitants.' },
+      ar: { title: 'فرز النفايات في المدن', summary: 'فرز النفايات المنزلية مع السكان' },
+    }),
+    record('mobility-tn', 'TN', ['urban-mobility'], [11], {
+      en: { title: 'Safe routes to school', summary: 'Streets for children walking to school.' },
+    }),
+    record(
+      'secret-draft',
+      'DE',
+      ['waste-management'],
+      [12],
+      { de: { title: 'Abfall Entwurf', summary: 'Noch nicht veröffentlicht: Abfallsammler.' } },
+      'draft',
+    ),
+  ]);
+  assert.ok(report.every((r) => r.outcome === 'created'));
+});
+after(() => t.close());
+
+const search = (query: string, locale: 'en' | 'de' | 'fr' | 'ar' = 'en') =>
+  searchPractices(t.database.db, readSearchParams(new URL(`http://x/?${query}`)), locale);
+const ids = async (query: string, locale: 'en' | 'de' | 'fr' | 'ar' = 'en') => (await search(query, locale)).items.map((i) => i.title);
+
+describe('good-practice search', () => {
+  it('finds German gendered forms from the base word, never drafts', async () => {
+    assert.deepEqual(await ids('q=Abfallsammler', 'de'), ['Abfallsammlerinnen als Partnerinnen']);
+  });
+
+  it('finds practices written in another language than the reader’s', async () => {
+    assert.deepEqual(await ids('q=collectivité', 'en'), ['Les collectivités trient les déchets']);
+    assert.deepEqual(await ids('q=النفايات', 'de'), ['فرز النفايات في المدن'], 'shown in the language it was found in');
+  });
+
+  it('highlights the matched words in the snippet, safely', async () => {
+    const result = await search('q=tri%20déchets', 'fr');
+    assert.ok(
+      result.items[0]?.snippet.some((p) => p.marked),
+      JSON.stringify(result.items[0]?.snippet),
+    );
+    assert.deepEqual(snippetParts('a \u0001b\u0002 c'), [
+      { text: 'a ', marked: false },
+      { text: 'b', marked: true },
+      { text: ' c', marked: false },
+    ]);
+  });
+
+  it('counts facets over the other filters, so values combine (OR within a facet, AND across)', async () => {
+    const all = await search('');
+    assert.equal(all.total, 3);
+    assert.deepEqual(
+      all.facets.topic.find((f) => f.value === 'waste-management'),
+      { value: 'waste-management', count: 2 },
+    );
+    assert.deepEqual(all.facets.region.map((f) => `${f.value}:${f.count}`).sort(), ['europe:1', 'mena:2']);
+    const mena = await search('region=mena');
+    assert.equal(mena.total, 2);
+    assert.deepEqual(
+      mena.facets.region.map((f) => `${f.value}:${f.count}`).sort(),
+      ['europe:1', 'mena:2'],
+      'own facet ignores its own filter',
+    );
+    assert.equal((await search('region=mena&region=europe')).total, 3, 'OR within a facet');
+    assert.equal((await search('region=mena&topic=waste-management')).total, 1, 'AND across facets');
+    assert.equal((await search('sdg=11&country=tn')).total, 1);
+    assert.equal((await search('theme=municipal-services')).total, 2);
+  });
+
+  it('ignores malformed parameters instead of failing', async () => {
+    const result = await search('page=-3&sdg=99&sdg=abc&country=Germany&theme=%3Cscript%3E&sort=random');
+    assert.equal(result.total, 3);
+    assert.equal(result.page, 1);
+  });
+
+  it('serves the list and the practice page over HTTP; drafts are 404', async () => {
+    const list = await t.request('/de/practices?q=Abfallsammler');
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    const slug = /href="\/de\/practices\/([a-z0-9-]+)"/.exec(html)?.[1];
+    assert.ok(slug);
+    const page = await t.request(`/de/practices/${slug}`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<h1>Abfallsammlerinnen als Partnerinnen<\/h1>/);
+    const draft = await t.database.db
+      .selectFrom('practices')
+      .select('slug')
+      .where('external_id', '=', 'secret-draft')
+      .executeTakeFirstOrThrow();
+    assert.equal((await t.request(`/de/practices/${draft.slug}`)).status, 404);
+    assert.equal((await t.request('/de/practices/..%2f..%2fetc')).status, 404);
+    const filtered = await (await t.request('/en/practices?topic=waste-management&topic=urban-mobility&region=mena')).text();
+    assert.match(filtered, /id="f-topic-waste-management" name="topic" value="waste-management" checked/);
+  });
+});

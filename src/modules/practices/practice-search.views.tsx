@@ -1,0 +1,170 @@
+import type { I18n } from '../../i18n/i18n.ts';
+import { FallbackNote, InLanguage, periodLabel, placeLabel } from '../../web/components/content.tsx';
+import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import type { PracticeSearchParams, PracticeSearchResult } from './practice-search.service.ts';
+
+type FacetOption = { value: string; label: string; count: number };
+
+function searchHref(locale: string, params: PracticeSearchParams, page: number): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  for (const [key, values] of [
+    ['theme', params.theme],
+    ['topic', params.topic],
+    ['region', params.region],
+    ['country', params.country],
+    ['sdg', params.sdg.map(String)],
+  ] as const) {
+    for (const v of values) query.append(key, String(v));
+  }
+  if (params.q && params.sort !== 'relevance') query.set('sort', params.sort);
+  if (page > 1) query.set('page', String(page));
+  const qs = query.toString();
+  return `/${locale}/practices${qs ? `?${qs}` : ''}`;
+}
+
+function Facet(props: { i18n: I18n; name: string; legend: string; options: FacetOption[]; selected: string[] }) {
+  if (props.options.length === 0) return null;
+  return (
+    <fieldset class="facet">
+      <legend>{props.legend}</legend>
+      <ul>
+        {props.options.map((o) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`f-${props.name}-${o.value}`}
+              name={props.name}
+              value={o.value}
+              checked={props.selected.includes(o.value)}
+            />
+            <label for={`f-${props.name}-${o.value}`}>
+              {o.label} <span class="count">({props.i18n.formatNumber(o.count)})</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export type SearchPageProps = { i18n: I18n; params: PracticeSearchParams; result: PracticeSearchResult; themes: ThemeWithTopics[] };
+
+export function PracticeSearchPage({ i18n, params, result, themes }: SearchPageProps) {
+  const { t, locale } = i18n;
+  const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
+  const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
+  const options = (facet: keyof PracticeSearchResult['facets'], label: (v: string) => string) =>
+    result.facets[facet].map((f) => ({ value: f.value, count: f.count, label: label(f.value) }));
+  const filtered = params.theme.length + params.topic.length + params.region.length + params.country.length + params.sdg.length > 0;
+  return (
+    <>
+      <h1>{t('practices.title')}</h1>
+      <p class="lead">{t('practices.intro')}</p>
+      <form method="get" action={`/${locale}/practices`} class="search-layout">
+        <div class="search-bar">
+          <label for="practice-q">{t('practices.searchLabel')}</label>
+          <div class="search-row">
+            <input id="practice-q" name="q" type="search" value={params.q} maxlength={200} dir="auto" />
+            <button type="submit" class="button">
+              {t('practices.searchAction')}
+            </button>
+          </div>
+          {params.q ? (
+            <div class="sort">
+              <label for="practice-sort">{t('practices.sortLabel')}</label>
+              <select id="practice-sort" name="sort">
+                <option value="relevance" selected={params.sort === 'relevance'}>
+                  {t('practices.sortRelevance')}
+                </option>
+                <option value="date" selected={params.sort === 'date'}>
+                  {t('practices.sortDate')}
+                </option>
+              </select>
+            </div>
+          ) : null}
+        </div>
+        <div class="facets">
+          <h2 class="facets-title">{t('practices.filtersTitle')}</h2>
+          <Facet
+            i18n={i18n}
+            name="theme"
+            legend={t('practices.facetTheme')}
+            options={options('theme', (v) => themeLabel.get(v) ?? v)}
+            selected={params.theme}
+          />
+          <Facet
+            i18n={i18n}
+            name="topic"
+            legend={t('practices.facetTopic')}
+            options={options('topic', (v) => topicLabel.get(v) ?? v)}
+            selected={params.topic}
+          />
+          <Facet
+            i18n={i18n}
+            name="region"
+            legend={t('practices.facetRegion')}
+            options={options('region', (v) => t(`common.regions.${v}`))}
+            selected={params.region}
+          />
+          <Facet
+            i18n={i18n}
+            name="country"
+            legend={t('practices.facetCountry')}
+            options={options('country', (v) => i18n.countryName(v))}
+            selected={params.country}
+          />
+          <Facet
+            i18n={i18n}
+            name="sdg"
+            legend={t('practices.facetSdg')}
+            options={options('sdg', (v) => t('practices.sdg', { number: v }))}
+            selected={params.sdg.map(String)}
+          />
+          <button type="submit" class="button secondary">
+            {t('practices.applyFilters')}
+          </button>
+          {filtered || params.q ? (
+            <p>
+              <a href={`/${locale}/practices`}>{t('practices.clearFilters')}</a>
+            </p>
+          ) : null}
+        </div>
+        <section class="results" aria-labelledby="results-title">
+          <h2 id="results-title" role="status">
+            {t('practices.resultCount', { count: result.total })}
+          </h2>
+          {result.items.length === 0 ? (
+            <p class="empty">{t('practices.noResults')}</p>
+          ) : (
+            <ol class="result-list">
+              {result.items.map((hit) => (
+                <li class="card">
+                  <InLanguage i18n={i18n} contentLocale={hit.contentLocale}>
+                    <h3>
+                      <a href={`/${locale}/practices/${hit.slug}`}>{hit.title}</a>
+                    </h3>
+                    <p>{hit.snippet.map((part) => (part.marked ? <mark>{part.text}</mark> : part.text))}</p>
+                  </InLanguage>
+                  <p class="meta">
+                    {[placeLabel(i18n, hit.city, hit.countryCode), periodLabel(i18n, hit.startYear, hit.endYear)]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  <FallbackNote i18n={i18n} contentLocale={hit.contentLocale} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {result.pages > 1 ? (
+            <nav class="pager" aria-label={t('practices.pagination')}>
+              {result.page > 1 ? <a href={searchHref(locale, params, result.page - 1)}>{t('practices.previous')}</a> : null}
+              <span>{t('practices.pageOf', { page: result.page, pages: result.pages })}</span>
+              {result.page < result.pages ? <a href={searchHref(locale, params, result.page + 1)}>{t('practices.next')}</a> : null}
+            </nav>
+          ) : null}
+        </section>
+      </form>
+    </>
+  );
+}
