@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { trimTrailingSlash } from 'hono/trailing-slash';
+import { openApiDocument } from './api/openapi.ts';
 import { getI18n } from './i18n/i18n.ts';
 import { LOCALES } from './i18n/locales.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -9,6 +11,7 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
+import { practicesApi } from './modules/practices/practices.api.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { siteRoutes } from './modules/site/site.routes.ts';
 import { checkHealth } from './modules/site/site.service.ts';
@@ -71,6 +74,13 @@ export function createApp(deps: AppDeps) {
   localized.route('/', credentialsRoutes);
   localized.route('/', adminRoutes);
   if (!deps.config.isProduction) app.route('/dev/mail', devMailRoutes);
+
+  // Public read-only API: JSON, any origin may read it (it holds only what public pages show).
+  const api = new Hono<AppEnv>();
+  api.use(cors({ origin: '*', allowMethods: ['GET'] }));
+  api.get('/openapi.json', (c) => c.json(openApiDocument));
+  api.route('/', practicesApi);
+  app.route('/api/v1', api);
 
   // Only supported locales reach the pages; anything else falls through to the localized 404.
   const locale = `:locale{(?:${LOCALES.join('|')})}`;

@@ -60,8 +60,13 @@ export type SearchRow = {
   city_name: string | null;
   city_names: Record<string, string> | null;
   title: string;
+  summary: string;
   snippet: string;
   content_locale: string;
+  external_id: string | null;
+  sdgs: number[];
+  themes: string[];
+  topics: string[];
 };
 
 /**
@@ -90,8 +95,10 @@ export async function findMatches(db: Database, input: SearchInput): Promise<Sea
       order by ${order}
       limit ${input.limit} offset ${input.offset}
     )
-    select p.id, p.slug, p.country_code, co.region_slug, p.start_year, p.end_year,
-           c.name as city_name, c.names as city_names, tr.title, ${headline} as snippet, tr.locale as content_locale
+    select p.id, p.slug, p.external_id, p.country_code, co.region_slug, p.start_year, p.end_year, p.sdgs,
+           array(select x.theme_slug from practice_themes x where x.practice_id = p.id order by 1) as themes,
+           array(select x.topic_slug from practice_topics x where x.practice_id = p.id order by 1) as topics,
+           c.name as city_name, c.names as city_names, tr.title, tr.summary, ${headline} as snippet, tr.locale as content_locale
     from page join practices p on p.id = page.id
     left join countries co on co.code = p.country_code
     left join cities c on c.id = p.city_id

@@ -66,8 +66,14 @@ export function snippetParts(snippet: string): SnippetPart[] {
 }
 
 export type PracticeHit = {
+  id: number;
   slug: string;
+  externalId: string | null;
   title: string;
+  summary: string;
+  themes: string[];
+  topics: string[];
+  sdgs: number[];
   snippet: SnippetPart[];
   contentLocale: string;
   city: string | null;
@@ -110,8 +116,14 @@ export async function searchPractices(db: Database, params: PracticeSearchParams
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     facets: { theme, topic, region, country, sdg },
     items: rows.map((r) => ({
+      id: r.id,
       slug: r.slug,
+      externalId: r.external_id,
       title: r.title,
+      summary: r.summary,
+      themes: r.themes,
+      topics: r.topics,
+      sdgs: r.sdgs,
       snippet: snippetParts(r.snippet),
       contentLocale: r.content_locale,
       city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,

@@ -1,0 +1,119 @@
+// The public API's contract (OpenAPI 3.1), served at /api/v1/openapi.json. Kept by hand next to the
+// routes; the API test checks that every documented path answers.
+
+const str = { type: 'string' } as const;
+const strs = { type: 'array', items: str } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const facet = { type: 'array', items: { type: 'object', properties: { value: str, count: { type: 'integer' } } } } as const;
+
+const filterParams = [
+  { name: 'q', in: 'query', description: 'Full-text query, in any of the five languages (stemmed per language).', schema: str },
+  {
+    name: 'lang',
+    in: 'query',
+    description: 'Preferred language of the texts: en, de, fr, es or ar (default en).',
+    schema: { enum: ['en', 'de', 'fr', 'es', 'ar'] },
+  },
+  { name: 'theme', in: 'query', description: 'Theme slug; repeat for several (OR).', schema: strs, style: 'form', explode: true },
+  { name: 'topic', in: 'query', description: 'Topic slug; repeat for several (OR).', schema: strs, style: 'form', explode: true },
+  {
+    name: 'region',
+    in: 'query',
+    description: 'Programme region slug; repeat for several (OR).',
+    schema: strs,
+    style: 'form',
+    explode: true,
+  },
+  {
+    name: 'country',
+    in: 'query',
+    description: 'ISO 3166-1 alpha-2 code; repeat for several (OR).',
+    schema: strs,
+    style: 'form',
+    explode: true,
+  },
+  {
+    name: 'sdg',
+    in: 'query',
+    description: 'SDG number 1–17; repeat for several (OR).',
+    schema: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 17 } },
+    style: 'form',
+    explode: true,
+  },
+  { name: 'sort', in: 'query', description: 'relevance (with q) or date.', schema: { enum: ['relevance', 'date'] } },
+  { name: 'page', in: 'query', description: '1-based page of 20 items.', schema: { type: 'integer', minimum: 1 } },
+];
+
+const practiceSummary = {
+  type: 'object',
+  required: ['id', 'slug', 'externalId', 'title', 'summary', 'city', 'country', 'region', 'themes', 'topics', 'sdgs', 'language', 'url'],
+  properties: {
+    id: { type: 'integer' },
+    slug: str,
+    externalId: nullableStr,
+    title: str,
+    summary: str,
+    city: nullableStr,
+    country: nullableStr,
+    region: nullableStr,
+    themes: strs,
+    topics: strs,
+    sdgs: { type: 'array', items: { type: 'integer' } },
+    language: { description: 'Language of title and summary (may differ from lang when no translation exists).', ...str },
+    url: str,
+  },
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Peerpolis API',
+    version: '1.0.0',
+    description: 'Read-only access to the published content of a Peerpolis city network. No authentication; open to any origin.',
+  },
+  servers: [{ url: '/api/v1' }],
+  paths: {
+    '/practices': {
+      get: {
+        summary: 'Search published good practices',
+        parameters: filterParams,
+        responses: {
+          200: {
+            description: 'One page of matches, the total and facet counts (each facet counted over the other filters).',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'total', 'facets'],
+                  properties: {
+                    items: { type: 'array', items: practiceSummary },
+                    total: { type: 'integer' },
+                    page: { type: 'integer' },
+                    pages: { type: 'integer' },
+                    facets: { type: 'object', properties: { theme: facet, topic: facet, region: facet, country: facet, sdg: facet } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/practices/{slug}': {
+      get: {
+        summary: 'One published good practice with all its sections',
+        parameters: [
+          { name: 'slug', in: 'path', required: true, schema: str },
+          { name: 'lang', in: 'query', schema: { enum: ['en', 'de', 'fr', 'es', 'ar'] } },
+        ],
+        responses: {
+          200: { description: 'The practice.', content: { 'application/json': { schema: { type: 'object' } } } },
+          404: {
+            description: 'No published practice has this slug.',
+            content: { 'application/json': { schema: { type: 'object', properties: { error: str } } } },
+          },
+        },
+      },
+    },
+  },
+} as const;
