@@ -20,6 +20,8 @@ export type PageProps = {
   indexable?: boolean;
   user: CurrentUser | null;
   csrfToken: string;
+  /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
+  head?: Child;
   children: Child;
 };
 
@@ -46,6 +48,7 @@ export function Layout(props: PageProps) {
           <link rel="stylesheet" href={assets.url('css/site.css')} />
           <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
           {indexable ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />) : null}
+          {props.head}
         </head>
         <body>
           <a class="skip-link" href="#main">

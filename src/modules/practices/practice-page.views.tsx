@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { I18n } from '../../i18n/i18n.ts';
 import { directionOf, isLocale } from '../../i18n/locales.ts';
 import { FallbackNote, periodLabel, placeLabel } from '../../web/components/content.tsx';
@@ -88,7 +89,7 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
         <dt>{t('practices.languages')}</dt>
         <dd>{detail.locales.map((l) => i18n.languageName(l)).join(t('common.listSeparator'))}</dd>
       </dl>
-      <div lang={tr.locale} dir={contentDir}>
+      <div lang={tr.locale} dir={contentDir} class="sections">
         {PRACTICE_SECTIONS.filter((s) => tr[s].trim()).map((s) => (
           <section aria-labelledby={`section-${s}`}>
             <h2 id={`section-${s}`} lang={locale} dir={i18n.dir}>
@@ -116,5 +117,64 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
         <a href={`/${locale}/practices`}>{t('practices.backToList')}</a>
       </p>
     </article>
+  );
+}
+
+/** OpenGraph tags and schema.org JSON-LD for a practice page. */
+export function PracticeHead({ i18n, detail, url }: { i18n: I18n; detail: PracticeDetail; url: string }) {
+  const { practice: p, translation: tr } = detail;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    name: tr.title,
+    abstract: tr.summary,
+    inLanguage: tr.locale,
+    url,
+    datePublished: p.published_at?.toISOString(),
+    dateModified: p.updated_at.toISOString(),
+    keywords: [...detail.themes, ...detail.topics].join(', '),
+    spatialCoverage: {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: p.city_name ?? undefined, addressCountry: p.country_code ?? undefined },
+    },
+    temporalCoverage: p.start_year ? `${p.start_year}/${p.end_year ?? '..'}` : undefined,
+    publisher: { '@type': 'Organization', name: i18n.t('common.siteName') },
+  };
+  // "<" escaped so no text can close the script element; a JSON data block is not executed (CSP allows it).
+  const json = JSON.stringify(jsonLd).replace(/</g, '\\u003c');
+  return (
+    <>
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={tr.title} />
+      <meta property="og:description" content={tr.summary.slice(0, 300)} />
+      <meta property="og:url" content={url} />
+      <meta property="og:locale" content={i18n.locale} />
+      <meta property="og:site_name" content={i18n.t('common.siteName')} />
+      <script type="application/ld+json">{raw(json)}</script>
+    </>
+  );
+}
+
+export function RelatedPractices({
+  i18n,
+  related,
+}: {
+  i18n: I18n;
+  related: Array<{ slug: string; title: string; content_locale: string }>;
+}) {
+  if (related.length === 0) return null;
+  return (
+    <section aria-labelledby="related-title" class="related">
+      <h2 id="related-title">{i18n.t('practices.related')}</h2>
+      <ul>
+        {related.map((r) => (
+          <li>
+            <a href={`/${i18n.locale}/practices/${r.slug}`} lang={r.content_locale} dir="auto">
+              {r.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

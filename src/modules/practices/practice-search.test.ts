@@ -124,4 +124,26 @@ describe('good-practice search', () => {
     const filtered = await (await t.request('/en/practices?topic=waste-management&topic=urban-mobility&region=mena')).text();
     assert.match(filtered, /id="f-topic-waste-management" name="topic" value="waste-management" checked/);
   });
+
+  it('gives the practice page OpenGraph tags, safe JSON-LD and related practices', async () => {
+    await importPractices(t.database.db, [
+      record('tricky', 'MA', ['waste-management'], [12], {
+        en: { title: 'Sorting </script><script>alert(1)</script> waste', summary: 'A "quoted" summary.' },
+      }),
+    ]);
+    const { slug } = await t.database.db
+      .selectFrom('practices')
+      .select('slug')
+      .where('external_id', '=', 'tricky')
+      .executeTakeFirstOrThrow();
+    const html = await (await t.request(`/en/practices/${slug}`)).text();
+    assert.ok(!html.includes('<script>alert(1)</script>'), 'nothing the author typed can open a script');
+    const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const data = JSON.parse(jsonLd);
+    assert.equal(data['@type'], 'CreativeWork');
+    assert.equal(data.name, 'Sorting </script><script>alert(1)</script> waste');
+    assert.match(html, /<meta property="og:title" content="Sorting &lt;\/script&gt;/);
+    assert.match(html, /<h2 id="related-title">Related good practices<\/h2>/);
+    assert.match(html, /href="\/en\/practices\/les-collectivites-trient-les-dechets"/, 'shares the waste-management topic');
+  });
 });

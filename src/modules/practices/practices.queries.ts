@@ -201,3 +201,22 @@ export async function findPublishedPractice(db: Database, slug: string, locale: 
     topics: topics.map((t) => t.topic_slug),
   };
 }
+
+/** Published practices sharing the most topics (then themes) with this one, in the reader's language. */
+export async function findRelatedPractices(db: Database, practiceId: number, locale: Locale, limit: number) {
+  const result = await sql<{ slug: string; title: string; content_locale: string; shared: number }>`
+    select p.slug, tr.title, tr.locale as content_locale,
+      (select count(*) from practice_topics a join practice_topics b on a.topic_slug = b.topic_slug
+        where a.practice_id = p.id and b.practice_id = ${practiceId}) * 2 +
+      (select count(*) from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
+        where a.practice_id = p.id and b.practice_id = ${practiceId}) as shared
+    from practices p
+    join lateral (select * from practice_translations t where t.practice_id = p.id
+                  order by ${preferLocale(locale, 't.locale')} limit 1) tr on true
+    where p.status = 'published' and p.id <> ${practiceId}
+      and exists (select 1 from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
+                  where a.practice_id = p.id and b.practice_id = ${practiceId})
+    order by shared desc, p.id desc
+    limit ${limit}`.execute(db);
+  return result.rows;
+}

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
-import { PracticePage } from './practice-page.views.tsx';
+import { PracticeHead, PracticePage, RelatedPractices } from './practice-page.views.tsx';
 import { readSearchParams, searchPractices } from './practice-search.service.ts';
 import { PracticeSearchPage } from './practice-search.views.tsx';
-import { getPublishedPractice } from './practices.service.ts';
+import { getPublishedPractice, listRelatedPractices } from './practices.service.ts';
 
 export const practicesRoutes = new Hono<AppEnv>()
   .get('/practices', async (c) => {
@@ -22,10 +22,13 @@ export const practicesRoutes = new Hono<AppEnv>()
       listThemesWithTopics(deps.db, i18n.locale),
     ]);
     if (!detail) return c.notFound();
+    const related = await listRelatedPractices(deps.db, detail.practice.id, i18n.locale);
+    const url = `${deps.config.BASE_URL}/${i18n.locale}/practices/${detail.practice.slug}`;
     return renderPage(c, {
       title: detail.translation.title,
       description: detail.translation.summary.slice(0, 300),
       section: 'practices',
-      children: PracticePage({ i18n, detail, themes }),
+      head: PracticeHead({ i18n, detail, url }),
+      children: [PracticePage({ i18n, detail, themes }), RelatedPractices({ i18n, related })],
     });
   });

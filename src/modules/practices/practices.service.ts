@@ -36,3 +36,7 @@ export function getPublishedPractice(db: Database, slug: string, locale: Locale)
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return Promise.resolve(undefined);
   return q.findPublishedPractice(db, slug, locale);
 }
+
+export function listRelatedPractices(db: Database, practiceId: number, locale: Locale, limit = 3) {
+  return q.findRelatedPractices(db, practiceId, locale, limit);
+}
