@@ -92,8 +92,8 @@ export type PracticeSearchResult = {
 };
 
 /** Full-text search with facets over published practices; one consistent snapshot per request. */
-export async function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
-  const input: q.SearchInput = {
+function toSearchInput(params: PracticeSearchParams, locale: Locale): q.SearchInput {
+  return {
     q: params.q,
     locale,
     filters: { themes: params.theme, topics: params.topic, regions: params.region, countries: params.country, sdgs: params.sdg },
@@ -101,6 +101,10 @@ export async function searchPractices(db: Database, params: PracticeSearchParams
     limit: PAGE_SIZE,
     offset: (params.page - 1) * PAGE_SIZE,
   };
+}
+
+export async function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
+  const input = toSearchInput(params, locale);
   const [total, rows, theme, topic, region, country, sdg] = await Promise.all([
     q.countMatches(db, input),
     q.findMatches(db, input),
@@ -133,4 +137,28 @@ export async function searchPractices(db: Database, params: PracticeSearchParams
       endYear: r.end_year,
     })),
   };
+}
+
+/** Matching practices per country (the country filter itself left out), for the map. */
+export async function countPracticesByCountry(db: Database, params: PracticeSearchParams, locale: Locale): Promise<Map<string, number>> {
+  const rows = await q.countFacet(db, toSearchInput(params, locale), 'country');
+  return new Map(rows.map((r) => [r.value, r.count]));
+}
+
+/** The query string of a search, for links that keep it (pages, the map). */
+export function searchQueryString(params: PracticeSearchParams, page = 1): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  for (const [key, values] of [
+    ['theme', params.theme],
+    ['topic', params.topic],
+    ['region', params.region],
+    ['country', params.country],
+    ['sdg', params.sdg.map(String)],
+  ] as const) {
+    for (const v of values) query.append(key, String(v));
+  }
+  if (params.q && params.sort !== 'relevance') query.set('sort', params.sort);
+  if (page > 1) query.set('page', String(page));
+  return query.toString();
 }

@@ -146,4 +146,18 @@ describe('good-practice search', () => {
     assert.match(html, /<h2 id="related-title">Related good practices<\/h2>/);
     assert.match(html, /href="\/en\/practices\/les-collectivites-trient-les-dechets"/, 'shares the waste-management topic');
   });
+
+  it('draws the matches on a world map, with the other filters applied', async () => {
+    const res = await t.request('/de/practices/map.svg?topic=waste-management');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+    const svg = await res.text();
+    const fill = (country: string) => new RegExp(`fill="(#[0-9a-f]{6})"><title>${country}: `).exec(svg)?.[1];
+    assert.equal(fill('Marokko'), '#0b5c8c', 'a country with practices is dark');
+    assert.equal(fill('Tunesien'), '#e5e9ee', 'urban mobility is filtered out');
+    assert.ok(svg.includes('<title>Kosovo: '), 'Kosovo is on the map');
+    const list = await (await t.request('/de/practices?topic=waste-management')).text();
+    assert.match(list, /<img src="\/de\/practices\/map\.svg\?topic=waste-management" alt="[^"]+"/);
+    assert.match(list, /id="facet-country"/, 'the list equivalent the caption points to');
+  });
 });

@@ -1,32 +1,19 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, periodLabel, placeLabel } from '../../web/components/content.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
-import type { PracticeSearchParams, PracticeSearchResult } from './practice-search.service.ts';
+import { type PracticeSearchParams, type PracticeSearchResult, searchQueryString } from './practice-search.service.ts';
 
 type FacetOption = { value: string; label: string; count: number };
 
 function searchHref(locale: string, params: PracticeSearchParams, page: number): string {
-  const query = new URLSearchParams();
-  if (params.q) query.set('q', params.q);
-  for (const [key, values] of [
-    ['theme', params.theme],
-    ['topic', params.topic],
-    ['region', params.region],
-    ['country', params.country],
-    ['sdg', params.sdg.map(String)],
-  ] as const) {
-    for (const v of values) query.append(key, String(v));
-  }
-  if (params.q && params.sort !== 'relevance') query.set('sort', params.sort);
-  if (page > 1) query.set('page', String(page));
-  const qs = query.toString();
+  const qs = searchQueryString(params, page);
   return `/${locale}/practices${qs ? `?${qs}` : ''}`;
 }
 
 function Facet(props: { i18n: I18n; name: string; legend: string; options: FacetOption[]; selected: string[] }) {
   if (props.options.length === 0) return null;
   return (
-    <fieldset class="facet">
+    <fieldset class="facet" id={`facet-${props.name}`}>
       <legend>{props.legend}</legend>
       <ul>
         {props.options.map((o) => (
@@ -162,6 +149,20 @@ export function PracticeSearchPage({ i18n, params, result, themes }: SearchPageP
               <span>{t('practices.pageOf', { page: result.page, pages: result.pages })}</span>
               {result.page < result.pages ? <a href={searchHref(locale, params, result.page + 1)}>{t('practices.next')}</a> : null}
             </nav>
+          ) : null}
+          {result.total > 0 ? (
+            <figure class="map">
+              <img
+                src={`/${locale}/practices/map.svg${searchQueryString({ ...params, country: [] }) ? `?${searchQueryString({ ...params, country: [] })}` : ''}`}
+                alt={t('practices.mapAlt')}
+                width="960"
+                height="470"
+                loading="lazy"
+              />
+              <figcaption>
+                {t('practices.mapCaption')} <a href="#facet-country">{t('practices.mapListLink')}</a>
+              </figcaption>
+            </figure>
           ) : null}
         </section>
       </form>

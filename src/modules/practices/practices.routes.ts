@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { renderPracticeMap } from './practice-map.ts';
 import { PracticeHead, PracticePage, RelatedPractices } from './practice-page.views.tsx';
-import { readSearchParams, searchPractices } from './practice-search.service.ts';
+import { countPracticesByCountry, readSearchParams, searchPractices } from './practice-search.service.ts';
 import { PracticeSearchPage } from './practice-search.views.tsx';
 import { getPublishedPractice, listRelatedPractices } from './practices.service.ts';
 
@@ -14,6 +15,13 @@ export const practicesRoutes = new Hono<AppEnv>()
     const [result, themes] = await Promise.all([searchPractices(deps.db, params, i18n.locale), listThemesWithTopics(deps.db, i18n.locale)]);
     const title = params.q ? i18n.t('practices.searchTitle', { q: params.q }) : i18n.t('practices.title');
     return renderPage(c, { title, section: 'practices', children: PracticeSearchPage({ i18n, params, result, themes }) });
+  })
+  .get('/practices/map.svg', async (c) => {
+    const { i18n, deps } = c.var;
+    const counts = await countPracticesByCountry(deps.db, readSearchParams(new URL(c.req.url)), i18n.locale);
+    const label = (code: string, count: number) => `${i18n.countryName(code)}: ${i18n.t('practices.resultCount', { count })}`;
+    const svg = renderPracticeMap(counts, label, i18n.t('practices.mapAlt'));
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=300' });
   })
   .get('/practices/:slug', async (c) => {
     const { i18n, deps } = c.var;
