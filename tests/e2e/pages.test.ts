@@ -45,6 +45,8 @@ describe('pages in a browser', () => {
         '/themes',
         '/events',
         '/practices',
+        '/practices?q=recycling&region=mena',
+        practicePath,
         '/experts',
         '/newsletter',
         '/about',

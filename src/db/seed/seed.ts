@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ensureCity } from '../../modules/cities/cities.service.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
 import { importPractices } from '../../modules/practices/practices.import.ts';
@@ -7,6 +8,8 @@ import { type DemoContent, readDemoContent } from './demo-content.ts';
 import { hasSeedRun, recordSeedRun } from './seed.queries.ts';
 
 export const DEMO_SEED = 'demo-newsletter-2020-12';
+/** More good practices across all themes and regions, in the import format (docs/import-format.md). */
+export const DEMO_PRACTICES_SEED = 'demo-practices-library';
 
 export type SeedReport = {
   taxonomy: TaxonomyLoadReport;
@@ -42,6 +45,14 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
     await saveEventsFromSeed(trx, content, cityIdOf);
     await recordSeedRun(trx, DEMO_SEED);
     return 'loaded' as const;
+  });
+  await db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_PRACTICES_SEED)) return;
+    const file = JSON.parse(readFileSync(new URL('./demo-practices.json', import.meta.url), 'utf8')) as { practices: unknown[] };
+    const report = await importPractices(trx, file.practices);
+    const rejected = report.filter((r) => r.outcome === 'rejected');
+    if (rejected.length) throw new Error(`Demo practices rejected: ${JSON.stringify(rejected)}`);
+    await recordSeedRun(trx, DEMO_PRACTICES_SEED);
   });
   return { taxonomy, demo };
 }

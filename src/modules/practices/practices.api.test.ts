@@ -30,7 +30,7 @@ describe('practices API', () => {
     const { status, headers, body } = await json('/api/v1/practices?lang=de');
     assert.equal(status, 200);
     assert.equal(headers.get('access-control-allow-origin'), '*');
-    assert.equal(body.total, 3);
+    assert.equal(body.total, 18);
     const item = body.items.find((i: { externalId: string }) => i.externalId === 'demo-practice-rustavi-plastic-recycling');
     assert.deepEqual(
       Object.keys(item).sort(),

@@ -51,16 +51,16 @@ describe('pages in five languages', () => {
 describe('home page', () => {
   it('shows the network in numbers, counted live from the database', async () => {
     const numbers = await getNetworkNumbers(t.database.db);
-    // Demo content: 3 practices and 5 events in Mitrovica, Trier, Agadir, Jakarta, Rustavi (XK, DE, MA, ID, GE).
-    assert.deepEqual(numbers, { experts: 0, practices: 3, events: 5, cities: 5, countries: 5 });
+    // Demo content: 18 practices and 5 events in 20 cities of 16 countries; no expert profiles yet.
+    assert.deepEqual(numbers, { experts: 0, practices: 18, events: 5, cities: 20, countries: 16 });
     await t.database.db
       .insertInto('experts')
-      .values({ slug: 'amina', display_name: 'Amina', visibility: 'public', country_code: 'TN', city_id: null, external_id: null })
+      .values({ slug: 'amina', display_name: 'Amina', visibility: 'public', country_code: 'BR', city_id: null, external_id: null })
       .execute();
     const html = await (await t.request('/en/')).text();
     assert.match(html, /<strong>1<\/strong><span>expert<\/span>/);
-    assert.match(html, /<strong>6<\/strong><span>countries<\/span>/);
-    assert.match(html, /<strong>3<\/strong><span>good practices<\/span>/);
+    assert.match(html, /<strong>17<\/strong><span>countries<\/span>/, 'a new country counts');
+    assert.match(html, /<strong>18<\/strong><span>good practices<\/span>/);
     await t.database.db.deleteFrom('experts').where('slug', '=', 'amina').execute();
   });
 
