@@ -1,0 +1,137 @@
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { createApp } from '../src/app.ts';
+import type { DatabaseHandle } from '../src/db/client.ts';
+import { createDeps } from '../src/deps.ts';
+import { readSearchParams, searchPractices } from '../src/modules/practices/practice-search.service.ts';
+import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';
+import { benchConfig } from './setup.ts';
+
+const COUNT = Number(process.env.BENCH_PRACTICES ?? 20_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+// Vocabulary for generated texts: every document contains "city"/"Stadt" (a very common word) and a
+// mix of rarer ones, so both ends of the selectivity range are measured.
+const EN = [
+  'water',
+  'waste',
+  'market',
+  'school',
+  'housing',
+  'mobility',
+  'budget',
+  'energy',
+  'climate',
+  'youth',
+  'park',
+  'digital',
+  'health',
+  'tourism',
+  'flood',
+  'heat',
+  'recycling',
+  'transport',
+  'garden',
+  'permit',
+];
+const DE = [
+  'Wasser',
+  'Abfall',
+  'Markt',
+  'Schule',
+  'Wohnen',
+  'Mobilität',
+  'Haushalt',
+  'Energie',
+  'Klima',
+  'Jugend',
+  'Park',
+  'Digitalisierung',
+  'Gesundheit',
+  'Tourismus',
+  'Hochwasser',
+  'Hitze',
+  'Recycling',
+  'Verkehr',
+  'Garten',
+  'Genehmigung',
+];
+
+/** Inserts COUNT published practices with en and de texts, topics and SDGs, in a few set-based statements. */
+async function generate(handle: DatabaseHandle): Promise<void> {
+  const db = handle.db;
+  const existing = await sql<{ n: number }>`select count(*)::int as n from practices where external_id like 'bench-%'`.execute(db);
+  if ((existing.rows[0]?.n ?? 0) >= COUNT) return;
+  const words = (list: string[]) => sql`array[${sql.join(list)}]::text[]`;
+  await sql`
+    insert into practices (slug, external_id, status, country_code, start_year, end_year, sdgs, published_at)
+    select 'bench-' || g, 'bench-' || g, 'published',
+           (select code from countries order by code offset (g * 37) % 250 limit 1),
+           2000 + g % 25, case when g % 3 = 0 then null else 2000 + g % 25 + 2 end,
+           array[1 + g % 17, 1 + (g * 7) % 17]::smallint[], now()
+    from generate_series(1, ${COUNT}) g`.execute(db);
+  for (const [locale, list, city] of [
+    ['en', EN, 'city'],
+    ['de', DE, 'Stadt'],
+  ] as const) {
+    await sql`
+      insert into practice_translations (practice_id, locale, title, summary, approach, results)
+      select p.id, ${locale},
+             w[1 + p.id % 20] || ' and ' || w[1 + (p.id * 3) % 20] || ' in the ' || ${city} || ' ' || p.id,
+             'The ' || ${city} || ' improved ' || w[1 + (p.id * 7) % 20] || ' with ' || w[1 + (p.id * 11) % 20] || ' for residents.',
+             '1. ' || w[1 + (p.id * 13) % 20] || E'\n2. ' || w[1 + (p.id * 17) % 20],
+             'More ' || w[1 + (p.id * 19) % 20] || ' in the ' || ${city} || '.'
+      from practices p, (select ${words([...list])} as w) v
+      where p.external_id like 'bench-%'`.execute(db);
+  }
+  await sql`
+    insert into practice_topics (practice_id, topic_slug)
+    select p.id, (select slug from topics order by slug offset p.id % 28 limit 1) from practices p where p.external_id like 'bench-%'`.execute(
+    db,
+  );
+  await sql`
+    insert into practice_themes (practice_id, theme_slug)
+    select distinct pt.practice_id, t.theme_slug from practice_topics pt join topics t on t.slug = pt.topic_slug
+    join practices p on p.id = pt.practice_id where p.external_id like 'bench-%'`.execute(db);
+  await sql`analyze`.execute(db);
+}
+
+/** Search latency (service level) and the list page's throughput against a static page of its size. */
+export async function benchPractices(handle: DatabaseHandle): Promise<void> {
+  const t0 = performance.now();
+  await generate(handle);
+  console.log(`${COUNT} practices ready in ${Math.round(performance.now() - t0)} ms`);
+  const cases: Array<[string, string, 'en' | 'de']> = [
+    ['very common word', 'q=city', 'en'],
+    ['very common word (de)', 'q=Stadt', 'de'],
+    ['rarer words', 'q=flood%20garden', 'en'],
+    ['filters only', 'theme=municipal-services&region=mena', 'en'],
+    ['words + filters', 'q=water&sdg=6&region=sub-saharan-africa', 'en'],
+    ['browse, page 50', 'page=50', 'en'],
+  ];
+  const latency = [];
+  for (const [name, query, locale] of cases) {
+    const params = readSearchParams(new URL(`http://x/?${query}`));
+    latency.push({ case: name, query, ...(await timeIt(RUNS, () => searchPractices(handle.db, params, locale))) });
+  }
+  console.table(latency);
+
+  const app = createApp(createDeps(benchConfig(), handle, { persistSecret: false }));
+  const platform = await listen(app.fetch);
+  const path = '/en/practices?q=water';
+  const html = await (await app.request(path)).text();
+  const baselineApp = new Hono();
+  baselineApp.get('/', (c) => c.html(html));
+  const baseline = await listen(baselineApp.fetch);
+  const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
+  const pages: LoadResult[] = [
+    await load('baseline: static page, same size', `${baseline.base}/`, requests, 50),
+    await load(`${handle.engine} ${path}`, `${platform.base}${path}`, requests, 50),
+  ];
+  console.table(pages);
+  const ratio = (pages[1]?.rps ?? 0) / (pages[0]?.rps ?? 1);
+  console.log(`list page: ${ratio.toFixed(3)}× the static page's throughput (aim: ≥ 0.1)`);
+  console.log(`written ${writeResults('practices', handle.engine, { count: COUNT, latency, pages, ratio })}`);
+  platform.server.close();
+  baseline.server.close();
+}
