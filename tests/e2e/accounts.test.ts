@@ -1,30 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, expectFocusOnErrorSummary, launchBrowser, listen } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, startBrowserApp } from '../helpers/browser.ts';
 import { deliverQueuedMail } from '../helpers/mail.ts';
 
 // A person joins in a real browser: registers (first with mistakes), follows the link from the
 // development mailbox, signs in and out — with axe checking every page, in English and in Arabic.
 
 let t: TestApp;
-let server: ServerType;
+let app: BrowserApp;
 let base: string;
 let browser: Browser;
 
 before(async () => {
   t = await createTestApp({ seed: 'taxonomy' });
-  ({ base, server } = await listen(t));
-  browser = await launchBrowser();
+  app = await startBrowserApp(t);
+  ({ base, browser } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+after(() => app?.close());
 
 async function expectAccessible(page: Page, what: string) {
   assert.deepEqual(await axeViolations(page), [], what);

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { createMember, PASSWORD } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, expectFocusOnErrorSummary, launchBrowser, listen } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, startBrowserApp } from '../helpers/browser.ts';
 
 // The signed-in pages (account settings, administration) in a browser, axe-checked in English and Arabic.
 
 let t: TestApp;
-let server: ServerType;
+let app: BrowserApp;
 let base: string;
 let browser: Browser;
 
@@ -17,15 +16,11 @@ before(async () => {
   t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true' } });
   await createMember(t, 'admin@example.org', 'admin');
   await createMember(t, 'colleague@example.org', 'editor');
-  ({ base, server } = await listen(t));
-  browser = await launchBrowser();
+  app = await startBrowserApp(t);
+  ({ base, browser } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+after(() => app?.close());
 
 describe('signed-in pages in a browser', () => {
   for (const locale of ['en', 'ar'] as const) {

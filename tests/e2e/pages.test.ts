@@ -1,24 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, launchBrowser, listen } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, startBrowserApp } from '../helpers/browser.ts';
 
 // Real browser, real server on 127.0.0.1: every locale's pages have the right lang/dir and no axe
 // violations (WCAG 2.1 A and AA). Our pages ship no script, so this is also the no-JavaScript experience
 // (axe itself needs script to run, so it cannot be switched off here).
 
 let t: TestApp;
-let server: ServerType;
+let app: BrowserApp;
 let base: string;
 let browser: Browser;
 let practicePath: string;
 
 before(async () => {
   t = await createTestApp({ seed: 'demo' });
-  ({ base, server } = await listen(t));
+  app = await startBrowserApp(t);
+  ({ base, browser } = app);
   const practice = await t.database.db
     .selectFrom('practices')
     .select('slug')
@@ -26,14 +26,9 @@ before(async () => {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   practicePath = `/practices/${practice.slug}`;
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await t.close();
-});
+after(() => app?.close());
 
 describe('pages in a browser', () => {
   for (const locale of LOCALES) {

@@ -35,3 +35,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectFocusOnErrorSummary(page: Page): Promise<void> {
   await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 5000 });
 }
+
+export type BrowserApp = { t: TestApp; base: string; browser: Browser; close: () => Promise<void> };
+
+/** A test app served on 127.0.0.1 with a headless Chromium: what every browser test starts from. */
+export async function startBrowserApp(t: TestApp): Promise<BrowserApp> {
+  const { base, server } = await listen(t);
+  const browser = await launchBrowser();
+  return {
+    t,
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
+}
