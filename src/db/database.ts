@@ -12,6 +12,9 @@ import type { ExpertsTable } from '../modules/experts/experts.table.ts';
 import type { JobsTable } from '../modules/jobs/jobs.table.ts';
 import type { MailOutboxTable } from '../modules/mail/mail.table.ts';
 import type {
+  PracticeContactsTable,
+  PracticeHistoryTable,
+  PracticeRevisionsTable,
   PracticesTable,
   PracticeThemesTable,
   PracticeTopicsTable,
@@ -19,6 +22,7 @@ import type {
 } from '../modules/practices/practices.table.ts';
 import type { RateLimitsTable } from '../modules/rate-limits/rate-limits.table.ts';
 import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
+import type { UploadsTable } from '../modules/uploads/uploads.table.ts';
 
 export type SeedRunsTable = { name: string; applied_at: ColumnType<Date, Date | undefined, never> };
 
@@ -35,6 +39,10 @@ export type DB = {
   practice_translations: PracticeTranslationsTable;
   practice_themes: PracticeThemesTable;
   practice_topics: PracticeTopicsTable;
+  practice_revisions: PracticeRevisionsTable;
+  practice_history: PracticeHistoryTable;
+  practice_contacts: PracticeContactsTable;
+  uploads: UploadsTable;
   events: EventsTable;
   event_translations: EventTranslationsTable;
   event_series: EventSeriesTable;

@@ -28,7 +28,18 @@ export type PracticesTable = {
   contact_name: string | null;
   contact_organisation: string | null;
   author_user_id: number | null;
+  project_state: ProjectState | null;
+  contact_user_id: number | null;
+  documents: ColumnType<PracticeDocument[], string | undefined, string>;
+  images: ColumnType<PracticeImage[], string | undefined, string>;
+  archived_at: Date | null;
 };
+
+export type ProjectState = 'ongoing' | 'completed';
+/** A PDF attached to a practice: the upload and the title shown for it. */
+export type PracticeDocument = { uploadId: number; sha256: string; title: string; bytes: number };
+/** A picture of a practice, with the text that replaces it for people who cannot see it. */
+export type PracticeImage = { uploadId: number; sha256: string; alt: string; width: number; height: number };
 
 export type PracticeLink = { url: string; label: string };
 
@@ -46,3 +57,45 @@ export type PracticeTranslationsTable = {
 
 export type PracticeThemesTable = { practice_id: number; theme_slug: string };
 export type PracticeTopicsTable = { practice_id: number; topic_slug: string };
+
+/** The review states of a revision (a proposed version of a practice). */
+export type RevisionState =
+  | 'draft'
+  | 'submitted'
+  | 'in_review'
+  | 'changes_requested'
+  | 'resubmitted'
+  | 'published'
+  | 'rejected'
+  | 'withdrawn';
+
+export type PracticeRevisionsTable = {
+  id: GeneratedAlways<number>;
+  practice_id: number;
+  state: Generated<RevisionState>;
+  /** The whole proposed record (RevisionContent), so review sees exactly what would go online. */
+  content: ColumnType<unknown, string, string>;
+  author_user_id: number | null;
+  reviewer_user_id: number | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
+export type PracticeHistoryTable = {
+  id: GeneratedAlways<number>;
+  practice_id: number;
+  revision_id: number | null;
+  actor_user_id: number | null;
+  from_state: string | null;
+  to_state: string;
+  comment: Generated<string>;
+  created_at: Generated<Date>;
+};
+
+export type PracticeContactsTable = {
+  id: GeneratedAlways<number>;
+  practice_id: number;
+  sender_user_id: number | null;
+  recipient_user_id: number | null;
+  created_at: Generated<Date>;
+};
