@@ -6,6 +6,8 @@ import { startWorker, type Worker } from './modules/jobs/jobs.service.ts';
 import { mailJobHandlers } from './modules/mail/mail.service.ts';
 import { createMailTransport } from './modules/mail/mail.transport.ts';
 import { pruneRateLimits } from './modules/rate-limits/rate-limits.service.ts';
+import { pruneUploads } from './modules/uploads/uploads.housekeeping.ts';
+import { uploadsDir } from './modules/uploads/uploads.service.ts';
 
 /** The background worker: every module's job handlers, plus hourly housekeeping. */
 export function startBackgroundWorker(db: Database, config: Config, logger: Logger, intervalMs = 1000): Worker & { transport: string } {
@@ -19,6 +21,7 @@ export function startBackgroundWorker(db: Database, config: Config, logger: Logg
       housekeeping: async () => {
         await pruneAccountData(db);
         await pruneRateLimits(db);
+        await pruneUploads(db, uploadsDir(config));
       },
     },
   );

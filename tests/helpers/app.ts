@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -7,6 +10,8 @@ import { createTestDatabase, type TestSeed } from './db.ts';
 export type TestApp = {
   app: ReturnType<typeof createApp>;
   database: DatabaseHandle;
+  /** The app's DATA_DIR: a fresh temporary directory (uploaded files land in DATA_DIR/uploads). */
+  dataDir: string;
   /** A request through the app in memory (no socket); paths are relative to http://localhost. */
   request: (path: string, init?: RequestInit) => Promise<Response>;
   close: () => Promise<void>;
@@ -14,12 +19,18 @@ export type TestApp = {
 
 export async function createTestApp(options: { seed?: TestSeed; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase({ seed: options.seed ?? 'demo' });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  // Uploaded files go to a fresh directory per test app, never into the checkout.
+  const dataDir = mkdtempSync(join(tmpdir(), 'peerpolis-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env });
   const app = createApp(createDeps(config, database, { persistSecret: false }));
   return {
     app,
     database,
+    dataDir,
     request: async (path, init) => app.request(path, init),
-    close: () => database.close(),
+    close: async () => {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
