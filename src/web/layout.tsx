@@ -18,6 +18,8 @@ export type PageProps = {
   baseUrl: string;
   /** Set false on error pages: alternates of a page that does not exist would mislead crawlers. */
   indexable?: boolean;
+  /** Set false when `head` lists the page's own hreflang alternates (a practice: only its translations). */
+  alternates?: boolean;
   user: CurrentUser | null;
   csrfToken: string;
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
@@ -47,7 +49,9 @@ export function Layout(props: PageProps) {
           {indexable ? null : <meta name="robots" content="noindex" />}
           <link rel="stylesheet" href={assets.url('css/site.css')} />
           <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
-          {indexable ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />) : null}
+          {indexable && props.alternates !== false
+            ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />)
+            : null}
           {props.head}
         </head>
         <body>
@@ -101,6 +105,11 @@ function AccountMenu({ i18n, user, csrfToken }: { i18n: I18n; user: CurrentUser 
   }
   return (
     <ul class="account-menu">
+      {user.role === 'editor' || user.role === 'admin' ? (
+        <li>
+          <a href={`/${locale}/editor/practices`}>{t('common.editorial')}</a>
+        </li>
+      ) : null}
       {user.role === 'admin' ? (
         <li>
           <a href={`/${locale}/admin/users`}>{t('common.administration')}</a>

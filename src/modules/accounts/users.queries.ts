@@ -156,3 +156,30 @@ export async function listUsers(db: Database, filter: UserListFilter) {
   ]);
   return { rows, total: total.n };
 }
+
+/**
+ * A member other modules may send mail to on someone's behalf: address confirmed, account neither
+ * disabled nor deleted (an unconfirmed address may not be theirs).
+ */
+export type ReachableMember = { id: number; name: string; email: string; locale: string };
+
+function reachableMembers(db: Database) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'locale'])
+    .where('email', 'is not', null)
+    .where('email_verified_at', 'is not', null)
+    .where('disabled_at', 'is', null)
+    .where('deleted_at', 'is', null);
+}
+
+export async function findReachableMember(db: Database, userId: number): Promise<ReachableMember | undefined> {
+  const row = await reachableMembers(db).where('id', '=', userId).executeTakeFirst();
+  return row?.email ? { ...row, email: row.email } : undefined;
+}
+
+/** Every reachable editor and admin: the editorial team. */
+export async function listReachableEditors(db: Database): Promise<ReachableMember[]> {
+  const rows = await reachableMembers(db).where('role', 'in', ['editor', 'admin']).orderBy('id').execute();
+  return rows.flatMap((r) => (r.email ? [{ ...r, email: r.email }] : []));
+}

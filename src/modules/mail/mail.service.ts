@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.service.ts';
+import { type PracticeContactMail, renderPracticeContactMail } from './contact.templates.tsx';
 import { findOutboxMessage, listOutbox } from './mail.queries.ts';
 import { type AccountMailTemplate, type AccountMailValues, renderAccountMail } from './mail.templates.tsx';
 import type { MailTransport } from './mail.transport.ts';
@@ -14,7 +15,22 @@ export type MailMessage = {
   html: string;
   /** For newsletters: one-click unsubscribe (RFC 8058), shown by mail clients next to the sender. */
   unsubscribeUrl?: string;
+  /** Where answers go (a member's address, so only the recipient learns it); the sender stays MAIL_FROM. */
+  replyTo?: { name: string; address: string };
 };
+
+/**
+ * `"Name" <address>` for a header: line breaks dropped and quotes escaped, so a member's name can
+ * neither add a header nor a second address.
+ */
+export function formatMailbox(name: string, address: string): string {
+  const display = name
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/["\\]/g, '\\$&')
+    .trim();
+  const mailbox = address.replace(/[\s<>"]/g, '');
+  return display ? `"${display}" <${mailbox}>` : mailbox;
+}
 
 /**
  * Queues a message: mail leaves through the jobs worker, never inside the web request, so a slow or
@@ -26,7 +42,19 @@ export async function queueMail(db: Database, message: MailMessage): Promise<voi
     headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
+  if (message.replyTo) headers['Reply-To'] = formatMailbox(message.replyTo.name, message.replyTo.address);
   await enqueueJob(db, SEND_MAIL_JOB, { to: message.to, subject: message.subject, text: message.text, html: message.html, headers });
+}
+
+/** A member's message about a practice; answers go straight to the sender (Reply-To). */
+export function queuePracticeContactMail(
+  db: Database,
+  to: string,
+  locale: Locale,
+  replyTo: { name: string; address: string },
+  mail: PracticeContactMail,
+) {
+  return queueMail(db, { to, replyTo, ...renderPracticeContactMail(locale, mail) });
 }
 
 export function queueAccountMail(db: Database, to: string, locale: Locale, template: AccountMailTemplate, values: AccountMailValues) {

@@ -11,10 +11,10 @@ export type AccountMailValues = { name: string; link: string; hours?: number };
 
 // Light, accessible HTML: one column, system fonts, real text (no images), a link that is also written
 // out, lang/dir for Arabic. Inline styles only, since many mail clients drop <style>.
-const BODY =
+export const BODY =
   'margin:0;padding:24px;background:#f2f5f8;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1c2430;line-height:1.6';
-const CARD = 'max-width:36rem;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px';
-const BUTTON =
+export const CARD = 'max-width:36rem;margin:0 auto;background:#ffffff;padding:24px;border-radius:8px';
+export const BUTTON =
   'display:inline-block;padding:12px 20px;background:#0b5c8c;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600';
 
 export function renderAccountMail(locale: Locale, template: AccountMailTemplate, values: AccountMailValues): RenderedMail {

@@ -86,6 +86,34 @@ describe('mail', () => {
     assert.equal(outbox.length, 0, 'SMTP delivery keeps no copy of the message');
   });
 
+  it('sends Reply-To through SMTP and shows it at /dev/mail, without letting a name add headers', async () => {
+    const replyTo = { name: 'Amina "A." Diallo\r\nBcc: evil@example.org', address: 'amina@example.org' };
+    await queueMail(t.database.db, { to: 'contact@example.org', subject: 'Question', text: 'Hi', html: '<p>Hi</p>', replyTo });
+    const transport = createMailTransport({ db: t.database.db, smtpUrl, from: 'Peerpolis <no-reply@peerpolis.test>' });
+    await runDueJobs(t.database.db, mailJobHandlers(transport), { workerId: 'test' });
+    transport.close();
+    const sent = received.find((m) => m.to.includes('contact@example.org'));
+    assert.ok(sent);
+    assert.deepEqual(sent.to, ['contact@example.org'], 'no second recipient');
+    assert.match(sent.raw, /^Reply-To: "Amina \\"A\.\\" Diallo Bcc: evil@example\.org" <amina@example\.org>$/m);
+    assert.doesNotMatch(sent.raw, /^Bcc:/m);
+
+    await queueMail(t.database.db, { to: 'outbox@example.org', subject: 'Question', text: 'Hi', html: '<p>Hi</p>', replyTo });
+    await runDueJobs(t.database.db, mailJobHandlers(createMailTransport({ db: t.database.db, from: 'x@peerpolis.test' })), {
+      workerId: 'test',
+    });
+    const row = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('to_address', '=', 'outbox@example.org')
+      .executeTakeFirst();
+    const viewer = await (await t.request(`/dev/mail/${row?.id}`)).text();
+    assert.match(
+      viewer,
+      /<dt dir="ltr">Reply-To<\/dt><dd dir="ltr">&quot;Amina \\&quot;A\.\\&quot; Diallo Bcc: evil@example\.org&quot; &lt;amina@example\.org&gt;<\/dd>/,
+    );
+  });
+
   it('retries when the SMTP server is unreachable', async () => {
     await queueMail(t.database.db, { to: 'later@example.org', subject: 'S', text: 'T', html: '<p>T</p>' });
     const transport = createMailTransport({ db: t.database.db, smtpUrl: 'smtp://127.0.0.1:1', from: 'x@peerpolis.test' });

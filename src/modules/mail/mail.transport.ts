@@ -29,13 +29,17 @@ export function createMailTransport(options: { db: Database; smtpUrl?: string; f
   return {
     kind: 'smtp',
     send: async (message) => {
+      // Reply-To goes through nodemailer's own option, which parses and encodes the address (a raw
+      // header would be passed on as it is).
+      const { 'Reply-To': replyTo, ...headers } = message.headers;
       const info = await transporter.sendMail({
         from: options.from,
         to: message.to,
+        replyTo,
         subject: message.subject,
         text: message.text,
         html: message.html,
-        headers: message.headers,
+        headers,
       });
       return { messageId: info.messageId };
     },

@@ -15,6 +15,11 @@ export const RATE_LIMITS = {
   resetPerAccount: { name: 'reset:account', limit: 3, windowSeconds: 60 * 60 },
   resendPerAccount: { name: 'resend:account', limit: 3, windowSeconds: 60 * 60 },
   resendPerIp: { name: 'resend:ip', limit: 10, windowSeconds: 60 * 60 },
+  // A practice's contact form mails a person: per sender (hour and day) and per recipient (the
+  // editorial team counts as one), so neither one member nor many can flood an inbox.
+  practiceContactPerSenderHour: { name: 'practice-contact:sender:hour', limit: 5, windowSeconds: 60 * 60 },
+  practiceContactPerSenderDay: { name: 'practice-contact:sender:day', limit: 20, windowSeconds: 24 * 60 * 60 },
+  practiceContactPerRecipient: { name: 'practice-contact:recipient', limit: 30, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };
