@@ -11,10 +11,12 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
+import { practiceWorkflowRoutes } from './modules/practices/practice-workflow.routes.ts';
 import { practicesApi } from './modules/practices/practices.api.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
 import { siteRoutes } from './modules/site/site.routes.ts';
 import { checkHealth } from './modules/site/site.service.ts';
+import { uploadBodyLimit, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import type { AppDeps, AppEnv } from './web/context.ts';
 import { handleError, handleNotFound } from './web/errors.tsx';
 import { accessLog } from './web/middleware/access-log.ts';
@@ -25,6 +27,9 @@ import { requestGuard } from './web/middleware/request-guard.ts';
 import { securityHeaders } from './web/middleware/security-headers.ts';
 import { session } from './web/middleware/session.ts';
 import { serveAsset } from './web/static.ts';
+
+/** The largest request body any page accepts (uploads are limited lower, per route). */
+const MAX_REQUEST_BODY = 25 * 1024 * 1024;
 
 /** Builds the whole web application from its dependencies. Tests call this with their own database. */
 export function createApp(deps: AppDeps) {
@@ -45,6 +50,8 @@ export function createApp(deps: AppDeps) {
   app.notFound(handleNotFound);
 
   app.get('/assets/*', serveAsset);
+  // Uploaded documents and images: one address for every language, like assets (see uploads.routes.ts).
+  app.route('/uploads', uploadsRoutes);
   app.get('/healthz', async (c) => {
     const health = await checkHealth(deps.db);
     c.header('cache-control', 'no-store');
@@ -62,11 +69,15 @@ export function createApp(deps: AppDeps) {
   const localized = new Hono<AppEnv>();
   localized.use(localeMiddleware({ secureCookies: deps.config.isProduction }));
   localized.use(session());
+  // Bounds every form body before the CSRF check reads it into memory. Upload routes have their own,
+  // lower limit that answers inside the form; this one only stops bodies no form should send.
+  localized.use(uploadBodyLimit({ maxSize: MAX_REQUEST_BODY }));
   localized.use(csrf({ secureCookies: deps.config.isProduction }));
   // "/en/themes/" → "/en/themes" when only the slash-less page exists (checked after routing: never loops).
   localized.use(trimTrailingSlash());
   localized.route('/', siteRoutes);
   localized.route('/', practicesRoutes);
+  localized.route('/', practiceWorkflowRoutes);
   localized.route('/', expertsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);

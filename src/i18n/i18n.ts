@@ -14,6 +14,8 @@ export type I18n = {
   formatDateRange: (startIsoDay: string, endIsoDay: string) => string;
   formatMonthRange: (startIsoDay: string, endIsoDay: string) => string;
   formatMonth: (isoDay: string) => string;
+  /** A moment (review history, mail log) as date and time in UTC, labelled so nobody misreads it as local. */
+  formatDateTime: (moment: Date) => string;
   countryName: (code: string) => string;
   languageName: (code: string) => string;
   /** A localized label ({ en, de, ... }) in this locale, falling back to English. */
@@ -44,6 +46,7 @@ function createI18n(locale: Locale): I18n {
   };
   const rangeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
 
@@ -69,6 +72,7 @@ function createI18n(locale: Locale): I18n {
       start === end ? rangeFormat.format(dayToDate(start)) : rangeFormat.formatRange(dayToDate(start), dayToDate(end)),
     formatMonthRange: (start, end) => monthFormat.formatRange(dayToDate(start), dayToDate(end)),
     formatMonth: (isoDay) => monthFormat.format(dayToDate(isoDay)),
+    formatDateTime: (moment) => `${momentFormat.format(moment)} UTC`,
     countryName: (code) => {
       try {
         return regions.of(code.toUpperCase()) ?? code;

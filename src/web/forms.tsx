@@ -15,12 +15,17 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FormErrors;
 export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Parsed<T> {
   const result = schema.safeParse(body);
   if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: formErrors(result.error), values: keepTyped(body) };
+}
+
+/** One message key per field (the first problem), from a failed zod parse. */
+export function formErrors(error: z.ZodError): FormErrors {
   const errors: FormErrors = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
     errors[field] ??= /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
   }
-  return { ok: false, errors, values: keepTyped(body) };
+  return errors;
 }
 
 /** What to put back into a re-shown form: strings only, never a password. */
@@ -72,7 +77,9 @@ export type FieldProps = {
   autocomplete?: string;
   required?: boolean;
   maxlength?: number;
-  dir?: 'auto' | 'ltr';
+  dir?: 'auto' | 'ltr' | 'rtl';
+  /** For text in a language other than the page's (a practice's German text on an English page). */
+  lang?: string;
 };
 
 export function TextField(props: FieldProps) {
@@ -100,9 +107,46 @@ export function TextField(props: FieldProps) {
         required={props.required}
         maxlength={props.maxlength}
         dir={props.dir}
+        lang={props.lang}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy}
       />
+    </div>
+  );
+}
+
+export type TextAreaProps = Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number };
+
+/** A multi-line field with the same label, hint and error pattern as TextField. */
+export function TextArea(props: TextAreaProps) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.i18n.t(`forms.errors.${props.error}`)}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 6}
+        required={props.required}
+        maxlength={props.maxlength}
+        dir={props.dir}
+        lang={props.lang}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        {props.value ?? ''}
+      </textarea>
     </div>
   );
 }

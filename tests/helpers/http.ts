@@ -49,13 +49,28 @@ export class Visitor {
   }
 
   /** Posts a form; `_csrf` comes from the last page unless given. */
-  async post(path: string, fields: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<Response> {
-    const body = new URLSearchParams({ _csrf: this.csrf, ...fields });
+  async post(path: string, fields: Record<string, string | string[]>, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const body = new URLSearchParams({ _csrf: this.csrf });
+    for (const [key, value] of Object.entries(fields)) {
+      if (key === '_csrf') body.set(key, String(value));
+      else for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
     const res = await this.t.request(path, {
       method: 'POST',
       body,
       headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...extraHeaders },
     });
+    this.keep(res);
+    this.lastHtml = await res.clone().text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1];
+    if (token) this.csrf = token;
+    return res;
+  }
+
+  /** Posts a multipart form (file uploads); `_csrf` comes from the last page. */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    if (!form.has('_csrf')) form.set('_csrf', this.csrf);
+    const res = await this.t.request(path, { method: 'POST', body: form, headers: { ...this.headers, cookie: this.cookieHeader() } });
     this.keep(res);
     this.lastHtml = await res.clone().text();
     const token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1];

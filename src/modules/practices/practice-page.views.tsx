@@ -4,6 +4,7 @@ import { directionOf, isLocale } from '../../i18n/locales.ts';
 import { FallbackNote, periodLabel, placeLabel } from '../../web/components/content.tsx';
 import { cityName } from '../cities/cities.service.ts';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { PracticeMedia } from './practice-media.views.tsx';
 import type { PracticeDetail } from './practices.service.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -50,10 +51,17 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
           {placeLabel(i18n, city, p.country_code)}
           {p.region_slug ? ` (${t(`common.regions.${p.region_slug}`)})` : ''}
         </dd>
-        {p.start_year ? (
+        {p.start_year || p.project_state ? (
           <>
             <dt>{t('practices.period')}</dt>
-            <dd>{periodLabel(i18n, p.start_year, p.end_year)}</dd>
+            <dd>
+              {[
+                p.start_year ? periodLabel(i18n, p.start_year, p.end_year) : null,
+                p.project_state ? t(`practiceEditor.projectStates.${p.project_state}`) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
           </>
         ) : null}
         {detail.themes.length ? (
@@ -113,6 +121,7 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
           </ul>
         </section>
       ) : null}
+      <PracticeMedia i18n={i18n} documents={p.documents} images={p.images} />
       <p>
         <a href={`/${locale}/practices`}>{t('practices.backToList')}</a>
       </p>
@@ -120,8 +129,29 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
   );
 }
 
-/** OpenGraph tags and schema.org JSON-LD for a practice page. */
-export function PracticeHead({ i18n, detail, url }: { i18n: I18n; detail: PracticeDetail; url: string }) {
+/**
+ * The practice's URL in each language it is written in, the English one (else the first) as
+ * x-default, and this page's own URL as canonical (without query strings such as ?sent=1). The
+ * layout's alternates for every interface language are left out on this page (they would claim
+ * translations that do not exist).
+ */
+function PracticeAlternates({ baseUrl, slug, locales, url }: { baseUrl: string; slug: string; locales: string[]; url: string }) {
+  const translated = locales.filter(isLocale);
+  const href = (locale: string) => `${baseUrl}/${locale}/practices/${slug}`;
+  const fallback = translated.includes('en') ? 'en' : translated[0];
+  return (
+    <>
+      <link rel="canonical" href={url} />
+      {translated.map((l) => (
+        <link rel="alternate" hreflang={l} href={href(l)} />
+      ))}
+      {fallback ? <link rel="alternate" hreflang="x-default" href={href(fallback)} /> : null}
+    </>
+  );
+}
+
+/** OpenGraph tags, hreflang alternates and schema.org JSON-LD for a practice page. */
+export function PracticeHead({ i18n, detail, url, baseUrl }: { i18n: I18n; detail: PracticeDetail; url: string; baseUrl: string }) {
   const { practice: p, translation: tr } = detail;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -144,6 +174,7 @@ export function PracticeHead({ i18n, detail, url }: { i18n: I18n; detail: Practi
   const json = JSON.stringify(jsonLd).replace(/</g, '\\u003c');
   return (
     <>
+      <PracticeAlternates baseUrl={baseUrl} slug={p.slug} locales={detail.locales} url={url} />
       <meta property="og:type" content="article" />
       <meta property="og:title" content={tr.title} />
       <meta property="og:description" content={tr.summary.slice(0, 300)} />

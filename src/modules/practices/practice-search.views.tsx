@@ -48,6 +48,9 @@ export function PracticeSearchPage({ i18n, params, result, themes }: SearchPageP
     <>
       <h1>{t('practices.title')}</h1>
       <p class="lead">{t('practices.intro')}</p>
+      <p>
+        <a href={`/${locale}/my/practices/new`}>{t('practiceWorkflow.newPractice')}</a>
+      </p>
       <form method="get" action={`/${locale}/practices`} class="search-layout">
         <div class="search-bar">
           <label for="practice-q">{t('practices.searchLabel')}</label>

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { LOCALES, type Locale } from '../../i18n/locales.ts';
-import { ensureCity } from '../cities/cities.service.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import { inferProjectState, readContent } from './practice-content.ts';
+import { writeLiveRecord } from './practice-record.ts';
+import { freeSlug, slugify } from './practice-slug.ts';
 import * as q from './practices.queries.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -68,54 +70,38 @@ function taxonomyProblems(p: ImportedPractice, index: TaxonomyIndex): string[] {
   return problems;
 }
 
-export function slugify(value: string): string {
-  return (
-    value
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
-      .replace(/-+$/, '') || 'practice'
-  );
-}
-
-async function freeSlug(db: Database, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await q.isSlugTaken(db, slug))) return slug;
-  }
-}
-
 async function saveOne(db: Database, p: ImportedPractice, index: TaxonomyIndex): Promise<'created' | 'updated'> {
-  // A topic implies its theme: listing the topic is enough.
-  const themes = [...new Set([...p.themes, ...p.topics.map((t) => index.themeOfTopic.get(t) as string)])].sort();
-  const cityId = await ensureCity(db, { slug: slugify(p.city), country_code: p.country, name: p.city, names: {} });
-  const row = {
-    status: p.status,
-    city_id: cityId,
-    country_code: p.country,
-    start_year: p.startYear ?? null,
-    end_year: p.endYear ?? null,
-    sdgs: [...new Set(p.sdgs)].sort((a, b) => a - b),
-    partners: p.partners,
-    links: p.links,
-    contact_name: p.contact.name || null,
-    contact_organisation: p.contact.organisation || null,
-  };
   const existing = await q.findPracticeByExternalId(db, p.externalId);
-  const translations = Object.entries(p.translations).map(([locale, t]) => ({ locale: locale as Locale, ...t }));
   let id: number;
   if (existing) {
     id = existing.id;
-    await q.updatePracticeRecord(db, id, row);
   } else {
-    const title = p.translations.en?.title ?? translations[0]?.title ?? p.externalId;
-    id = await q.insertPracticeRecord(db, { ...row, external_id: p.externalId, slug: await freeSlug(db, slugify(title)) });
+    const title = p.translations.en?.title ?? Object.values(p.translations)[0]?.title ?? p.externalId;
+    id = await q.insertPracticeRecord(db, {
+      external_id: p.externalId,
+      slug: await freeSlug(db, slugify(title)),
+      status: p.status,
+      city_id: null,
+      country_code: null,
+      start_year: null,
+      end_year: null,
+      sdgs: [],
+      partners: [],
+      links: [],
+      contact_name: null,
+      contact_organisation: null,
+      project_state: null,
+    });
   }
-  await q.replacePracticeTranslations(db, id, translations);
-  await q.replacePracticeTaxonomy(db, id, themes, [...new Set(p.topics)].sort());
+  const content = readContent({
+    ...p,
+    projectState: inferProjectState(p.endYear),
+    startYear: p.startYear ?? null,
+    endYear: p.endYear ?? null,
+    contact: { ...p.contact, userId: null },
+  });
+  // Files and a contact member are managed on the platform, not in the exchange format: keep them.
+  await writeLiveRecord(db, id, content, index, { status: p.status, keepFiles: true });
   return existing ? 'updated' : 'created';
 }
 

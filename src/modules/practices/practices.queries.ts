@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { preferLocale } from '../../db/translation.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { PracticeSection, PracticeStatus } from './practices.table.ts';
+import type { PracticeDocument, PracticeImage, PracticeSection, PracticeStatus, ProjectState } from './practices.table.ts';
 
 export type PracticeRow = {
   slug: string;
-  external_id: string;
+  external_id: string | null;
   status: PracticeStatus;
   city_id: number | null;
   country_code: string | null;
@@ -54,7 +54,24 @@ export type PracticeRecordRow = PracticeRow & {
   links: Array<{ url: string; label: string }>;
   contact_name: string | null;
   contact_organisation: string | null;
+  project_state: ProjectState | null;
+  /** Left unchanged when absent (the import format carries no files and no contact member). */
+  contact_user_id?: number | null;
+  documents?: PracticeDocument[];
+  images?: PracticeImage[];
 };
+
+/** jsonb columns go in as JSON text; absent ones stay as they are. */
+function recordColumns(row: Omit<PracticeRecordRow, 'slug' | 'external_id'>) {
+  const { documents, images, ...rest } = row;
+  return {
+    ...rest,
+    partners: JSON.stringify(row.partners),
+    links: JSON.stringify(row.links),
+    ...(documents ? { documents: JSON.stringify(documents) } : {}),
+    ...(images ? { images: JSON.stringify(images) } : {}),
+  };
+}
 
 export function findPracticeByExternalId(db: Database, externalId: string) {
   return db.selectFrom('practices').select(['id', 'slug', 'status']).where('external_id', '=', externalId).executeTakeFirst();
@@ -68,9 +85,9 @@ export async function insertPracticeRecord(db: Database, row: PracticeRecordRow)
   const inserted = await db
     .insertInto('practices')
     .values({
-      ...row,
-      partners: JSON.stringify(row.partners),
-      links: JSON.stringify(row.links),
+      ...recordColumns(row),
+      slug: row.slug,
+      external_id: row.external_id,
       published_at: row.status === 'published' ? new Date() : null,
     })
     .returning('id')
@@ -83,9 +100,7 @@ export async function updatePracticeRecord(db: Database, id: number, row: Omit<P
   await db
     .updateTable('practices')
     .set({
-      ...row,
-      partners: JSON.stringify(row.partners),
-      links: JSON.stringify(row.links),
+      ...recordColumns(row),
       published_at: row.status === 'published' ? sql`coalesce(published_at, now())` : sql`published_at`,
       updated_at: new Date(),
     })
@@ -171,6 +186,9 @@ export async function findPublishedPractice(db: Database, slug: string, locale: 
       'p.links',
       'p.contact_name',
       'p.contact_organisation',
+      'p.project_state',
+      'p.documents',
+      'p.images',
       'p.published_at',
       'p.updated_at',
       'c.name as city_name',
@@ -219,4 +237,36 @@ export async function findRelatedPractices(db: Database, practiceId: number, loc
     order by shared desc, p.id desc
     limit ${limit}`.execute(db);
   return result.rows;
+}
+
+/** Everything the live tables hold about one practice, whatever its status (for editing and review). */
+export async function findLiveRecord(db: Database, id: number) {
+  const practice = await db
+    .selectFrom('practices as p')
+    .leftJoin('cities as c', 'c.id', 'p.city_id')
+    .select([
+      'p.id',
+      'p.country_code',
+      'p.start_year',
+      'p.end_year',
+      'p.project_state',
+      'p.sdgs',
+      'p.partners',
+      'p.links',
+      'p.contact_name',
+      'p.contact_organisation',
+      'p.contact_user_id',
+      'p.documents',
+      'p.images',
+      'c.name as city_name',
+    ])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!practice) return undefined;
+  const [translations, themes, topics] = await Promise.all([
+    db.selectFrom('practice_translations').selectAll().where('practice_id', '=', id).orderBy('locale').execute(),
+    db.selectFrom('practice_themes').select('theme_slug').where('practice_id', '=', id).orderBy('theme_slug').execute(),
+    db.selectFrom('practice_topics').select('topic_slug').where('practice_id', '=', id).orderBy('topic_slug').execute(),
+  ]);
+  return { practice, translations, themes: themes.map((t) => t.theme_slug), topics: topics.map((t) => t.topic_slug) };
 }

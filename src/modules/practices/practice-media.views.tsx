@@ -1,0 +1,46 @@
+import type { I18n } from '../../i18n/i18n.ts';
+import { imageSrcset, uploadUrl } from '../uploads/uploads.service.ts';
+import type { PracticeDocument, PracticeImage } from './practices.table.ts';
+
+/** Pictures (with their text alternative) and PDF documents of a practice, for its page and preview. */
+export function PracticeMedia({ i18n, documents, images }: { i18n: I18n; documents: PracticeDocument[]; images: PracticeImage[] }) {
+  const { t } = i18n;
+  return (
+    <>
+      {images.length ? (
+        <section aria-labelledby="section-images" class="practice-images">
+          <h2 id="section-images">{t('practiceWorkflow.files.images')}</h2>
+          {images.map((img) => (
+            <figure>
+              <img
+                src={uploadUrl(img.sha256, 'image', 'small')}
+                srcset={imageSrcset(img.sha256, img.width)}
+                sizes="(min-width: 48rem) 44rem, 100vw"
+                alt={img.alt}
+                width={img.width}
+                height={img.height}
+                loading="lazy"
+                decoding="async"
+              />
+            </figure>
+          ))}
+        </section>
+      ) : null}
+      {documents.length ? (
+        <section aria-labelledby="section-documents">
+          <h2 id="section-documents">{t('practiceWorkflow.files.documents')}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li>
+                <a href={uploadUrl(d.sha256, 'document')} dir="auto">
+                  {d.title}
+                </a>{' '}
+                {t('practiceWorkflow.files.pdfSize', { size: Math.max(0.1, Math.round(d.bytes / 100_000) / 10) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

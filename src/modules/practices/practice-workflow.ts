@@ -1,0 +1,49 @@
+import type { RevisionState } from './practices.table.ts';
+
+// The review workflow as data: which action moves a revision from which state to which, and who may
+// take it. Services ask `transition`; nothing else decides what is allowed.
+//
+//   draft ──submit──▶ submitted ──start-review──▶ in_review ──publish──▶ published
+//                         │                          │  └──reject──▶ rejected
+//                         └────request-changes───────┴──▶ changes_requested ──submit──▶ resubmitted ──▶ (as submitted)
+//
+// Authors may also withdraw an open revision of their own; editors may publish or reject straight from
+// submitted/resubmitted (a quick yes needs no separate "start review" click).
+
+export type WorkflowAction = 'submit' | 'withdraw' | 'start-review' | 'request-changes' | 'publish' | 'reject';
+export type Actor = 'author' | 'editor';
+
+type Rule = { from: RevisionState[]; to: RevisionState | ((from: RevisionState) => RevisionState); by: Actor; needsComment?: boolean };
+
+const WAITING: RevisionState[] = ['submitted', 'resubmitted', 'in_review'];
+
+export const WORKFLOW: Record<WorkflowAction, Rule> = {
+  submit: { from: ['draft', 'changes_requested'], to: (from) => (from === 'draft' ? 'submitted' : 'resubmitted'), by: 'author' },
+  withdraw: { from: ['draft', 'submitted', 'changes_requested', 'resubmitted'], to: 'withdrawn', by: 'author' },
+  'start-review': { from: ['submitted', 'resubmitted'], to: 'in_review', by: 'editor' },
+  'request-changes': { from: WAITING, to: 'changes_requested', by: 'editor', needsComment: true },
+  publish: { from: WAITING, to: 'published', by: 'editor' },
+  reject: { from: WAITING, to: 'rejected', by: 'editor', needsComment: true },
+};
+
+/** States in which a revision is still open (at most one per practice). */
+export const OPEN_STATES: RevisionState[] = ['draft', 'submitted', 'in_review', 'changes_requested', 'resubmitted'];
+/** States in which the author may still change the text. */
+export const EDITABLE_STATES: RevisionState[] = ['draft', 'changes_requested'];
+/** States waiting for an editor. */
+export const REVIEW_STATES: RevisionState[] = ['submitted', 'resubmitted', 'in_review'];
+
+export type TransitionOutcome = { ok: true; to: RevisionState } | { ok: false; reason: 'not-allowed' | 'comment-required' };
+
+/** Whether `actor` may take `action` on a revision in `from`; editors may also act as authors on their own. */
+export function transition(from: RevisionState, action: WorkflowAction, actors: Actor[], comment: string): TransitionOutcome {
+  const rule = WORKFLOW[action];
+  if (!rule.from.includes(from) || !actors.includes(rule.by)) return { ok: false, reason: 'not-allowed' };
+  if (rule.needsComment && !comment.trim()) return { ok: false, reason: 'comment-required' };
+  return { ok: true, to: typeof rule.to === 'function' ? rule.to(from) : rule.to };
+}
+
+/** The actions `actors` can take now, in the order buttons should appear. */
+export function availableActions(from: RevisionState, actors: Actor[]): WorkflowAction[] {
+  return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((a) => WORKFLOW[a].from.includes(from) && actors.includes(WORKFLOW[a].by));
+}
