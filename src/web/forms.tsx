@@ -13,9 +13,23 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FormErrors;
  * their messages. On failure the typed values come back (passwords excepted) so nothing is lost.
  */
 export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Parsed<T> {
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(cleanFormBody(body));
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: formErrors(result.error), values: keepTyped(body) };
+}
+
+/**
+ * Form text as the database can store it: NUL characters removed (PostgreSQL refuses them in text and
+ * JSON, and no keyboard types them) and line breaks as "\n" (browsers send CRLF).
+ */
+export function cleanFormText(value: string): string {
+  return value.replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+}
+
+/** cleanFormText over every string (and list of strings) of a parsed body; files pass unchanged. */
+export function cleanFormBody(body: Record<string, unknown>): Record<string, unknown> {
+  const clean = (v: unknown) => (typeof v === 'string' ? cleanFormText(v) : v);
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(clean) : clean(v)]));
 }
 
 /** One message key per field (the first problem), from a failed zod parse. */

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { AppEnv, CurrentUser } from '../../web/context.ts';
-import { type FormErrors, formErrors } from '../../web/forms.tsx';
+import { cleanFormBody, type FormErrors, formErrors } from '../../web/forms.tsx';
 import { requires } from '../../web/middleware/authorize.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
@@ -35,7 +35,7 @@ const user = (c: Context<AppEnv>) => c.var.user as CurrentUser;
 const ctx = (c: Context<AppEnv>) => ({ db: c.var.deps.db, user: user(c), baseUrl: c.var.deps.config.BASE_URL });
 const idParam = z.coerce.number().int().min(1).max(2_147_483_647);
 const NOTICE = /^[a-zA-Z_]{1,40}$/;
-const body = async (c: Context<AppEnv>) => (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+const body = async (c: Context<AppEnv>) => cleanFormBody((await c.req.parseBody({ all: true })) as Record<string, unknown>);
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
 function basePath(c: Context<AppEnv>, mode: Mode, id?: number) {

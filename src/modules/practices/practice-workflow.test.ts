@@ -103,6 +103,19 @@ describe('practice workflow over HTTP', () => {
     assert.match(html, /20x6/);
   });
 
+  it('stores text with NUL characters (pasted from odd sources) instead of failing', async () => {
+    const id = await createPractice(author, { ...complete, title: 'Mit\u0000Nullzeichen', approach: 'Schritt\u0000eins' });
+    const stored = await t.database.db
+      .selectFrom('practice_revisions')
+      .select('content')
+      .where('practice_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.match(JSON.stringify(stored.content), /MitNullzeichen/);
+    await author.get(`/en/my/practices/${id}`);
+    const res = await author.post(`/en/my/practices/${id}/act`, { action: 'withdraw', comment: 'a\u0000b' });
+    assert.equal(res.status, 303);
+  });
+
   it('runs draft → submitted → changes requested → resubmitted → published, with history, comments and mail', async () => {
     const id = await createPractice(author);
     assert.equal((await publicStatus(id)).status, 'draft');

@@ -117,7 +117,7 @@ describe('language negotiation and bad input', () => {
   });
 
   it('answers malformed URLs with 400 and a clear page, never 500 or a stack trace', async () => {
-    for (const path of ['/en/?q=%E0%A4%A', '/en/%', '/de/themes?x=%ZZ']) {
+    for (const path of ['/en/?q=%E0%A4%A', '/en/%', '/de/themes?x=%ZZ', '/en/practices?q=a%00b']) {
       const res = await t.request(path);
       assert.equal(res.status, 400, path);
       const html = await res.text();

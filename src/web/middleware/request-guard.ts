@@ -3,10 +3,12 @@ import { HTTPException } from 'hono/http-exception';
 
 const MAX_URL_LENGTH = 4096;
 
-/** True when every %-escape of the path and query decodes to valid UTF-8. */
+/** True when every %-escape of the path and query decodes to valid UTF-8 other than NUL. */
 export function isWellFormedUrl(rawUrl: string): boolean {
   const start = rawUrl.indexOf('/', rawUrl.indexOf('//') + 2);
   const pathAndQuery = start === -1 ? '/' : rawUrl.slice(start);
+  // A NUL byte is never meaningful in a URL, and PostgreSQL refuses it in text.
+  if (/%00/.test(pathAndQuery)) return false;
   try {
     for (const part of pathAndQuery.split(/[?&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
     return true;
