@@ -185,7 +185,12 @@ function workspaceRoutes(mode: Mode) {
       const outcome = await actOnRevision(ctx(c), id.data, form.data.action as WorkflowAction, form.data.comment);
       if (outcome.ok) return goBack(c, id.data, outcome.to);
       if (outcome.reason === 'not-found') return c.notFound();
-      const notice = { 'not-allowed': 'notAllowed', 'comment-required': 'commentRequired', incomplete: 'incomplete' }[outcome.reason];
+      const notice = {
+        'not-allowed': 'notAllowed',
+        'comment-required': 'commentRequired',
+        incomplete: 'incomplete',
+        'rate-limited': 'rateLimited',
+      }[outcome.reason];
       return goBack(c, id.data, notice);
     })
     .post('/:id{[0-9]+}/archive', async (c) => {

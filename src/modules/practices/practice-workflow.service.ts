@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { can } from '../accounts/policy.ts';
+import { consumeRateLimits, RATE_LIMITS } from '../rate-limits/rate-limits.service.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { missingForReview, type PracticeContent, readContent } from './practice-content.ts';
 import { type NoticeEvent, notifyWorkflow } from './practice-notices.ts';
@@ -109,7 +110,7 @@ export async function saveRevisionIn(
 
 export type ActOutcome =
   | { ok: true; to: RevisionState }
-  | { ok: false; reason: 'not-found' | 'not-allowed' | 'comment-required' }
+  | { ok: false; reason: 'not-found' | 'not-allowed' | 'comment-required' | 'rate-limited' }
   | { ok: false; reason: 'incomplete'; missing: string[] };
 
 const NOTICE_OF: Partial<Record<RevisionState, NoticeEvent>> = {
@@ -138,6 +139,10 @@ export async function actOnRevision(
     if (!open) return { ok: false, reason: 'not-allowed' };
     const outcome = transition(open.state, action, actors, comment);
     if (!outcome.ok) return outcome;
+    if (action === 'submit') {
+      const limited = await consumeRateLimits(trx, [{ rule: RATE_LIMITS.practiceSubmitPerMember, subject: `user:${ctx.user.id}` }]);
+      if (!limited.allowed) return { ok: false, reason: 'rate-limited' };
+    }
     const content = readContent(open.content);
     const index = await loadTaxonomyIndex(trx);
     if (action === 'submit' || action === 'publish') {

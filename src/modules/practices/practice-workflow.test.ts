@@ -260,6 +260,22 @@ describe('practice workflow over HTTP', () => {
     assert.deepEqual(last, { to_state: 'archived', comment: 'Projekt beendet.' });
   });
 
+  it('limits submissions (each one mails every editor) to ten per member and hour', async () => {
+    await createMember(t, 'eager@city.example');
+    const spammer = await signedIn(t, 'eager@city.example');
+    const id = await createPractice(spammer, { ...complete, title: 'Immer wieder eingereicht' });
+    const notices: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await act(spammer, 'my', id, 'submit');
+      notices.push(/notice=(\w+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '');
+      await act(spammer, 'my', id, 'withdraw');
+      await spammer.get(`/en/my/practices/${id}/edit?lang=de`);
+      await spammer.post(`/en/my/practices/${id}/edit`, { ...complete, title: `Immer wieder eingereicht ${i}` });
+    }
+    assert.deepEqual(notices.slice(0, 10), Array(10).fill('submitted'));
+    assert.equal(notices[10], 'rateLimited');
+  });
+
   it('lists waiting practices for editors and a member’s own practices for them', async () => {
     const id = await createPractice(other, { ...complete, title: 'Warteschlange' });
     await act(other, 'my', id, 'submit');

@@ -20,6 +20,8 @@ export const RATE_LIMITS = {
   practiceContactPerSenderHour: { name: 'practice-contact:sender:hour', limit: 5, windowSeconds: 60 * 60 },
   practiceContactPerSenderDay: { name: 'practice-contact:sender:day', limit: 20, windowSeconds: 24 * 60 * 60 },
   practiceContactPerRecipient: { name: 'practice-contact:recipient', limit: 30, windowSeconds: 24 * 60 * 60 },
+  // Each submission mails every editor: a member cannot flood the editorial team by submit/withdraw loops.
+  practiceSubmitPerMember: { name: 'practice-submit:member', limit: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };
