@@ -220,21 +220,42 @@ export async function findPublishedPractice(db: Database, slug: string, locale: 
   };
 }
 
-/** Published practices sharing the most topics (then themes) with this one, in the reader's language. */
+/**
+ * Published practices related to this one: most shared topics (×2) and themes first; among the 50
+ * best of those, words shared with this practice's title and summary (same language, stemmed) break
+ * ties, so two waste-picker projects outrank a waste-picker and a landfill project under one topic.
+ */
 export async function findRelatedPractices(db: Database, practiceId: number, locale: Locale, limit: number) {
-  const result = await sql<{ slug: string; title: string; content_locale: string; shared: number }>`
-    select p.slug, tr.title, tr.locale as content_locale,
-      (select count(*) from practice_topics a join practice_topics b on a.topic_slug = b.topic_slug
-        where a.practice_id = p.id and b.practice_id = ${practiceId}) * 2 +
-      (select count(*) from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
-        where a.practice_id = p.id and b.practice_id = ${practiceId}) as shared
-    from practices p
-    join lateral (select * from practice_translations t where t.practice_id = p.id
+  const result = await sql<{ slug: string; title: string; content_locale: string }>`
+    with me as (
+      select t.locale, to_tsquery('simple', string_agg(distinct quote_literal(u.lexeme), ' | ')) as q
+      from practice_translations t cross join lateral unnest(t.search) u
+      where t.practice_id = ${practiceId} and u.weights && array['A', 'B']
+      group by t.locale
+    ),
+    candidates as (
+      select p.id,
+        (select count(*) from practice_topics a join practice_topics b on a.topic_slug = b.topic_slug
+          where a.practice_id = p.id and b.practice_id = ${practiceId}) * 2 +
+        (select count(*) from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
+          where a.practice_id = p.id and b.practice_id = ${practiceId}) as shared
+      from practices p
+      where p.status = 'published' and p.id <> ${practiceId}
+        and exists (select 1 from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
+                    where a.practice_id = p.id and b.practice_id = ${practiceId})
+      order by shared desc, p.id desc
+      limit 50
+    ),
+    scored as (
+      select c.id, c.shared + 3 * coalesce((select max(ts_rank(t.search, me.q)) from practice_translations t
+        join me on me.locale = t.locale where t.practice_id = c.id and t.search @@ me.q), 0) as score
+      from candidates c
+    )
+    select p.slug, tr.title, tr.locale as content_locale
+    from scored s join practices p on p.id = s.id
+    join lateral (select t.title, t.locale from practice_translations t where t.practice_id = p.id
                   order by ${preferLocale(locale, 't.locale')} limit 1) tr on true
-    where p.status = 'published' and p.id <> ${practiceId}
-      and exists (select 1 from practice_themes a join practice_themes b on a.theme_slug = b.theme_slug
-                  where a.practice_id = p.id and b.practice_id = ${practiceId})
-    order by shared desc, p.id desc
+    order by s.score desc, p.id desc
     limit ${limit}`.execute(db);
   return result.rows;
 }
