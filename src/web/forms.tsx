@@ -23,7 +23,7 @@ export function parseForm<T>(schema: z.ZodType<T>, body: Record<string, unknown>
  * JSON, and no keyboard types them) and line breaks as "\n" (browsers send CRLF).
  */
 export function cleanFormText(value: string): string {
-  return value.replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+  return value.replaceAll('\u0000', '').replace(/\r\n?/g, '\n');
 }
 
 /** cleanFormText over every string (and list of strings) of a parsed body; files pass unchanged. */
@@ -94,11 +94,14 @@ export type FieldProps = {
   dir?: 'auto' | 'ltr' | 'rtl';
   /** For text in a language other than the page's (a practice's German text on an English page). */
   lang?: string;
+  /** The id of a hint shared by several fields (shown once, before them). */
+  describedBy?: string;
 };
 
 export function TextField(props: FieldProps) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.describedBy, props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>

@@ -35,6 +35,11 @@ export class Visitor {
     this.cookies.set(name, value);
   }
 
+  /** The Cookie header this visitor sends, for hand-made requests in tests. */
+  cookieHeaderForTests() {
+    return this.cookieHeader();
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

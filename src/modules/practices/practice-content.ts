@@ -69,12 +69,18 @@ export function emptyText(): PracticeText {
   return { title: '', summary: '', challenge: '', approach: '', results: '', lessons: '', transfer: '', resources: '' };
 }
 
+/** The title in the reader's language, else English, else any language; '' when there is none yet. */
+export function contentTitle(content: PracticeContent, locale: Locale): string {
+  const t = content.translations;
+  return (t[locale] ?? t.en ?? Object.values(t).find((x) => x?.title))?.title ?? '';
+}
+
 /** What review needs, as message keys under `practiceEditor.missing.`: city, country, a theme, texts. */
 export function missingForReview(content: PracticeContent, index: TaxonomyIndex): string[] {
   const missing: string[] = [];
   if (!content.city.trim()) missing.push('city');
   if (!index.countries.has(content.country)) missing.push('country');
-  if (content.themes.length + content.topics.length === 0) missing.push('theme');
+  if (themesWithTopics(content, index).themes.length === 0) missing.push('theme');
   const texts = Object.values(content.translations);
   if (texts.length === 0 || texts.some((t) => !t?.title.trim() || !t?.summary.trim())) missing.push('titleSummary');
   // Written for transfer: at least one language must say what the problem was, how, and what it takes.

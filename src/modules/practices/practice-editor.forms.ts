@@ -15,21 +15,21 @@ const optionalYear = z
   .transform((v) => (v ? Number(v) : null))
   .refine((v) => v === null || (v >= 1900 && v <= 2100), 'year');
 
-/** Repeated fields (checkboxes) arrive as a string or an array; absent means none. */
+/** Repeated fields (checkboxes) arrive as a string or an array; absent means none. Unknown slugs are
+ * harmless (missingForReview and writeLiveRecord keep only taxonomy ones), but the list is bounded. */
 const many = z
-  .union([z.string(), z.array(z.string())])
+  .union([z.string().max(100, 'invalid'), z.array(z.string().max(100, 'invalid')).max(60, 'invalid')])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+const INTENT = new RegExp(`^(save|preview|remove-lang|lang:(${LOCALES.join('|')}))$`);
 
 const LINK_LINE = /^(https?:\/\/\S{1,500})\s*(.*)$/;
 
 export const practiceEditorForm = z
   .object({
     lang: z.enum(LOCALES, { error: 'invalid' }),
-    intent: z
-      .string()
-      .regex(/^(save|preview|lang:(en|de|fr|es|ar)|remove-lang)$/)
-      .catch('save'),
+    intent: z.string().regex(INTENT).catch('save'),
     title: line(300),
     summary: line(2000),
     ...(Object.fromEntries(PRACTICE_SECTIONS.map((s) => [s, line(20_000)])) as Record<

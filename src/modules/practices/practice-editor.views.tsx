@@ -25,8 +25,21 @@ export type PracticeEditorProps = {
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-function Checkbox({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
-  const id = `field-${name}-${value}`;
+/** A checkbox; `single` ones (not one of a group) get the plain field id, so error links reach them. */
+function Checkbox({
+  name,
+  value,
+  label,
+  checked,
+  single,
+}: {
+  name: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  single?: boolean;
+}) {
+  const id = single ? `field-${name}` : `field-${name}-${value}`;
   return (
     <div class="field checkbox">
       <input type="checkbox" id={id} name={name} value={value} checked={checked} />
@@ -130,7 +143,12 @@ export function PracticeEditorPage(props: PracticeEditorProps) {
                 {t(`forms.errors.${errors.country}`)}
               </p>
             ) : null}
-            <select id="field-country" name="country" aria-invalid={errors.country ? 'true' : undefined}>
+            <select
+              id="field-country"
+              name="country"
+              aria-invalid={errors.country ? 'true' : undefined}
+              aria-describedby={errors.country ? 'field-country-error' : undefined}
+            >
               <option value="">{t('practiceEditor.chooseCountry')}</option>
               {countries.map((c) => (
                 <option value={c.code} selected={str(values.country) === c.code}>
@@ -147,6 +165,7 @@ export function PracticeEditorPage(props: PracticeEditorProps) {
               i18n={i18n}
               name="startYear"
               label={labels.startYear}
+              describedBy="year-hint"
               value={str(values.startYear)}
               error={errors.startYear}
               maxlength={4}
@@ -156,6 +175,7 @@ export function PracticeEditorPage(props: PracticeEditorProps) {
               i18n={i18n}
               name="endYear"
               label={labels.endYear}
+              describedBy="year-hint"
               value={str(values.endYear)}
               error={errors.endYear}
               maxlength={4}
@@ -232,7 +252,13 @@ export function PracticeEditorPage(props: PracticeEditorProps) {
         <fieldset>
           <legend>{t('practiceEditor.contactLegend')}</legend>
           <p class="hint">{t('practiceEditor.contactHint')}</p>
-          <Checkbox name="contactSelf" value="yes" label={t('practiceEditor.contactSelf')} checked={str(values.contactSelf) === 'yes'} />
+          <Checkbox
+            name="contactSelf"
+            value="yes"
+            label={t('practiceEditor.contactSelf')}
+            checked={str(values.contactSelf) === 'yes'}
+            single
+          />
           <TextField
             i18n={i18n}
             name="contactName"

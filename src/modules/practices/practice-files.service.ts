@@ -40,8 +40,11 @@ export async function addPracticeFile(
   if (!prepared.ok) return refuse(prepared.error, prepared.values ?? {});
   return ctx.db.transaction().execute(async (trx) => {
     const u = await recordUpload(trx, prepared.file, ctx.user.id);
+    let full = false;
     const outcome = await saveRevisionIn(trx, ctx.user, practiceId, (content) => {
-      if (count(content) >= max) return content;
+      // Checked again under the practice's lock: two uploads at once must not pass the limit together.
+      full = count(content) >= max;
+      if (full) return content;
       return input.kind === 'image'
         ? {
             ...content,
@@ -55,6 +58,7 @@ export async function addPracticeFile(
             ],
           };
     });
+    if (full) return refuse('practiceWorkflow.files.limitReached', { count: max });
     return outcome === 'saved' ? 'added' : outcome;
   });
 }

@@ -2,6 +2,11 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { imageSrcset, uploadUrl } from '../uploads/uploads.service.ts';
 import type { PracticeDocument, PracticeImage } from './practices.table.ts';
 
+/** A file size in MB with one decimal, never shown as 0. */
+export function megabytes(bytes: number): number {
+  return Math.max(0.1, Math.round((bytes / (1024 * 1024)) * 10) / 10);
+}
+
 /** Pictures (with their text alternative) and PDF documents of a practice, for its page and preview. */
 export function PracticeMedia({ i18n, documents, images }: { i18n: I18n; documents: PracticeDocument[]; images: PracticeImage[] }) {
   const { t } = i18n;
@@ -35,7 +40,7 @@ export function PracticeMedia({ i18n, documents, images }: { i18n: I18n; documen
                 <a href={uploadUrl(d.sha256, 'document')} dir="auto">
                   {d.title}
                 </a>{' '}
-                {t('practiceWorkflow.files.pdfSize', { size: Math.max(0.1, Math.round(d.bytes / 100_000) / 10) })}
+                {t('practiceWorkflow.files.pdfSize', { size: megabytes(d.bytes) })}
               </li>
             ))}
           </ul>

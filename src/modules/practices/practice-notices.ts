@@ -4,18 +4,12 @@ import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { findReachableMember, listEditorialTeam, type ReachableMember } from '../accounts/members.service.ts';
 import { queueMail } from '../mail/mail.service.ts';
 import { renderNoticeMail } from '../mail/notice.templates.tsx';
-import type { PracticeContent } from './practice-content.ts';
+import { contentTitle, type PracticeContent } from './practice-content.ts';
 
 // The mails of the review workflow. Queued in the caller's transaction (the jobs table is the outbox),
 // so a decision and its notice are saved together or not at all. Each goes out in its reader's language.
 
 export type NoticeEvent = 'submitted' | 'resubmitted' | 'changes_requested' | 'published' | 'rejected' | 'archived';
-
-/** The practice's title in the recipient's language, else English, else any. */
-function titleFor(content: PracticeContent, locale: Locale): string {
-  const t = content.translations;
-  return (t[locale] ?? t.en ?? Object.values(t)[0])?.title || '—';
-}
 
 async function send(
   db: Database,
@@ -27,7 +21,7 @@ async function send(
 ) {
   const locale: Locale = isLocale(to.locale) ? to.locale : 'en';
   const { t } = getI18n(locale);
-  const title = titleFor(content, locale);
+  const title = contentTitle(content, locale) || '—';
   const mail = renderNoticeMail(locale, {
     subject: t(`practiceWorkflow.mail.${event}.subject`, { title }),
     name: to.name,

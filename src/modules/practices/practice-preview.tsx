@@ -1,8 +1,8 @@
 import type { Database } from '../../db/client.ts';
 import type { I18n } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { listThemesWithTopics, regionOfCountry } from '../taxonomy/taxonomy.service.ts';
-import { emptyText } from './practice-content.ts';
+import { listThemesWithTopics, loadTaxonomyIndex, regionOfCountry } from '../taxonomy/taxonomy.service.ts';
+import { emptyText, themesWithTopics } from './practice-content.ts';
 import { PracticePage } from './practice-page.views.tsx';
 import type { Workspace } from './practice-workflow.service.ts';
 import type { PracticeDetail } from './practices.service.ts';
@@ -17,7 +17,13 @@ export async function PracticePreview(input: { db: Database; i18n: I18n; workspa
   const locales = Object.keys(c.translations).sort();
   const chosen = (c.translations[lang] ? lang : c.translations.en ? 'en' : locales[0]) as Locale | undefined;
   const text = (chosen && c.translations[chosen]) || emptyText();
-  const [themes, region] = await Promise.all([listThemesWithTopics(db, i18n.locale), c.country ? regionOfCountry(db, c.country) : null]);
+  const [themes, region, index] = await Promise.all([
+    listThemesWithTopics(db, i18n.locale),
+    c.country ? regionOfCountry(db, c.country) : null,
+    loadTaxonomyIndex(db),
+  ]);
+  // Themes and topics as publishing will store them: known slugs only, each topic's theme added.
+  const taxonomy = themesWithTopics(c, index);
   const detail: PracticeDetail = {
     practice: {
       id: workspace.practice.id,
@@ -42,8 +48,8 @@ export async function PracticePreview(input: { db: Database; i18n: I18n; workspa
     },
     translation: { practice_id: workspace.practice.id, locale: chosen ?? i18n.locale, search: '', ...text },
     locales,
-    themes: c.themes,
-    topics: c.topics,
+    themes: taxonomy.themes,
+    topics: taxonomy.topics,
   };
   const page = (
     <>

@@ -1,9 +1,8 @@
 import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { ensureCity } from '../cities/cities.service.ts';
+import { findOrAddCity } from '../cities/cities.service.ts';
 import type { TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { type PracticeContent, readContent, themesWithTopics } from './practice-content.ts';
-import { slugify } from './practice-slug.ts';
 import * as q from './practices.queries.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -19,9 +18,7 @@ export async function writeLiveRecord(
   options: { status: 'published' | 'draft'; keepFiles?: boolean },
 ): Promise<void> {
   const { themes, topics } = themesWithTopics(content, index);
-  const cityId = content.city.trim()
-    ? await ensureCity(db, { slug: slugify(content.city), country_code: content.country, name: content.city.trim(), names: {} })
-    : null;
+  const cityId = content.city.trim() && content.country ? await findOrAddCity(db, content.country, content.city) : null;
   await q.updatePracticeRecord(db, practiceId, {
     status: options.status,
     city_id: cityId,

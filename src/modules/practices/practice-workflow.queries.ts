@@ -151,16 +151,7 @@ export function listHistory(db: Database, practiceId: number) {
   return db
     .selectFrom('practice_history as h')
     .leftJoin('users as u', 'u.id', 'h.actor_user_id')
-    .select([
-      'h.id',
-      'h.revision_id',
-      'h.from_state',
-      'h.to_state',
-      'h.comment',
-      'h.created_at',
-      'u.name as actor_name',
-      'u.role as actor_role',
-    ])
+    .select(['h.id', 'h.revision_id', 'h.from_state', 'h.to_state', 'h.comment', 'h.created_at', 'u.name as actor_name'])
     .where('h.practice_id', '=', practiceId)
     .orderBy('h.id')
     .execute();
@@ -230,7 +221,7 @@ export function listForEditors(db: Database, locale: string, view: 'review' | 'c
 export async function countForEditors(db: Database) {
   const result = await sql<{ review: number; changes: number; published: number; archived: number; draft: number }>`
     select
-      (select count(*)::int from practice_revisions where state in ('submitted','resubmitted','in_review')) as review,
+      (select count(*)::int from practice_revisions where state in (${sql.join(REVIEW_STATES)})) as review,
       (select count(*)::int from practice_revisions where state = 'changes_requested') as changes,
       (select count(*)::int from practices where status = 'published') as published,
       (select count(*)::int from practices where status = 'archived') as archived,

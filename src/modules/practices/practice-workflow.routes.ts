@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import type { AppEnv, CurrentUser } from '../../web/context.ts';
@@ -7,7 +8,7 @@ import { requires } from '../../web/middleware/authorize.ts';
 import { renderPage } from '../../web/render.tsx';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { uploadBodyLimit } from '../uploads/uploads.routes.ts';
-import { emptyContent, missingForReview } from './practice-content.ts';
+import { contentTitle, emptyContent, missingForReview } from './practice-content.ts';
 import { applyEditorForm, editorBody, editorValues, nextLanguage, practiceEditorForm } from './practice-editor.forms.ts';
 import { type EditorValues, PracticeEditorPage } from './practice-editor.views.tsx';
 import { addPracticeFile, type FileError, removePracticeFile } from './practice-files.service.ts';
@@ -34,18 +35,25 @@ type Mode = 'author' | 'editor';
 const user = (c: Context<AppEnv>) => c.var.user as CurrentUser;
 const ctx = (c: Context<AppEnv>) => ({ db: c.var.deps.db, user: user(c), baseUrl: c.var.deps.config.BASE_URL });
 const idParam = z.coerce.number().int().min(1).max(2_147_483_647);
-const NOTICE = /^[a-zA-Z_]{1,40}$/;
-const body = async (c: Context<AppEnv>) => cleanFormBody((await c.req.parseBody({ all: true })) as Record<string, unknown>);
+/** The notices a redirect may ask for (anything else in ?notice= is ignored, never shown as a key). */
+const NOTICES = new Set([
+  ...['saved', 'created', 'submitted', 'resubmitted', 'withdrawn', 'in_review', 'changes_requested', 'published', 'rejected'],
+  ...['archived', 'restored', 'locked', 'notAllowed', 'commentRequired', 'incomplete', 'rateLimited', 'fileAdded', 'fileRemoved'],
+]);
+
+/** The form, its text cleaned; a body that is not a readable form is the client's error (400), not ours. */
+async function body(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    return cleanFormBody((await c.req.parseBody({ all: true })) as Record<string, unknown>);
+  } catch {
+    throw new HTTPException(400, { message: 'malformed-form' });
+  }
+}
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
 function basePath(c: Context<AppEnv>, mode: Mode, id?: number) {
   const root = `/${c.var.locale}/${mode === 'editor' ? 'editor' : 'my'}/practices`;
   return id ? `${root}/${id}` : root;
-}
-
-function titleOf(workspace: Workspace, locale: Locale, fallback: string) {
-  const t = workspace.content.translations;
-  return (t[locale] ?? t.en ?? Object.values(t)[0])?.title || fallback;
 }
 
 async function loadWorkspace(c: Context<AppEnv>) {
@@ -61,11 +69,12 @@ async function showWorkspace(
   id: number,
   workspace: Workspace,
   fileError?: FileError,
-  status: 200 | 422 = 200,
+  status: 200 | 409 | 422 = 200,
+  decision?: { notice: string; comment: string },
 ) {
   const { i18n, deps, csrfToken } = c.var;
   const index = await loadTaxonomyIndex(deps.db);
-  const title = titleOf(workspace, i18n.locale, i18n.t('practiceWorkflow.untitled'));
+  const title = contentTitle(workspace.content, i18n.locale) || i18n.t('practiceWorkflow.untitled');
   const rawNotice = c.req.query('notice');
   return renderPage(
     c,
@@ -80,8 +89,9 @@ async function showWorkspace(
         base: basePath(c, mode, id),
         mode,
         missing: missingForReview(workspace.content, index),
-        notice: rawNotice && NOTICE.test(rawNotice) ? rawNotice : undefined,
+        notice: decision?.notice ?? (rawNotice && NOTICES.has(rawNotice) ? rawNotice : undefined),
         fileError,
+        typedComment: decision?.comment,
       }),
     },
     status,
@@ -96,7 +106,7 @@ async function showEditor(
 ) {
   const { i18n, deps, csrfToken } = c.var;
   const [themes, index] = await Promise.all([listThemesWithTopics(deps.db, i18n.locale), loadTaxonomyIndex(deps.db)]);
-  const heading = state.workspace ? titleOf(state.workspace, state.lang, '') : '';
+  const heading = state.workspace ? contentTitle(state.workspace.content, state.lang) : '';
   const action = state.id ? `${basePath(c, mode, state.id)}/edit` : `${basePath(c, mode)}/new`;
   return renderPage(
     c,
@@ -127,8 +137,8 @@ function langOf(c: Context<AppEnv>): Locale {
 }
 
 const ACTIONS = ['submit', 'withdraw', 'start-review', 'request-changes', 'publish', 'reject'] as const;
-const actForm = z.object({ action: z.enum(ACTIONS), comment: z.string().max(5000).catch('').default('') });
-const archiveForm = z.object({ archived: z.enum(['yes', 'no']), comment: z.string().max(5000).catch('').default('') });
+const actForm = z.object({ action: z.enum(ACTIONS), comment: z.string().max(5000).default('') });
+const archiveForm = z.object({ archived: z.enum(['yes', 'no']), archiveComment: z.string().max(5000).catch('').default('') });
 const removeForm = z.object({ uploadId: z.coerce.number().int().min(1), kind: z.enum(['document', 'image']) });
 
 /** The routes on one practice, shared by the author's and the editor's area. */
@@ -178,12 +188,20 @@ function workspaceRoutes(mode: Mode) {
       return renderPage(c, { title: `${i18n.t('practiceWorkflow.preview')}: ${preview.title}`, indexable: false, children: preview.page });
     })
     .post('/:id{[0-9]+}/act', async (c) => {
-      const id = idParam.safeParse(c.req.param('id'));
-      const form = actForm.safeParse(await body(c));
-      if (!id.success) return c.notFound();
-      if (!form.success) return goBack(c, id.data, 'notAllowed');
-      const outcome = await actOnRevision(ctx(c), id.data, form.data.action as WorkflowAction, form.data.comment);
-      if (outcome.ok) return goBack(c, id.data, outcome.to);
+      const raw = await body(c);
+      const found = await loadWorkspace(c);
+      if (!found) return c.notFound();
+      const comment = firstString(raw.comment);
+      // A refused decision shows the page again with the comment as typed, so nothing is lost.
+      const refuse = async (notice: string, status: 409 | 422) =>
+        showWorkspace(c, mode, found.id, (await getWorkspace(c.var.deps.db, user(c), found.id)) ?? found.workspace, undefined, status, {
+          notice,
+          comment,
+        });
+      const form = actForm.safeParse({ action: firstString(raw.action), comment });
+      if (!form.success) return refuse(form.error.issues.some((i) => i.path[0] === 'comment') ? 'commentTooLong' : 'notAllowed', 422);
+      const outcome = await actOnRevision(ctx(c), found.id, form.data.action as WorkflowAction, form.data.comment);
+      if (outcome.ok) return goBack(c, found.id, outcome.to);
       if (outcome.reason === 'not-found') return c.notFound();
       const notice = {
         'not-allowed': 'notAllowed',
@@ -191,13 +209,13 @@ function workspaceRoutes(mode: Mode) {
         incomplete: 'incomplete',
         'rate-limited': 'rateLimited',
       }[outcome.reason];
-      return goBack(c, id.data, notice);
+      return refuse(notice, outcome.reason === 'not-allowed' ? 409 : 422);
     })
     .post('/:id{[0-9]+}/archive', async (c) => {
       const id = idParam.safeParse(c.req.param('id'));
       const form = archiveForm.safeParse(await body(c));
       if (!id.success || !form.success) return c.notFound();
-      const outcome = await setArchived(ctx(c), id.data, form.data.archived === 'yes', form.data.comment);
+      const outcome = await setArchived(ctx(c), id.data, form.data.archived === 'yes', form.data.archiveComment);
       if (outcome === 'not-found') return c.notFound();
       return goBack(c, id.data, outcome === 'not-allowed' ? 'notAllowed' : outcome);
     })
@@ -234,7 +252,7 @@ function workspaceRoutes(mode: Mode) {
     });
 }
 
-function listRows(rows: Awaited<ReturnType<typeof listMyPractices>>, locale: string): ListRow[] {
+function listRows(rows: Awaited<ReturnType<typeof listMyPractices>>, locale: Locale): ListRow[] {
   return rows.map((r) => ({
     id: r.id,
     title: rowTitle(r, locale),

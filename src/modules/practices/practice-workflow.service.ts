@@ -1,12 +1,14 @@
 import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
+import { slugify } from '../../web/slug.ts';
 import { can } from '../accounts/policy.ts';
 import { consumeRateLimits, RATE_LIMITS } from '../rate-limits/rate-limits.service.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
-import { missingForReview, type PracticeContent, readContent } from './practice-content.ts';
+import { contentTitle, missingForReview, type PracticeContent, readContent } from './practice-content.ts';
 import { type NoticeEvent, notifyWorkflow } from './practice-notices.ts';
 import { readLiveContent, writeLiveRecord } from './practice-record.ts';
-import { freeSlug, slugify } from './practice-slug.ts';
+import { freeSlug } from './practice-slug.ts';
 import * as q from './practice-workflow.queries.ts';
 import { type Actor, availableActions, EDITABLE_STATES, transition, type WorkflowAction } from './practice-workflow.ts';
 import type { RevisionState } from './practices.table.ts';
@@ -26,13 +28,21 @@ function actorsFor(user: CurrentUser, practice: q.PracticeHeader): Actor[] {
 
 /** Starts a practice: a draft record nobody else sees, and its first revision. */
 export async function startPractice(ctx: WorkflowContext, content: PracticeContent): Promise<number> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const title = Object.values(content.translations).find((t) => t?.title.trim())?.title ?? content.city;
-    const id = await q.insertDraftPractice(trx, await freeSlug(trx, slugify(title || 'practice')), ctx.user.id);
-    const revisionId = await q.insertRevision(trx, { practiceId: id, content, authorUserId: ctx.user.id });
-    await q.insertHistory(trx, { practiceId: id, revisionId, actorUserId: ctx.user.id, from: null, to: 'draft', comment: '' });
-    return id;
-  });
+  const title = Object.values(content.translations).find((t) => t?.title.trim())?.title ?? content.city;
+  // Two people starting practices with the same title at the same moment may pick the same free slug;
+  // the unique index refuses the second, which then simply tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        const id = await q.insertDraftPractice(trx, await freeSlug(trx, slugify(title, 'practice')), ctx.user.id);
+        const revisionId = await q.insertRevision(trx, { practiceId: id, content, authorUserId: ctx.user.id });
+        await q.insertHistory(trx, { practiceId: id, revisionId, actorUserId: ctx.user.id, from: null, to: 'draft', comment: '' });
+        return id;
+      });
+    } catch (error) {
+      if (attempt >= 3 || (error as { code?: string }).code !== '23505') throw error;
+    }
+  }
 }
 
 export type Workspace = {
@@ -139,15 +149,16 @@ export async function actOnRevision(
     if (!open) return { ok: false, reason: 'not-allowed' };
     const outcome = transition(open.state, action, actors, comment);
     if (!outcome.ok) return outcome;
-    if (action === 'submit') {
-      const limited = await consumeRateLimits(trx, [{ rule: RATE_LIMITS.practiceSubmitPerMember, subject: `user:${ctx.user.id}` }]);
-      if (!limited.allowed) return { ok: false, reason: 'rate-limited' };
-    }
     const content = readContent(open.content);
     const index = await loadTaxonomyIndex(trx);
     if (action === 'submit' || action === 'publish') {
       const missing = missingForReview(content, index);
       if (missing.length) return { ok: false, reason: 'incomplete', missing };
+    }
+    // Counted only when the submission goes through: attempts refused as incomplete cost nothing.
+    if (action === 'submit') {
+      const limited = await consumeRateLimits(trx, [{ rule: RATE_LIMITS.practiceSubmitPerMember, subject: `user:${ctx.user.id}` }]);
+      if (!limited.allowed) return { ok: false, reason: 'rate-limited' };
     }
     await q.setRevisionState(
       trx,
@@ -165,7 +176,6 @@ export async function actOnRevision(
     });
     if (outcome.to === 'published') {
       await writeLiveRecord(trx, practiceId, content, index, { status: 'published' });
-      await q.setPracticeStatus(trx, practiceId, 'published');
     }
     const event = NOTICE_OF[outcome.to];
     if (event) {
@@ -173,7 +183,7 @@ export async function actOnRevision(
         event,
         practiceId,
         slug: practice.slug,
-        authorUserId: open.author_user_id ?? practice.author_user_id,
+        authorUserId: practice.author_user_id,
         actorUserId: ctx.user.id,
         content,
         comment,
@@ -196,6 +206,20 @@ export async function setArchived(ctx: WorkflowContext, practiceId: number, arch
     if (archived ? from !== 'published' : from !== 'archived') return 'not-allowed';
     const to = archived ? 'archived' : 'published';
     await q.setPracticeStatus(trx, practiceId, to);
+    // An archived practice is frozen: a version waiting for review is withdrawn with it (and recorded),
+    // so approving it later cannot quietly bring the practice back online.
+    const open = archived ? await q.findOpenRevision(trx, practiceId) : undefined;
+    if (open) {
+      await q.setRevisionState(trx, open.id, 'withdrawn', ctx.user.id);
+      await q.insertHistory(trx, {
+        practiceId,
+        revisionId: open.id,
+        actorUserId: ctx.user.id,
+        from: open.state,
+        to: 'withdrawn',
+        comment: '',
+      });
+    }
     await q.insertHistory(trx, { practiceId, revisionId: null, actorUserId: ctx.user.id, from, to, comment: comment.trim() });
     if (archived) {
       const content = (await readLiveContent(trx, practiceId)) ?? readContent({});
@@ -226,8 +250,6 @@ export async function listEditorPractices(db: Database, locale: string, view: Ed
 }
 
 /** The list title of a workflow row: the live title, else the proposed one, in the reader's language. */
-export function rowTitle(row: q.WorkflowListRow, locale: string): string {
-  if (row.live_title) return row.live_title;
-  const t = readContent(row.revision_content).translations;
-  return (t[locale as keyof typeof t] ?? t.en ?? Object.values(t)[0])?.title || '—';
+export function rowTitle(row: q.WorkflowListRow, locale: Locale): string {
+  return row.live_title ?? contentTitle(readContent(row.revision_content), locale);
 }

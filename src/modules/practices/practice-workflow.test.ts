@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import type { Visitor } from '../../../tests/helpers/http.ts';
 import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
+import { catalogs } from '../../i18n/catalogs.ts';
+import { getI18n } from '../../i18n/i18n.ts';
 import { pruneUploads } from '../uploads/uploads.housekeeping.ts';
 import { uploadsDir } from '../uploads/uploads.service.ts';
 import { transition } from './practice-workflow.ts';
@@ -26,6 +28,8 @@ before(async () => {
   editor = await signedIn(t, 'editor@network.example');
 });
 after(() => t.close());
+// Submissions are rate-limited per member (tested on its own); the other tests start with none counted.
+beforeEach(() => t?.database.db.deleteFrom('rate_limits').execute());
 
 const complete = {
   lang: 'de',
@@ -62,6 +66,19 @@ async function createPractice(who: Visitor, fields: Record<string, string | stri
   return id;
 }
 
+const NOTICE_KEYS = Object.keys(catalogs.en)
+  .filter((k) => k.startsWith('practiceWorkflow.notices.'))
+  .map((k) => k.slice('practiceWorkflow.notices.'.length));
+
+/** The notice an action led to: from the redirect (?notice=) or, when refused, from the page shown again. */
+async function noticeOf(res: Response): Promise<string> {
+  const fromLocation = /notice=(\w+)/.exec(res.headers.get('location') ?? '')?.[1];
+  if (fromLocation) return fromLocation;
+  const html = await res.clone().text();
+  const { t: translate } = getI18n('en');
+  return NOTICE_KEYS.find((k) => html.includes(`role="status">${translate(`practiceWorkflow.notices.${k}`)}`)) ?? `(status ${res.status})`;
+}
+
 async function act(who: Visitor, area: 'my' | 'editor', id: number, action: string, comment = '') {
   await who.get(`/en/${area}/practices/${id}`);
   return who.post(`/en/${area}/practices/${id}/act`, { action, comment });
@@ -76,6 +93,8 @@ describe('practice workflow: state machine', () => {
     assert.deepEqual(transition('changes_requested', 'submit', ['author'], ''), { ok: true, to: 'resubmitted' });
     assert.deepEqual(transition('submitted', 'publish', ['author'], ''), { ok: false, reason: 'not-allowed' });
     assert.deepEqual(transition('draft', 'publish', ['editor'], ''), { ok: false, reason: 'not-allowed' });
+    assert.deepEqual(transition('draft', 'submit', ['editor'], ''), { ok: true, to: 'submitted' });
+    assert.deepEqual(transition('in_review', 'withdraw', ['author'], ''), { ok: false, reason: 'not-allowed' });
     assert.deepEqual(transition('in_review', 'reject', ['editor'], ' '), { ok: false, reason: 'comment-required' });
     assert.deepEqual(transition('in_review', 'request-changes', ['editor'], 'Please add costs'), { ok: true, to: 'changes_requested' });
     assert.deepEqual(transition('published', 'submit', ['author', 'editor'], ''), { ok: false, reason: 'not-allowed' });
@@ -126,18 +145,18 @@ describe('practice workflow over HTTP', () => {
     assert.doesNotMatch(await (await t.request('/de/practices?q=Abfallsammlerinnen')).text(), /Genossenschaften/);
 
     const submitted = await act(author, 'my', id, 'submit');
-    assert.match(submitted.headers.get('location') ?? '', /notice=submitted/);
+    assert.equal(await noticeOf(submitted), 'submitted');
     const toEditor = await lastMailTo(t.database.db, 'editor@network.example');
     assert.match(toEditor?.subject ?? '', /Abfallsammlerinnen|For review/);
     assert.match(toEditor?.text_body ?? '', new RegExp(`/editor/practices/${id}`));
 
     // A member cannot publish, not even their own practice.
     const memberPublish = await act(author, 'my', id, 'publish');
-    assert.match(memberPublish.headers.get('location') ?? '', /notice=notAllowed/);
+    assert.equal(await noticeOf(memberPublish), 'notAllowed');
     assert.equal((await publicStatus(id)).status, 'draft');
 
     // Asking for changes needs a comment, which reaches the author by mail.
-    assert.match((await act(editor, 'editor', id, 'request-changes', '')).headers.get('location') ?? '', /commentRequired/);
+    assert.equal(await noticeOf(await act(editor, 'editor', id, 'request-changes', '')), 'commentRequired');
     await act(editor, 'editor', id, 'request-changes', 'Bitte die Kosten pro Jahr nennen.');
     const toAuthor = await lastMailTo(t.database.db, 'amina@city.example');
     assert.match(toAuthor?.text_body ?? '', /Bitte die Kosten pro Jahr nennen\./);
@@ -150,7 +169,7 @@ describe('practice workflow over HTTP', () => {
     assert.match(author.lastHtml, /Resubmitted/);
 
     const published = await act(editor, 'editor', id, 'publish');
-    assert.match(published.headers.get('location') ?? '', /notice=published/);
+    assert.equal(await noticeOf(published), 'published');
     assert.equal((await publicStatus(id)).status, 'published');
     const page = await newVisitor(t).get(`/de/practices/${slug}`);
     assert.equal(page.status, 200);
@@ -221,7 +240,7 @@ describe('practice workflow over HTTP', () => {
       country: '',
     });
     const refused = await act(author, 'my', incomplete, 'submit');
-    assert.match(refused.headers.get('location') ?? '', /notice=incomplete/);
+    assert.equal(await noticeOf(refused), 'incomplete');
     await author.get(`/en/my/practices/${incomplete}`);
     assert.match(author.lastHtml, /Before you can submit/);
 
@@ -229,7 +248,7 @@ describe('practice workflow over HTTP', () => {
     await act(author, 'my', id, 'submit');
     await act(editor, 'editor', id, 'start-review');
     const res = await author.post(`/en/my/practices/${id}/edit`, { ...complete, title: 'Heimlich geändert' });
-    assert.match(res.headers.get('location') ?? '', /notice=locked/);
+    assert.equal(await noticeOf(res), 'locked');
   });
 
   it('lets editors reject with a comment and archive a published practice (offline, recorded)', async () => {
@@ -244,8 +263,8 @@ describe('practice workflow over HTTP', () => {
     await act(editor, 'editor', id, 'publish');
     const { slug } = await publicStatus(id);
     await editor.get(`/en/editor/practices/${id}`);
-    const archived = await editor.post(`/en/editor/practices/${id}/archive`, { archived: 'yes', comment: 'Projekt beendet.' });
-    assert.match(archived.headers.get('location') ?? '', /notice=archived/);
+    const archived = await editor.post(`/en/editor/practices/${id}/archive`, { archived: 'yes', archiveComment: 'Projekt beendet.' });
+    assert.equal(await noticeOf(archived), 'archived');
     assert.equal((await t.request(`/en/practices/${slug}`)).status, 404);
     // A member cannot archive.
     await author.get(`/en/my/practices/${id}`);
@@ -267,13 +286,119 @@ describe('practice workflow over HTTP', () => {
     const notices: string[] = [];
     for (let i = 0; i < 11; i++) {
       const res = await act(spammer, 'my', id, 'submit');
-      notices.push(/notice=(\w+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '');
+      notices.push(await noticeOf(res));
       await act(spammer, 'my', id, 'withdraw');
       await spammer.get(`/en/my/practices/${id}/edit?lang=de`);
       await spammer.post(`/en/my/practices/${id}/edit`, { ...complete, title: `Immer wieder eingereicht ${i}` });
     }
     assert.deepEqual(notices.slice(0, 10), Array(10).fill('submitted'));
     assert.equal(notices[10], 'rateLimited');
+  });
+
+  it('never lets a member’s city name rename a city other practices use', async () => {
+    const rabat = await createPractice(author, { ...complete, title: 'Rabat', city: 'الرباط', country: 'MA' });
+    const casa = await createPractice(author, { ...complete, title: 'Casablanca', city: 'الدار البيضاء', country: 'MA' });
+    const again = await createPractice(author, { ...complete, title: 'Rabat again', city: ' الرباط ', country: 'MA' });
+    for (const id of [rabat, casa, again]) {
+      await act(author, 'my', id, 'submit');
+      await act(editor, 'editor', id, 'publish');
+    }
+    const cities = await t.database.db
+      .selectFrom('practices as p')
+      .innerJoin('cities as c', 'c.id', 'p.city_id')
+      .select(['p.id', 'c.id as city_id', 'c.name'])
+      .where('p.id', 'in', [rabat, casa, again])
+      .orderBy('p.id')
+      .execute();
+    assert.deepEqual(
+      cities.map((c) => c.name),
+      ['الرباط', 'الدار البيضاء', 'الرباط'],
+    );
+    assert.equal(cities[0]?.city_id, cities[2]?.city_id, 'the same name is the same city');
+    assert.notEqual(cities[0]?.city_id, cities[1]?.city_id);
+  });
+
+  it('lets an editor change an imported practice (no author): edit, submit, publish', async () => {
+    const { id, slug } = await t.database.db
+      .selectFrom('practices')
+      .select(['id', 'slug'])
+      .where('external_id', 'like', 'demo-practice-%')
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await editor.get(`/en/editor/practices/${id}/edit?lang=en`);
+    const values = await editor.get(`/en/editor/practices/${id}/edit?lang=en`);
+    assert.equal(values.status, 200);
+    const title = /id="field-title"[^>]*value="([^"]*)"/.exec(editor.lastHtml)?.[1] ?? '';
+    assert.ok(title.length > 0, 'the form starts from the published text');
+    const saved = await editor.post(`/en/editor/practices/${id}/edit`, { ...complete, lang: 'en', title: 'Corrected by the editors' });
+    assert.equal(saved.status, 303);
+    assert.equal(await noticeOf(await act(editor, 'editor', id, 'submit')), 'submitted');
+    assert.equal(await noticeOf(await act(editor, 'editor', id, 'publish')), 'published');
+    assert.match(await (await t.request(`/en/practices/${slug}`)).text(), /Corrected by the editors/);
+  });
+
+  it('sends decisions to the practice’s author, even when an editor started the version', async () => {
+    const id = await createPractice(author, { ...complete, title: 'Vom Redakteur begonnen' });
+    await act(author, 'my', id, 'submit');
+    await act(editor, 'editor', id, 'publish');
+    await editor.get(`/en/editor/practices/${id}/edit?lang=de`);
+    await editor.post(`/en/editor/practices/${id}/edit`, { ...complete, title: 'Vom Redakteur begonnen, geändert' });
+    await act(editor, 'editor', id, 'submit');
+    await createMember(t, 'second-editor@network.example', 'editor');
+    const second = await signedIn(t, 'second-editor@network.example');
+    await deliverQueuedMail(t.database.db);
+    await act(second, 'editor', id, 'reject', 'Lieber nicht.');
+    const mail = await lastMailTo(t.database.db, 'amina@city.example');
+    assert.match(mail?.text_body ?? '', /Lieber nicht\./);
+  });
+
+  it('withdraws a version in review when the practice is archived, so approving cannot bring it back', async () => {
+    const id = await createPractice(author, { ...complete, title: 'Eingefroren' });
+    await act(author, 'my', id, 'submit');
+    await act(editor, 'editor', id, 'publish');
+    await author.get(`/en/my/practices/${id}/edit?lang=de`);
+    await author.post(`/en/my/practices/${id}/edit`, { ...complete, title: 'Eingefroren, neu' });
+    await act(author, 'my', id, 'submit');
+    await editor.get(`/en/editor/practices/${id}`);
+    await editor.post(`/en/editor/practices/${id}/archive`, { archived: 'yes', archiveComment: '' });
+    const res = await act(editor, 'editor', id, 'publish');
+    assert.equal(res.status, 409);
+    assert.equal((await publicStatus(id)).status, 'archived');
+    const states = await t.database.db
+      .selectFrom('practice_revisions')
+      .select('state')
+      .where('practice_id', '=', id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      states.map((r) => r.state),
+      ['published', 'withdrawn'],
+    );
+  });
+
+  it('refuses unknown themes, keeps a too long comment, ignores unknown notices and answers broken forms with 400', async () => {
+    const id = await createPractice(author, { ...complete, title: 'Falsches Thema', topic: [], theme: ['no-such-theme'] });
+    assert.equal(await noticeOf(await act(author, 'my', id, 'submit')), 'incomplete');
+
+    const other = await createPractice(author, { ...complete, title: 'Langer Kommentar' });
+    await act(author, 'my', other, 'submit');
+    const long = `Bitte ändern: ${'x'.repeat(5100)}`;
+    const refused = await act(editor, 'editor', other, 'request-changes', long);
+    assert.equal(refused.status, 422);
+    const html = await refused.text();
+    assert.match(html, /too long/);
+    assert.ok(html.includes(long), 'the comment is still there');
+
+    await author.get(`/en/my/practices/${other}?notice=bogusKey`);
+    assert.doesNotMatch(author.lastHtml, /practiceWorkflow\.notices\.bogusKey|role="status">[^<]*bogusKey/);
+
+    const broken = await t.request(`/en/my/practices/${other}/act`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': author.csrf, cookie: author.cookieHeaderForTests() },
+      body: '--x\r\nContent-Disposition: form-data; name="action"\r\n\r\nsubmit',
+    });
+    assert.equal(broken.status, 400);
   });
 
   it('lists waiting practices for editors and a member’s own practices for them', async () => {

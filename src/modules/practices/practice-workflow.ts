@@ -7,24 +7,15 @@ import type { RevisionState } from './practices.table.ts';
 //                         │                          │  └──reject──▶ rejected
 //                         └────request-changes───────┴──▶ changes_requested ──submit──▶ resubmitted ──▶ (as submitted)
 //
-// Authors may also withdraw an open revision of their own; editors may publish or reject straight from
-// submitted/resubmitted (a quick yes needs no separate "start review" click).
+// Authors may also withdraw an open revision of their own. Editors may also submit or discard edits
+// (they edit practices that have no author, like imported ones), and may publish or reject straight
+// from submitted: a quick yes needs no separate "start review" click. Nothing is published that was
+// not submitted first, so a member's half-written draft never goes online by mistake.
 
 export type WorkflowAction = 'submit' | 'withdraw' | 'start-review' | 'request-changes' | 'publish' | 'reject';
 export type Actor = 'author' | 'editor';
 
-type Rule = { from: RevisionState[]; to: RevisionState | ((from: RevisionState) => RevisionState); by: Actor; needsComment?: boolean };
-
-const WAITING: RevisionState[] = ['submitted', 'resubmitted', 'in_review'];
-
-export const WORKFLOW: Record<WorkflowAction, Rule> = {
-  submit: { from: ['draft', 'changes_requested'], to: (from) => (from === 'draft' ? 'submitted' : 'resubmitted'), by: 'author' },
-  withdraw: { from: ['draft', 'submitted', 'changes_requested', 'resubmitted'], to: 'withdrawn', by: 'author' },
-  'start-review': { from: ['submitted', 'resubmitted'], to: 'in_review', by: 'editor' },
-  'request-changes': { from: WAITING, to: 'changes_requested', by: 'editor', needsComment: true },
-  publish: { from: WAITING, to: 'published', by: 'editor' },
-  reject: { from: WAITING, to: 'rejected', by: 'editor', needsComment: true },
-};
+type Rule = { from: RevisionState[]; to: RevisionState | ((from: RevisionState) => RevisionState); by: Actor[]; needsComment?: boolean };
 
 /** States in which a revision is still open (at most one per practice). */
 export const OPEN_STATES: RevisionState[] = ['draft', 'submitted', 'in_review', 'changes_requested', 'resubmitted'];
@@ -33,17 +24,28 @@ export const EDITABLE_STATES: RevisionState[] = ['draft', 'changes_requested'];
 /** States waiting for an editor. */
 export const REVIEW_STATES: RevisionState[] = ['submitted', 'resubmitted', 'in_review'];
 
+export const WORKFLOW: Record<WorkflowAction, Rule> = {
+  submit: { from: EDITABLE_STATES, to: (from) => (from === 'draft' ? 'submitted' : 'resubmitted'), by: ['author', 'editor'] },
+  withdraw: { from: ['draft', 'submitted', 'changes_requested', 'resubmitted'], to: 'withdrawn', by: ['author', 'editor'] },
+  'start-review': { from: ['submitted', 'resubmitted'], to: 'in_review', by: ['editor'] },
+  'request-changes': { from: REVIEW_STATES, to: 'changes_requested', by: ['editor'], needsComment: true },
+  publish: { from: REVIEW_STATES, to: 'published', by: ['editor'] },
+  reject: { from: REVIEW_STATES, to: 'rejected', by: ['editor'], needsComment: true },
+};
+
 export type TransitionOutcome = { ok: true; to: RevisionState } | { ok: false; reason: 'not-allowed' | 'comment-required' };
 
 /** Whether `actor` may take `action` on a revision in `from`; editors may also act as authors on their own. */
 export function transition(from: RevisionState, action: WorkflowAction, actors: Actor[], comment: string): TransitionOutcome {
   const rule = WORKFLOW[action];
-  if (!rule.from.includes(from) || !actors.includes(rule.by)) return { ok: false, reason: 'not-allowed' };
+  if (!rule.from.includes(from) || !rule.by.some((a) => actors.includes(a))) return { ok: false, reason: 'not-allowed' };
   if (rule.needsComment && !comment.trim()) return { ok: false, reason: 'comment-required' };
   return { ok: true, to: typeof rule.to === 'function' ? rule.to(from) : rule.to };
 }
 
 /** The actions `actors` can take now, in the order buttons should appear. */
 export function availableActions(from: RevisionState, actors: Actor[]): WorkflowAction[] {
-  return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((a) => WORKFLOW[a].from.includes(from) && actors.includes(WORKFLOW[a].by));
+  return (Object.keys(WORKFLOW) as WorkflowAction[]).filter(
+    (a) => WORKFLOW[a].from.includes(from) && WORKFLOW[a].by.some((b) => actors.includes(b)),
+  );
 }

@@ -3,8 +3,9 @@ import { CsrfField, TextArea } from '../../web/forms.tsx';
 import { uploadUrl } from '../uploads/uploads.service.ts';
 import { MAX_DOCUMENTS, MAX_IMAGES } from './practice-content.ts';
 import type { FileError } from './practice-files.service.ts';
+import { megabytes } from './practice-media.views.tsx';
 import type { EditorView, Workspace } from './practice-workflow.service.ts';
-import type { WorkflowAction } from './practice-workflow.ts';
+import { OPEN_STATES, type WorkflowAction } from './practice-workflow.ts';
 
 type WorkspaceProps = {
   i18n: I18n;
@@ -18,6 +19,8 @@ type WorkspaceProps = {
   notice?: string;
   /** A refused upload: its message goes next to the form it came from, and the typed text stays. */
   fileError?: FileError;
+  /** An editor's comment from a refused decision, shown again as typed. */
+  typedComment?: string;
 };
 
 function Notice({ i18n, notice }: { i18n: I18n; notice?: string }) {
@@ -41,17 +44,11 @@ function ActionButton({ i18n, csrfToken, base, action }: { i18n: I18n; csrfToken
   );
 }
 
-function formatBytes(i18n: I18n, bytes: number): string {
-  return bytes >= 1_000_000
-    ? `${i18n.formatNumber(Math.round(bytes / 100_000) / 10)} MB`
-    : `${i18n.formatNumber(Math.max(1, Math.round(bytes / 1000)))} KB`;
-}
-
 function FileErrorMessage({ i18n, error, kind }: { i18n: I18n; error?: FileError; kind: FileError['kind'] }) {
   if (!error || error.kind !== kind) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby={`file-error-${kind}`}>
-      <h2 id={`file-error-${kind}`}>{i18n.t('practiceWorkflow.files.errorTitle')}</h2>
+      <h4 id={`file-error-${kind}`}>{i18n.t('practiceWorkflow.files.errorTitle')}</h4>
       <p>{i18n.t(error.error, error.values)}</p>
     </div>
   );
@@ -88,7 +85,8 @@ function Files({
               <a href={uploadUrl(d.sha256, 'document')} dir="auto">
                 {d.title}
               </a>{' '}
-              (PDF, {formatBytes(i18n, d.bytes)}) {workspace.editable ? remove(d.uploadId, 'document') : null}
+              {t('practiceWorkflow.files.pdfSize', { size: megabytes(d.bytes) })}{' '}
+              {workspace.editable ? remove(d.uploadId, 'document') : null}
             </li>
           ))}
         </ul>
@@ -189,7 +187,13 @@ function History({ i18n, workspace }: { i18n: I18n; workspace: Workspace }) {
   );
 }
 
-function DecisionPanel({ i18n, csrfToken, workspace, base }: Pick<WorkspaceProps, 'i18n' | 'csrfToken' | 'workspace' | 'base'>) {
+function DecisionPanel({
+  i18n,
+  csrfToken,
+  workspace,
+  base,
+  typedComment,
+}: Pick<WorkspaceProps, 'i18n' | 'csrfToken' | 'workspace' | 'base' | 'typedComment'>) {
   const { t } = i18n;
   const editorActions = workspace.actions.filter((a) => a !== 'submit' && a !== 'withdraw');
   const status = workspace.practice.status;
@@ -204,6 +208,7 @@ function DecisionPanel({ i18n, csrfToken, workspace, base }: Pick<WorkspaceProps
             name="comment"
             label={t('practiceWorkflow.comment')}
             hint={t('practiceWorkflow.commentHint')}
+            value={typedComment}
             rows={4}
             maxlength={5000}
             dir="auto"
@@ -224,7 +229,7 @@ function DecisionPanel({ i18n, csrfToken, workspace, base }: Pick<WorkspaceProps
           {status === 'published' ? (
             <TextArea
               i18n={i18n}
-              name="comment"
+              name="archiveComment"
               label={t('practiceWorkflow.comment')}
               hint={t('practiceWorkflow.archiveCommentHint')}
               rows={2}
@@ -246,7 +251,7 @@ export function PracticeWorkspacePage(props: WorkspaceProps) {
   const { i18n, workspace, base } = props;
   const { t, locale } = i18n;
   const { practice, revision } = workspace;
-  const open = revision && ['draft', 'submitted', 'in_review', 'changes_requested', 'resubmitted'].includes(revision.state);
+  const open = revision && OPEN_STATES.includes(revision.state);
   const isLive = practice.status === 'published' || practice.status === 'archived';
   const firstLanguage = Object.keys(workspace.content.translations)[0] ?? locale;
   const authorActions = workspace.actions.filter((a) => a === 'submit' || a === 'withdraw');
@@ -301,7 +306,9 @@ export function PracticeWorkspacePage(props: WorkspaceProps) {
           ))}
         </div>
       ) : null}
-      {props.mode === 'editor' ? <DecisionPanel i18n={i18n} csrfToken={props.csrfToken} workspace={workspace} base={base} /> : null}
+      {props.mode === 'editor' ? (
+        <DecisionPanel i18n={i18n} csrfToken={props.csrfToken} workspace={workspace} base={base} typedComment={props.typedComment} />
+      ) : null}
       <Files i18n={i18n} csrfToken={props.csrfToken} workspace={workspace} base={base} fileError={props.fileError} />
       <History i18n={i18n} workspace={workspace} />
       <p>

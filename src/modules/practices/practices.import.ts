@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { LOCALES } from '../../i18n/locales.ts';
+import { slugify } from '../../web/slug.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { inferProjectState, readContent } from './practice-content.ts';
 import { writeLiveRecord } from './practice-record.ts';
-import { freeSlug, slugify } from './practice-slug.ts';
+import { freeSlug } from './practice-slug.ts';
 import * as q from './practices.queries.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -79,7 +80,7 @@ async function saveOne(db: Database, p: ImportedPractice, index: TaxonomyIndex):
     const title = p.translations.en?.title ?? Object.values(p.translations)[0]?.title ?? p.externalId;
     id = await q.insertPracticeRecord(db, {
       external_id: p.externalId,
-      slug: await freeSlug(db, slugify(title)),
+      slug: await freeSlug(db, slugify(title, 'practice')),
       status: p.status,
       city_id: null,
       country_code: null,
