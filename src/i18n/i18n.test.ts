@@ -95,3 +95,13 @@ describe('formatting per locale', () => {
     );
   });
 });
+
+describe('formatWait', () => {
+  it('says minutes for short waits and whole hours for long ones, in each language', () => {
+    assert.equal(getI18n('en').formatWait(14 * 60 + 5), '15 minutes');
+    assert.equal(getI18n('en').formatWait(30), '1 minute');
+    assert.equal(getI18n('en').formatWait(24 * 3600 - 10), '24 hours');
+    assert.equal(getI18n('de').formatWait(3 * 3600), '3 Stunden');
+    assert.match(getI18n('ar').formatWait(2 * 3600), /ساع/);
+  });
+});

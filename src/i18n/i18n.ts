@@ -16,6 +16,8 @@ export type I18n = {
   formatMonth: (isoDay: string) => string;
   /** A moment (review history, mail log) as date and time in UTC, labelled so nobody misreads it as local. */
   formatDateTime: (moment: Date) => string;
+  /** A wait as people say it: "15 minutes", or whole hours from 90 minutes on ("24 hours", not "1,440 minutes"). */
+  formatWait: (seconds: number) => string;
   countryName: (code: string) => string;
   languageName: (code: string) => string;
   /** A localized label ({ en, de, ... }) in this locale, falling back to English. */
@@ -46,6 +48,8 @@ function createI18n(locale: Locale): I18n {
   };
   const rangeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const minuteFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+  const hourFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' });
   const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
@@ -73,6 +77,10 @@ function createI18n(locale: Locale): I18n {
     formatMonthRange: (start, end) => monthFormat.formatRange(dayToDate(start), dayToDate(end)),
     formatMonth: (isoDay) => monthFormat.format(dayToDate(isoDay)),
     formatDateTime: (moment) => `${momentFormat.format(moment)} UTC`,
+    formatWait: (seconds) => {
+      const minutes = Math.max(1, Math.ceil(seconds / 60));
+      return minutes < 90 ? minuteFormat.format(minutes) : hourFormat.format(Math.ceil(minutes / 60));
+    },
     countryName: (code) => {
       try {
         return regions.of(code.toUpperCase()) ?? code;

@@ -7,7 +7,7 @@ import type { ContactRecipient } from './practice-contact.service.ts';
 /** Who is looking at the form: decides between the form and a short explanation. */
 export type ContactViewer = 'anonymous' | 'unverified' | 'member';
 
-export type ContactFormState = { errors: FormErrors; values: FormValues; retryMinutes?: number };
+export type ContactFormState = { errors: FormErrors; values: FormValues; retryAfterSeconds?: number };
 
 export type PracticeContactProps = {
   i18n: I18n;
@@ -76,7 +76,7 @@ export function PracticeContact(props: PracticeContactProps) {
       min: CONTACT_MESSAGE_MIN,
       max: CONTACT_MESSAGE_MAX,
       subjectMax: CONTACT_SUBJECT_MAX,
-      minutes: state?.retryMinutes ?? 1,
+      wait: i18n.formatWait(state?.retryAfterSeconds ?? 60),
     };
     const formI18n = withContactErrors(i18n, numbers);
     const labels = { subject: t('contact.subject'), message: t('contact.message') };

@@ -51,7 +51,7 @@ export const practicesRoutes = new Hono<AppEnv>()
       const state = {
         errors: { form: result.limit === 'sender' ? 'rateLimited' : 'recipientBusy' },
         values: keepTyped(submitted),
-        retryMinutes: Math.ceil(result.retryAfter / 60),
+        retryAfterSeconds: result.retryAfter,
       };
       return showPractice(c, detail, { state }, 429);
     }
