@@ -1,17 +1,22 @@
 import { benchPages } from './pages.ts';
-import { benchPractices } from './practices.ts';
-import { benchDatabase } from './setup.ts';
+import { benchPractices, type PracticesBench, summarisePractices } from './practices.ts';
+import { benchDatabase, benchEngines } from './setup.ts';
 
 // `npm run bench` (not part of `npm test`): pages, then good-practice search on generated data.
-// PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server (the database
-// is migrated, seeded and filled with generated practices: use a scratch database).
+// PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
+// database is migrated, seeded and filled with generated practices: use a scratch database), and
+// BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
 // Select with BENCH=pages or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
-const handle = await benchDatabase();
-try {
-  if (which === 'all' || which === 'pages') await benchPages(handle);
-  if (which === 'all' || which === 'practices') await benchPractices(handle);
-} finally {
-  await handle.close();
+const practices: PracticesBench[] = [];
+for (const engine of benchEngines()) {
+  const handle = await benchDatabase(engine);
+  try {
+    if (which === 'all' || which === 'pages') await benchPages(handle);
+    if (which === 'all' || which === 'practices') practices.push(await benchPractices(handle));
+  } finally {
+    await handle.close();
+  }
 }
+summarisePractices(practices);

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-accounts-mail-jobs.ts';
 import * as m0003 from './0003-practice-records.ts';
 import * as m0004 from './0004-practice-workflow.ts';
+import * as m0005 from './0005-practice-search-speed.ts';
 
 // Every migration, in order. Listed by hand (not read from the folder) so the set is the same under
 // tsx, a bundler or a test runner, and a typo fails type-checking instead of silently skipping one.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002-accounts-mail-jobs': m0002,
   '0003-practice-records': m0003,
   '0004-practice-workflow': m0004,
+  '0005-practice-search-speed': m0005,
 };

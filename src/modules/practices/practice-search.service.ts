@@ -91,7 +91,6 @@ export type PracticeSearchResult = {
   facets: Record<q.FacetName, q.FacetCount[]>;
 };
 
-/** Full-text search with facets over published practices; one consistent snapshot per request. */
 function toSearchInput(params: PracticeSearchParams, locale: Locale): q.SearchInput {
   return {
     q: params.q,
@@ -103,22 +102,14 @@ function toSearchInput(params: PracticeSearchParams, locale: Locale): q.SearchIn
   };
 }
 
+/** Full-text search with facets over published practices: one statement, so one consistent snapshot. */
 export async function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
-  const input = toSearchInput(params, locale);
-  const [total, rows, theme, topic, region, country, sdg] = await Promise.all([
-    q.countMatches(db, input),
-    q.findMatches(db, input),
-    q.countFacet(db, input, 'theme'),
-    q.countFacet(db, input, 'topic'),
-    q.countFacet(db, input, 'region'),
-    q.countFacet(db, input, 'country'),
-    q.countFacet(db, input, 'sdg'),
-  ]);
+  const { total, facets, rows } = await q.searchMatches(db, toSearchInput(params, locale));
   return {
     total,
     page: params.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    facets: { theme, topic, region, country, sdg },
+    facets,
     items: rows.map((r) => ({
       id: r.id,
       slug: r.slug,

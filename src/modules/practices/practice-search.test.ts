@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { HEAD_FIRST_MAX, RANK_BLOCK } from './practice-search.queries.ts';
 import { readSearchParams, searchPractices, snippetParts } from './practice-search.service.ts';
 import { importPractices } from './practices.import.ts';
 
@@ -159,5 +160,96 @@ describe('good-practice search', () => {
     const list = await (await t.request('/de/practices?topic=waste-management')).text();
     assert.match(list, /<img src="\/de\/practices\/map\.svg\?topic=waste-management" alt="[^"]+"/);
     assert.match(list, /id="facet-country"/, 'the list equivalent the caption points to');
+  });
+});
+
+describe('relevance over more matches than one ranked block', () => {
+  let many: TestApp;
+  const COUNT = RANK_BLOCK * 2 + 50;
+  const TITLE_HITS = 150;
+
+  before(async () => {
+    many = await createTestApp({ seed: 'taxonomy' });
+    const db = many.database.db;
+    // The word is in the title of the oldest practices only; the newer ones (ongoing) mention it in the
+    // body. Ordered by date alone, no title hit would be among the first RANK_BLOCK matches.
+    const practices = await db
+      .insertInto('practices')
+      .values(
+        Array.from({ length: COUNT }, (_, i) => ({
+          slug: `lantern-${i}`,
+          external_id: `lantern-${i}`,
+          status: 'published' as const,
+          start_year: i < TITLE_HITS ? 1990 : 2015,
+          end_year: i < TITLE_HITS ? 1995 : null,
+        })),
+      )
+      .returning(['id', 'slug'])
+      .execute();
+    await db
+      .insertInto('practice_translations')
+      .values(
+        practices.map((p, i) => ({
+          practice_id: p.id,
+          locale: 'en',
+          title: i < TITLE_HITS ? `Lanterns in square ${i}` : `Street lights ${i}`,
+          summary: 'Public lighting for evening markets.',
+          approach: i < TITLE_HITS ? 'Night walks.' : 'We hung a lantern at every corner.',
+        })),
+      )
+      .execute();
+  });
+  after(() => many.close());
+
+  const find = (query: string) => searchPractices(many.database.db, readSearchParams(new URL(`http://x/?${query}`)), 'en');
+
+  it('puts title hits first and pages through every match exactly once', async () => {
+    const first = await find('q=lantern');
+    assert.equal(first.total, COUNT);
+    assert.equal(first.pages, Math.ceil(COUNT / 20));
+    assert.ok(
+      first.items.every((item) => item.title.startsWith('Lanterns')),
+      first.items.map((i) => i.title).join(', '),
+    );
+    const seen = new Set<number>();
+    for (let page = 1; page <= first.pages; page++) {
+      const result = await find(`q=lantern&page=${page}`);
+      for (const item of result.items) {
+        assert.ok(!seen.has(item.id), `practice ${item.id} shown twice (page ${page})`);
+        seen.add(item.id);
+      }
+    }
+    assert.equal(seen.size, COUNT, 'no match left out');
+    const byDate = await find('q=lantern&sort=date');
+    assert.ok(byDate.items.every((item) => item.startYear === 2015));
+  });
+
+  it('pre-orders newest first when a word is in more than HEAD_FIRST_MAX practices', async () => {
+    const db = many.database.db;
+    const count = HEAD_FIRST_MAX + 1;
+    const practices = await db
+      .insertInto('practices')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          slug: `beacon-${i}`,
+          status: 'published' as const,
+          start_year: i < 10 ? 1990 : 2020,
+          end_year: i < 10 ? 1995 : null,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('practice_translations')
+      .values(practices.map((p, i) => ({ practice_id: p.id, locale: 'en', title: i < 10 ? 'Beacon' : 'Harbour', approach: 'A beacon.' })))
+      .execute();
+    const first = await find('q=beacon');
+    assert.equal(first.total, count);
+    assert.ok(
+      first.items.every((item) => item.title === 'Harbour'),
+      'the ten old title hits are not pulled forward',
+    );
+    const last = await find(`q=beacon&page=${first.pages}`);
+    assert.equal(last.items.length, count - (first.pages - 1) * 20);
   });
 });
