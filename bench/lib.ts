@@ -24,18 +24,25 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 export const round = (n: number) => Math.round(n * 100) / 100;
 
 /** A fixed number of requests from `concurrency` parallel clients on loopback (bounded in count). */
-export async function load(target: string, url: string, requests: number, concurrency: number): Promise<LoadResult> {
-  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer(); // warm-up
+/** `url` may be a function of the request's number, to send every request somewhere else (no cache hits). */
+export async function load(
+  target: string,
+  url: string | ((i: number, warmUp: boolean) => string),
+  requests: number,
+  concurrency: number,
+): Promise<LoadResult> {
+  const urlOf = typeof url === 'string' ? () => url : url;
+  for (let i = 0; i < 20; i++) await (await fetch(urlOf(i, true))).arrayBuffer(); // warm-up
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < requests) {
-      next++;
+      const i = next++;
       const t0 = performance.now();
       try {
-        const res = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+        const res = await fetch(urlOf(i, false), { headers: { 'accept-encoding': 'br, gzip' } });
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
       } catch {

@@ -46,7 +46,7 @@ export async function PracticePreview(input: { db: Database; i18n: I18n; workspa
       city_name: c.city || null,
       city_names: {},
     },
-    translation: { practice_id: workspace.practice.id, locale: chosen ?? i18n.locale, search: '', ...text },
+    translation: { practice_id: workspace.practice.id, locale: chosen ?? i18n.locale, ...text },
     locales,
     themes: taxonomy.themes,
     topics: taxonomy.topics,

@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import type { TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { type PracticeContent, readContent, themesWithTopics } from './practice-content.ts';
+import { clearSearchCache } from './practice-search.cache.ts';
 import * as q from './practices.queries.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -36,6 +37,8 @@ export async function writeLiveRecord(
   const translations = Object.entries(content.translations).map(([locale, t]) => ({ locale: locale as Locale, ...t }));
   await q.replacePracticeTranslations(db, practiceId, translations);
   await q.replacePracticeTaxonomy(db, practiceId, themes, topics);
+  // Callers clear again once their transaction has committed (see practice-search.cache.ts).
+  clearSearchCache();
 }
 
 /** The live record as revision content: the starting point when a published practice is edited. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { cityName } from '../cities/cities.service.ts';
+import { cachedSearch } from './practice-search.cache.ts';
 import * as q from './practice-search.queries.ts';
 
 export const PAGE_SIZE = 20;
@@ -103,7 +104,12 @@ function toSearchInput(params: PracticeSearchParams, locale: Locale): q.SearchIn
 }
 
 /** Full-text search with facets over published practices: one statement, so one consistent snapshot. */
-export async function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
+export function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
+  const key = `${locale}|${params.sort}|${searchQueryString(params, params.page)}`;
+  return cachedSearch(db, key, () => runSearch(db, params, locale));
+}
+
+async function runSearch(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
   const { total, facets, rows } = await q.searchMatches(db, toSearchInput(params, locale));
   return {
     total,

@@ -8,6 +8,7 @@ import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { contentTitle, missingForReview, type PracticeContent, readContent } from './practice-content.ts';
 import { type NoticeEvent, notifyWorkflow } from './practice-notices.ts';
 import { readLiveContent, writeLiveRecord } from './practice-record.ts';
+import { clearSearchCache } from './practice-search.cache.ts';
 import { freeSlug } from './practice-slug.ts';
 import * as q from './practice-workflow.queries.ts';
 import { type Actor, availableActions, EDITABLE_STATES, transition, type WorkflowAction } from './practice-workflow.ts';
@@ -141,6 +142,12 @@ export async function actOnRevision(
   action: WorkflowAction,
   comment: string,
 ): Promise<ActOutcome> {
+  const outcome = await decideInTransaction(ctx, practiceId, action, comment);
+  if (outcome.ok && outcome.to === 'published') clearSearchCache();
+  return outcome;
+}
+
+function decideInTransaction(ctx: WorkflowContext, practiceId: number, action: WorkflowAction, comment: string): Promise<ActOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
     const practice = await q.lockPractice(trx, practiceId);
     const actors = practice ? actorsFor(ctx.user, practice) : [];
@@ -199,6 +206,13 @@ export type ArchiveOutcome = 'archived' | 'restored' | 'not-found' | 'not-allowe
 /** Editors take a published practice offline (archived) or bring it back; recorded like every change. */
 export async function setArchived(ctx: WorkflowContext, practiceId: number, archived: boolean, comment: string): Promise<ArchiveOutcome> {
   if (!can(ctx.user, 'edit-content')) return 'not-allowed';
+  clearSearchCache();
+  const outcome = await archiveInTransaction(ctx, practiceId, archived, comment);
+  clearSearchCache();
+  return outcome;
+}
+
+function archiveInTransaction(ctx: WorkflowContext, practiceId: number, archived: boolean, comment: string): Promise<ArchiveOutcome> {
   return ctx.db.transaction().execute(async (trx) => {
     const practice = await q.lockPractice(trx, practiceId);
     if (!practice) return 'not-found';

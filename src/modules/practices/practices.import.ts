@@ -5,6 +5,7 @@ import { slugify } from '../../web/slug.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { inferProjectState, readContent } from './practice-content.ts';
 import { writeLiveRecord } from './practice-record.ts';
+import { clearSearchCache } from './practice-search.cache.ts';
 import { freeSlug } from './practice-slug.ts';
 import * as q from './practices.queries.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
@@ -135,6 +136,7 @@ export async function importPractices(db: Database, records: unknown[]): Promise
     const outcome = db.isTransaction
       ? await saveOne(db, parsed.data, index)
       : await db.transaction().execute((trx) => saveOne(trx, parsed.data, index));
+    clearSearchCache();
     outcomes.push({ externalId, outcome, reasons: [] });
   }
   return outcomes;

@@ -2,7 +2,17 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { preferLocale } from '../../db/translation.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { PracticeDocument, PracticeImage, PracticeSection, PracticeStatus, ProjectState } from './practices.table.ts';
+import {
+  PRACTICE_SECTIONS,
+  type PracticeDocument,
+  type PracticeImage,
+  type PracticeSection,
+  type PracticeStatus,
+  type ProjectState,
+} from './practices.table.ts';
+
+/** A translation's texts, without its search vectors (large, and never shown). */
+const TEXT_COLUMNS = ['practice_id', 'locale', 'title', 'summary', ...PRACTICE_SECTIONS] as const;
 
 export type PracticeRow = {
   slug: string;
@@ -160,7 +170,7 @@ export async function listPracticesForExport(db: Database) {
     .orderBy('p.id')
     .execute();
   const [translations, themes, topics] = await Promise.all([
-    db.selectFrom('practice_translations').selectAll().orderBy('locale').execute(),
+    db.selectFrom('practice_translations').select(TEXT_COLUMNS).orderBy('locale').execute(),
     db.selectFrom('practice_themes').selectAll().orderBy('theme_slug').execute(),
     db.selectFrom('practice_topics').selectAll().orderBy('topic_slug').execute(),
   ]);
@@ -201,7 +211,7 @@ export async function findPublishedPractice(db: Database, slug: string, locale: 
   const [translation, locales, themes, topics] = await Promise.all([
     db
       .selectFrom('practice_translations')
-      .selectAll()
+      .select(TEXT_COLUMNS)
       .where('practice_id', '=', practice.id)
       .orderBy(preferLocale(locale))
       .limit(1)
@@ -229,8 +239,8 @@ export async function findRelatedPractices(db: Database, practiceId: number, loc
   const result = await sql<{ slug: string; title: string; content_locale: string }>`
     with me as (
       select t.locale, to_tsquery('simple', string_agg(distinct quote_literal(u.lexeme), ' | ')) as q
-      from practice_translations t cross join lateral unnest(t.search) u
-      where t.practice_id = ${practiceId} and u.weights && array['A', 'B']
+      from practice_translations t cross join lateral unnest(t.search_head) u
+      where t.practice_id = ${practiceId}
       group by t.locale
     ),
     candidates as (
@@ -285,7 +295,7 @@ export async function findLiveRecord(db: Database, id: number) {
     .executeTakeFirst();
   if (!practice) return undefined;
   const [translations, themes, topics] = await Promise.all([
-    db.selectFrom('practice_translations').selectAll().where('practice_id', '=', id).orderBy('locale').execute(),
+    db.selectFrom('practice_translations').select(TEXT_COLUMNS).where('practice_id', '=', id).orderBy('locale').execute(),
     db.selectFrom('practice_themes').select('theme_slug').where('practice_id', '=', id).orderBy('theme_slug').execute(),
     db.selectFrom('practice_topics').select('topic_slug').where('practice_id', '=', id).orderBy('topic_slug').execute(),
   ]);

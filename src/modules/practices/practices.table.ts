@@ -53,6 +53,8 @@ export type PracticeTranslationsTable = {
   title: string;
   summary: Generated<string>;
   search: GeneratedAlways<string>;
+  /** Title and summary only (weights A, B): pre-ordering search hits and finding related practices. */
+  search_head: GeneratedAlways<string>;
 } & Record<PracticeSection, Generated<string>>;
 
 export type PracticeThemesTable = { practice_id: number; theme_slug: string };
