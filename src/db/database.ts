@@ -8,7 +8,18 @@ import type {
   EventsTable,
   EventTranslationsTable,
 } from '../modules/events/events.table.ts';
-import type { ExpertsTable } from '../modules/experts/experts.table.ts';
+import type {
+  ExpertContactsTable,
+  ExpertCountriesTable,
+  ExpertLanguagesTable,
+  ExpertRegionsTable,
+  ExpertsTable,
+  ExpertThemesTable,
+  ExpertTopicsTable,
+  ExpertTranslationsTable,
+  MatchRequestContactsTable,
+  MatchRequestsTable,
+} from '../modules/experts/experts.table.ts';
 import type { JobsTable } from '../modules/jobs/jobs.table.ts';
 import type { MailOutboxTable } from '../modules/mail/mail.table.ts';
 import type {
@@ -35,6 +46,15 @@ export type DB = {
   topics: TopicsTable;
   cities: CitiesTable;
   experts: ExpertsTable;
+  expert_translations: ExpertTranslationsTable;
+  expert_themes: ExpertThemesTable;
+  expert_topics: ExpertTopicsTable;
+  expert_regions: ExpertRegionsTable;
+  expert_countries: ExpertCountriesTable;
+  expert_languages: ExpertLanguagesTable;
+  expert_contacts: ExpertContactsTable;
+  match_requests: MatchRequestsTable;
+  match_request_contacts: MatchRequestContactsTable;
   practices: PracticesTable;
   practice_translations: PracticeTranslationsTable;
   practice_themes: PracticeThemesTable;

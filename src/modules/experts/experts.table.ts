@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 export type ExpertVisibility = 'public' | 'members' | 'hidden';
+export const AVAILABILITY = ['advice', 'missions', 'study-visits', 'speaking'] as const;
+export type Availability = (typeof AVAILABILITY)[number];
+export const LANGUAGE_LEVELS = ['working', 'fluent', 'native'] as const;
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
+
+export type ExpertLink = { url: string; label: string };
+/** A profile photo: an image upload and its text alternative. */
+export type ExpertPhoto = { uploadId: number; sha256: string; alt: string; width: number; height: number };
 
 export type ExpertsTable = {
   id: GeneratedAlways<number>;
@@ -12,4 +20,51 @@ export type ExpertsTable = {
   visibility: Generated<ExpertVisibility>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  user_id: number | null;
+  organisation: Generated<string>;
+  position: Generated<string>;
+  years_experience: number | null;
+  availability: Generated<Availability[]>;
+  links: ColumnType<ExpertLink[], string | undefined, string>;
+  photo: ColumnType<ExpertPhoto | null, string | null | undefined, string | null>;
+  contact_enabled: Generated<boolean>;
+  listing_consent_at: Date | null;
+};
+
+export type ExpertTranslationsTable = {
+  expert_id: number;
+  locale: string;
+  headline: string;
+  bio: Generated<string>;
+  search: GeneratedAlways<string>;
+};
+
+export type ExpertThemesTable = { expert_id: number; theme_slug: string };
+export type ExpertTopicsTable = { expert_id: number; topic_slug: string };
+export type ExpertRegionsTable = { expert_id: number; region_slug: string };
+export type ExpertCountriesTable = { expert_id: number; country_code: string };
+export type ExpertLanguagesTable = { expert_id: number; code: string; level: LanguageLevel };
+
+export type ExpertContactsTable = {
+  id: GeneratedAlways<number>;
+  expert_id: number;
+  sender_user_id: number | null;
+  created_at: Generated<Date>;
+};
+
+export type MatchRequestsTable = {
+  id: GeneratedAlways<number>;
+  title: string;
+  query: ColumnType<unknown, string, string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
+export type MatchRequestContactsTable = {
+  request_id: number;
+  expert_id: number;
+  noted_by: number | null;
+  note: Generated<string>;
+  created_at: Generated<Date>;
 };
