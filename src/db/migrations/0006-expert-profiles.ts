@@ -24,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   // Typo-tolerant name search (pg_trgm is enabled by the foundation migration).
   await sql`create index experts_name_trgm on experts using gin (lower(display_name) gin_trgm_ops)`.execute(db);
+  await sql`create index experts_organisation_trgm on experts using gin (lower(organisation) gin_trgm_ops)`.execute(db);
   await db.schema.createIndex('experts_visibility').on('experts').column('visibility').execute();
 
   await db.schema
@@ -111,6 +112,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropIndex('experts_visibility').execute();
   await db.schema.dropIndex('experts_name_trgm').execute();
+  await db.schema.dropIndex('experts_organisation_trgm').execute();
   await db.schema.alterTable('experts').dropConstraint('experts_availability_check').execute();
   await db.schema
     .alterTable('experts')
