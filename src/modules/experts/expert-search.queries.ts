@@ -1,0 +1,158 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import { LOCALES, type Locale } from '../../i18n/locales.ts';
+import type { ExpertVisibility } from './experts.table.ts';
+
+export type ExpertFilters = {
+  themes: string[];
+  topics: string[];
+  languages: string[];
+  regions: string[];
+  countries: string[];
+  availability: string[];
+};
+export type ExpertFacetName = 'theme' | 'topic' | 'language' | 'region' | 'country' | 'availability';
+export type ExpertSearchInput = {
+  q: string;
+  locale: Locale;
+  filters: ExpertFilters;
+  /** The visibility levels the reader may see (expert-visibility.ts): applied before anything is counted. */
+  visible: ExpertVisibility[];
+  sort: 'relevance' | 'name';
+  limit: number;
+  offset: number;
+};
+
+export type ExpertFacetCount = { value: string; count: number };
+
+export type ExpertSearchRow = {
+  id: number;
+  slug: string;
+  external_id: string | null;
+  display_name: string;
+  organisation: string;
+  position: string;
+  country_code: string | null;
+  city_name: string | null;
+  city_names: Record<string, string> | null;
+  headline: string | null;
+  content_locale: string | null;
+  languages: Array<{ code: string; level: string }>;
+  themes: string[];
+  topics: string[];
+  availability: string[];
+};
+
+/** How close a typed name must be (pg_trgm word similarity): "Schmitt" finds "Anna Schmidt". */
+const NAME_SIMILARITY = 0.45;
+
+/** The text part: any translation in its own language's stemming, the organisation or city, or the name with typos. */
+function textMatch(q: string): RawBuilder<boolean> {
+  const perLanguage = LOCALES.map((l) => sql`(t.locale = ${l} and t.search @@ to_search_query(${l}, ${q}))`);
+  const lower = q.toLowerCase();
+  return sql<boolean>`(
+    exists (select 1 from expert_translations t where t.expert_id = x.id and (${sql.join(perLanguage, sql` or `)}))
+    or lower(x.organisation) like ${`%${escapeLike(lower)}%`}
+    or lower(c.name) like ${`%${escapeLike(lower)}%`}
+    or word_similarity(${lower}, lower(x.display_name)) >= ${NAME_SIMILARITY}
+  )`;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** One boolean per filter, so each facet can be counted with every filter but its own. */
+function filterFlags(f: ExpertFilters) {
+  const any = (values: string[], predicate: RawBuilder<boolean>) => (values.length ? predicate : sql<boolean>`true`);
+  return {
+    theme: any(f.themes, sql`exists (select 1 from expert_themes y where y.expert_id = x.id and y.theme_slug in (${sql.join(f.themes)}))`),
+    topic: any(f.topics, sql`exists (select 1 from expert_topics y where y.expert_id = x.id and y.topic_slug in (${sql.join(f.topics)}))`),
+    language: any(f.languages, sql`exists (select 1 from expert_languages y where y.expert_id = x.id and y.code in (${sql.join(f.languages)}))`),
+    // Regions and countries of experience; the home country counts as experience too.
+    region: any(
+      f.regions,
+      sql`(co.region_slug in (${sql.join(f.regions)}) or exists (select 1 from expert_regions y where y.expert_id = x.id and y.region_slug in (${sql.join(f.regions)})))`,
+    ),
+    country: any(
+      f.countries,
+      sql`(x.country_code in (${sql.join(f.countries)}) or exists (select 1 from expert_countries y where y.expert_id = x.id and y.country_code in (${sql.join(f.countries)})))`,
+    ),
+    availability: any(f.availability, sql`x.availability && array[${sql.join(f.availability)}]::text[]`),
+  } satisfies Record<ExpertFacetName, RawBuilder<boolean>>;
+}
+
+const FACETS: ExpertFacetName[] = ['theme', 'topic', 'language', 'region', 'country', 'availability'];
+
+/**
+ * One statement: the visible experts matching the words (materialized once, with a flag per filter),
+ * then the total, every facet (each over the other filters) and the page. Hidden profiles are removed
+ * before anything is counted, so counts never reveal them.
+ */
+export async function searchExperts(db: Database, input: ExpertSearchInput) {
+  const flags = filterFlags(input.filters);
+  const others = (facet: ExpertFacetName | null) => sql.join(FACETS.filter((f) => f !== facet).map((f) => sql.ref(`m.f_${f}`)), sql` and `);
+  const rank = input.q
+    ? sql`(select coalesce(max(ts_rank_cd(t.search, to_search_query(t.locale, ${input.q})) * (case when t.locale = ${input.locale} then 1.25 else 1 end)), 0)
+             from expert_translations t where t.expert_id = x.id) + 2 * word_similarity(${input.q.toLowerCase()}, lower(x.display_name))`
+    : sql`0`;
+  const order = input.sort === 'relevance' && input.q ? sql`m.rank desc, m.display_name, m.id` : sql`m.display_name, m.id`;
+  const result = await sql<{ total: number; facets: Record<ExpertFacetName, ExpertFacetCount[]>; rows: ExpertSearchRow[] }>`
+    with m as materialized (
+      select x.id, x.display_name, x.country_code, co.region_slug, x.availability, ${rank} as rank,
+        ${sql.join(
+          FACETS.map((f) => sql`${flags[f]} as ${sql.ref(`f_${f}`)}`),
+          sql`, `,
+        )}
+      from experts x
+      left join countries co on co.code = x.country_code
+      left join cities c on c.id = x.city_id
+      where x.visibility in (${sql.join(input.visible)}) ${input.q ? sql`and ${textMatch(input.q)}` : sql``}
+    ),
+    page as (
+      select m.id, m.rank from m where ${others(null)} order by ${order} limit ${input.limit} offset ${input.offset}
+    )
+    select
+      (select count(*)::int from m where ${others(null)}) as total,
+      json_build_object(
+        'theme', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select y.theme_slug as v, count(*)::int as n from m join expert_themes y on y.expert_id = m.id where ${others('theme')} group by 1) s),
+        'topic', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select y.topic_slug as v, count(*)::int as n from m join expert_topics y on y.expert_id = m.id where ${others('topic')} group by 1) s),
+        'language', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select y.code as v, count(*)::int as n from m join expert_languages y on y.expert_id = m.id where ${others('language')} group by 1) s),
+        'region', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select v, count(*)::int as n from (
+            select m.id, m.region_slug as v from m where m.region_slug is not null and ${others('region')}
+            union
+            select m.id, y.region_slug from m join expert_regions y on y.expert_id = m.id where ${others('region')}
+          ) r group by v) s),
+        'country', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select v, count(*)::int as n from (
+            select m.id, m.country_code::text as v from m where m.country_code is not null and ${others('country')}
+            union
+            select m.id, y.country_code::text from m join expert_countries y on y.expert_id = m.id where ${others('country')}
+          ) r group by v) s),
+        'availability', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
+          select a as v, count(*)::int as n from m cross join unnest(m.availability) a where ${others('availability')} group by 1) s)
+      ) as facets,
+      (select coalesce(json_agg(r order by r.ord), '[]') from (
+        select row_number() over (order by ${order}) as ord, x.id, x.slug, x.external_id, x.display_name, x.organisation, x.position,
+          x.country_code, c.name as city_name, c.names as city_names, x.availability,
+          tr.headline, tr.locale as content_locale,
+          coalesce((select json_agg(json_build_object('code', l.code, 'level', l.level) order by (l.level = 'native') desc, l.code)
+                    from expert_languages l where l.expert_id = x.id), '[]') as languages,
+          array(select y.theme_slug from expert_themes y where y.expert_id = x.id order by 1) as themes,
+          array(select y.topic_slug from expert_topics y where y.expert_id = x.id order by 1) as topics
+        from page p join m on m.id = p.id join experts x on x.id = p.id
+        left join cities c on c.id = x.city_id
+        left join lateral (select t.headline, t.locale from expert_translations t where t.expert_id = x.id
+                           order by (t.locale = ${input.locale}) desc, (t.locale = 'en') desc, t.locale limit 1) tr on true
+      ) r) as rows`.execute(db);
+  const row = result.rows[0];
+  return { total: row?.total ?? 0, facets: row?.facets ?? emptyFacets(), rows: row?.rows ?? [] };
+}
+
+function emptyFacets(): Record<ExpertFacetName, ExpertFacetCount[]> {
+  return { theme: [], topic: [], language: [], region: [], country: [], availability: [] };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { CurrentUser } from '../../web/context.ts';
+import { cityName } from '../cities/cities.service.ts';
+import * as q from './expert-search.queries.ts';
+import { visibleLevels } from './expert-visibility.ts';
+import { AVAILABILITY } from './experts.table.ts';
+
+export const EXPERT_PAGE_SIZE = 20;
+
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(z.unknown())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.unknown()))
+    .transform((values) => values.flatMap((v) => (item.safeParse(v).success ? [item.parse(v) as z.infer<T>] : [])).slice(0, 20))
+    .catch([]);
+const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
+
+/**
+ * The directory's and the API's query string, lenient like the practice search: a malformed value is
+ * dropped and the rest still applies, so an old or hand-edited link never breaks the page.
+ */
+export const expertSearchParams = z.object({
+  q: z.string().trim().max(200).catch('').default(''),
+  theme: list(slug).default([]),
+  topic: list(slug).default([]),
+  language: list(z.string().regex(/^[a-z]{2}$/)).default([]),
+  region: list(slug).default([]),
+  country: list(
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((c) => c.toUpperCase()),
+  ).default([]),
+  availability: list(z.enum(AVAILABILITY)).default([]),
+  sort: z.enum(['relevance', 'name']).catch('relevance').default('relevance'),
+  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+});
+export type ExpertSearchParams = z.infer<typeof expertSearchParams>;
+
+export function readExpertSearchParams(url: URL): ExpertSearchParams {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of ['q', 'sort', 'page']) {
+    const value = url.searchParams.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  for (const key of ['theme', 'topic', 'language', 'region', 'country', 'availability']) raw[key] = url.searchParams.getAll(key);
+  return expertSearchParams.parse(raw);
+}
+
+export type ExpertHit = {
+  id: number;
+  slug: string;
+  externalId: string | null;
+  name: string;
+  headline: string | null;
+  contentLocale: string | null;
+  organisation: string;
+  position: string;
+  city: string | null;
+  countryCode: string | null;
+  languages: Array<{ code: string; level: string }>;
+  themes: string[];
+  topics: string[];
+  availability: string[];
+};
+
+export type ExpertSearchResult = {
+  total: number;
+  page: number;
+  pages: number;
+  items: ExpertHit[];
+  facets: Record<q.ExpertFacetName, q.ExpertFacetCount[]>;
+};
+
+/** Directory search for `user`: only the profiles they may see, in every count and facet too. */
+export async function searchExperts(db: Database, params: ExpertSearchParams, locale: Locale, user: CurrentUser | null): Promise<ExpertSearchResult> {
+  const { total, facets, rows } = await q.searchExperts(db, {
+    q: params.q,
+    locale,
+    visible: visibleLevels(user),
+    filters: {
+      themes: params.theme,
+      topics: params.topic,
+      languages: params.language,
+      regions: params.region,
+      countries: params.country,
+      availability: params.availability,
+    },
+    sort: params.q ? params.sort : 'name',
+    limit: EXPERT_PAGE_SIZE,
+    offset: (params.page - 1) * EXPERT_PAGE_SIZE,
+  });
+  return {
+    total,
+    page: params.page,
+    pages: Math.max(1, Math.ceil(total / EXPERT_PAGE_SIZE)),
+    facets,
+    items: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      externalId: r.external_id,
+      name: r.display_name,
+      headline: r.headline,
+      contentLocale: r.content_locale,
+      organisation: r.organisation,
+      position: r.position,
+      city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,
+      countryCode: r.country_code,
+      languages: r.languages,
+      themes: r.themes,
+      topics: r.topics,
+      availability: r.availability,
+    })),
+  };
+}
+
+/** The query string of a search, for links that keep it. */
+export function expertQueryString(params: ExpertSearchParams, page = 1): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  for (const [key, values] of [
+    ['theme', params.theme],
+    ['topic', params.topic],
+    ['language', params.language],
+    ['region', params.region],
+    ['country', params.country],
+    ['availability', params.availability],
+  ] as const) {
+    for (const v of values) query.append(key, v);
+  }
+  if (params.q && params.sort !== 'relevance') query.set('sort', params.sort);
+  if (page > 1) query.set('page', String(page));
+  return query.toString();
+}
