@@ -8,6 +8,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
+import { expertsApi } from './modules/experts/experts.api.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   api.use(cors({ origin: '*', allowMethods: ['GET'] }));
   api.get('/openapi.json', (c) => c.json(openApiDocument));
   api.route('/', practicesApi);
+  api.route('/', expertsApi);
   app.route('/api/v1', api);
 
   // Only supported locales reach the pages; anything else falls through to the localized 404.

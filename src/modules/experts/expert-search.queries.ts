@@ -68,7 +68,10 @@ function filterFlags(f: ExpertFilters) {
   return {
     theme: any(f.themes, sql`exists (select 1 from expert_themes y where y.expert_id = x.id and y.theme_slug in (${sql.join(f.themes)}))`),
     topic: any(f.topics, sql`exists (select 1 from expert_topics y where y.expert_id = x.id and y.topic_slug in (${sql.join(f.topics)}))`),
-    language: any(f.languages, sql`exists (select 1 from expert_languages y where y.expert_id = x.id and y.code in (${sql.join(f.languages)}))`),
+    language: any(
+      f.languages,
+      sql`exists (select 1 from expert_languages y where y.expert_id = x.id and y.code in (${sql.join(f.languages)}))`,
+    ),
     // Regions and countries of experience; the home country counts as experience too.
     region: any(
       f.regions,
@@ -91,7 +94,11 @@ const FACETS: ExpertFacetName[] = ['theme', 'topic', 'language', 'region', 'coun
  */
 export async function searchExperts(db: Database, input: ExpertSearchInput) {
   const flags = filterFlags(input.filters);
-  const others = (facet: ExpertFacetName | null) => sql.join(FACETS.filter((f) => f !== facet).map((f) => sql.ref(`m.f_${f}`)), sql` and `);
+  const others = (facet: ExpertFacetName | null) =>
+    sql.join(
+      FACETS.filter((f) => f !== facet).map((f) => sql.ref(`m.f_${f}`)),
+      sql` and `,
+    );
   const rank = input.q
     ? sql`(select coalesce(max(ts_rank_cd(t.search, to_search_query(t.locale, ${input.q})) * (case when t.locale = ${input.locale} then 1.25 else 1 end)), 0)
              from expert_translations t where t.expert_id = x.id) + 2 * word_similarity(${input.q.toLowerCase()}, lower(x.display_name))`

@@ -76,7 +76,12 @@ export type ExpertSearchResult = {
 };
 
 /** Directory search for `user`: only the profiles they may see, in every count and facet too. */
-export async function searchExperts(db: Database, params: ExpertSearchParams, locale: Locale, user: CurrentUser | null): Promise<ExpertSearchResult> {
+export async function searchExperts(
+  db: Database,
+  params: ExpertSearchParams,
+  locale: Locale,
+  user: CurrentUser | null,
+): Promise<ExpertSearchResult> {
   const { total, facets, rows } = await q.searchExperts(db, {
     q: params.q,
     locale,

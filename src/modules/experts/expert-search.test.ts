@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { expertSearchParams, searchExperts } from './expert-search.service.ts';
@@ -35,7 +36,9 @@ const FIXTURES: Fixture[] = [
     topics: ['waste-management'],
     regions: ['mena'],
     availability: ['advice', 'missions'],
-    texts: { de: { headline: 'Abfallwirtschaft mit Abfallsammlerinnen', bio: 'Kooperation mit informellen Abfallsammlerinnen in Jordanien.' } },
+    texts: {
+      de: { headline: 'Abfallwirtschaft mit Abfallsammlerinnen', bio: 'Kooperation mit informellen Abfallsammlerinnen in Jordanien.' },
+    },
   },
   {
     slug: 'karim-haddad',
@@ -60,7 +63,9 @@ const FIXTURES: Fixture[] = [
     languages: [['es', 'native']],
     topics: ['waste-management'],
     availability: ['speaking'],
-    texts: { es: { headline: 'Reciclaje inclusivo con recicladores de base', bio: 'Integración de recicladores en el sistema municipal.' } },
+    texts: {
+      es: { headline: 'Reciclaje inclusivo con recicladores de base', bio: 'Integración de recicladores en el sistema municipal.' },
+    },
   },
 ];
 
@@ -81,11 +86,24 @@ async function insertExpert(f: Fixture): Promise<void> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('expert_languages').values(f.languages.map(([code, level]) => ({ expert_id: id, code, level }))).execute();
-  await db.insertInto('expert_topics').values(f.topics.map((topic_slug) => ({ expert_id: id, topic_slug }))).execute();
+  await db
+    .insertInto('expert_languages')
+    .values(f.languages.map(([code, level]) => ({ expert_id: id, code, level })))
+    .execute();
+  await db
+    .insertInto('expert_topics')
+    .values(f.topics.map((topic_slug) => ({ expert_id: id, topic_slug })))
+    .execute();
   const themes = [...new Set([...(f.themes ?? []), ...f.topics.map((tp) => index.themeOfTopic.get(tp) as string)])];
-  await db.insertInto('expert_themes').values(themes.map((theme_slug) => ({ expert_id: id, theme_slug }))).execute();
-  if (f.regions?.length) await db.insertInto('expert_regions').values(f.regions.map((region_slug) => ({ expert_id: id, region_slug }))).execute();
+  await db
+    .insertInto('expert_themes')
+    .values(themes.map((theme_slug) => ({ expert_id: id, theme_slug })))
+    .execute();
+  if (f.regions?.length)
+    await db
+      .insertInto('expert_regions')
+      .values(f.regions.map((region_slug) => ({ expert_id: id, region_slug })))
+      .execute();
   await db
     .insertInto('expert_translations')
     .values(Object.entries(f.texts).map(([locale, text]) => ({ expert_id: id, locale, ...text })))
@@ -93,7 +111,7 @@ async function insertExpert(f: Fixture): Promise<void> {
 }
 
 before(async () => {
-  t = await createTestApp({ seed: 'taxonomy' });
+  t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true', BASE_URL: 'https://peers.example.org' } });
   for (const f of FIXTURES) await insertExpert(f);
 });
 after(() => t.close());
@@ -150,10 +168,7 @@ describe('expert directory search', () => {
       arabic.items.map((i) => i.slug),
       ['karim-haddad'],
     );
-    assert.deepEqual(
-      arabic.facets.language.map((l) => l.value).sort(),
-      ['ar', 'de', 'en', 'es'],
-    );
+    assert.deepEqual(arabic.facets.language.map((l) => l.value).sort(), ['ar', 'de', 'en', 'es']);
     const mena = await search({ region: 'mena' }, user('editor'));
     assert.deepEqual(
       mena.items.map((i) => i.slug),
@@ -165,5 +180,48 @@ describe('expert directory search', () => {
       both.items.map((i) => i.slug),
       ['anna-schmidt'],
     );
+  });
+});
+
+describe('expert directory over HTTP', () => {
+  it('shows the page and the API according to the reader’s role, hidden experts nowhere for others', async () => {
+    await createMember(t, 'member@city.example');
+    await createMember(t, 'editor@network.example', 'editor');
+    const anonymous = newVisitor(t);
+    const member = await signedIn(t, 'member@city.example');
+    const editor = await signedIn(t, 'editor@network.example');
+
+    const page = async (v: typeof anonymous) => {
+      await v.get('/en/experts');
+      return v.lastHtml;
+    };
+    const anonymousHtml = await page(anonymous);
+    assert.match(anonymousHtml, /Anna Schmidt/);
+    assert.doesNotMatch(anonymousHtml, /Karim Haddad|Lucía Paredes|Ecuador/);
+    const memberHtml = await page(member);
+    assert.match(memberHtml, /Karim Haddad/);
+    assert.doesNotMatch(memberHtml, /Lucía Paredes|Ecuador/);
+    assert.match(await page(editor), /Lucía Paredes/);
+
+    const api = async (v: typeof anonymous, query = '') => {
+      const res = await v.get(`/api/v1/experts${query}`);
+      return (await res.json()) as {
+        total: number;
+        items: Array<{ name: string; url: string }>;
+        facets: Record<string, Array<{ value: string }>>;
+      };
+    };
+    const publicApi = await api(anonymous);
+    assert.equal(publicApi.total, 1);
+    assert.deepEqual(
+      publicApi.items.map((i) => i.name),
+      ['Anna Schmidt'],
+    );
+    assert.equal(publicApi.items[0]?.url, 'https://peers.example.org/en/experts/anna-schmidt');
+    assert.ok(!JSON.stringify(publicApi.facets).includes('"EC"'));
+    assert.equal((await api(member)).total, 2);
+    assert.equal((await api(editor)).total, 3);
+    assert.equal((await api(anonymous, '?q=Paredes')).total, 0, 'not even a name search reveals a hidden expert');
+    assert.ok(!JSON.stringify(await api(anonymous, '?q=Paredes')).includes('Paredes'));
   });
 });

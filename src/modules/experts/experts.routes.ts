@@ -1,11 +1,24 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
-import { listExpertsForVisitors } from './experts.service.ts';
-import { ExpertsPage } from './experts.views.tsx';
+import { can } from '../accounts/policy.ts';
+import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { readExpertSearchParams, searchExperts } from './expert-search.service.ts';
+import { ExpertSearchPage } from './expert-search.views.tsx';
 
 export const expertsRoutes = new Hono<AppEnv>().get('/experts', async (c) => {
-  const { i18n, deps } = c.var;
-  const experts = await listExpertsForVisitors(deps.db);
-  return renderPage(c, { title: i18n.t('experts.title'), section: 'experts', children: ExpertsPage({ i18n, experts }) });
+  const { i18n, deps, user } = c.var;
+  const params = readExpertSearchParams(new URL(c.req.url));
+  const [result, themes] = await Promise.all([
+    searchExperts(deps.db, params, i18n.locale, user),
+    listThemesWithTopics(deps.db, i18n.locale),
+  ]);
+  const scope = can(user, 'edit-content') ? 'all' : can(user, 'act-as-member') ? 'members' : 'public';
+  // What a page shows depends on who asks: never cache it for others.
+  if (user) c.header('cache-control', 'private, no-store');
+  return renderPage(c, {
+    title: params.q ? `${i18n.t('experts.title')}: “${params.q}”` : i18n.t('experts.title'),
+    section: 'experts',
+    children: ExpertSearchPage({ i18n, params, result, themes, scope }),
+  });
 });

@@ -1,38 +1,12 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, periodLabel, placeLabel } from '../../web/components/content.tsx';
+import { Facet, Pager } from '../../web/components/search.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
 import { type PracticeSearchParams, type PracticeSearchResult, searchQueryString } from './practice-search.service.ts';
-
-type FacetOption = { value: string; label: string; count: number };
 
 function searchHref(locale: string, params: PracticeSearchParams, page: number): string {
   const qs = searchQueryString(params, page);
   return `/${locale}/practices${qs ? `?${qs}` : ''}`;
-}
-
-function Facet(props: { i18n: I18n; name: string; legend: string; options: FacetOption[]; selected: string[] }) {
-  if (props.options.length === 0) return null;
-  return (
-    <fieldset class="facet" id={`facet-${props.name}`}>
-      <legend>{props.legend}</legend>
-      <ul>
-        {props.options.map((o) => (
-          <li>
-            <input
-              type="checkbox"
-              id={`f-${props.name}-${o.value}`}
-              name={props.name}
-              value={o.value}
-              checked={props.selected.includes(o.value)}
-            />
-            <label for={`f-${props.name}-${o.value}`}>
-              {o.label} <span class="count">({props.i18n.formatNumber(o.count)})</span>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
 }
 
 export type SearchPageProps = { i18n: I18n; params: PracticeSearchParams; result: PracticeSearchResult; themes: ThemeWithTopics[] };
@@ -146,13 +120,17 @@ export function PracticeSearchPage({ i18n, params, result, themes }: SearchPageP
               ))}
             </ol>
           )}
-          {result.pages > 1 ? (
-            <nav class="pager" aria-label={t('practices.pagination')}>
-              {result.page > 1 ? <a href={searchHref(locale, params, result.page - 1)}>{t('practices.previous')}</a> : null}
-              <span>{t('practices.pageOf', { page: result.page, pages: result.pages })}</span>
-              {result.page < result.pages ? <a href={searchHref(locale, params, result.page + 1)}>{t('practices.next')}</a> : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={result.page}
+            pages={result.pages}
+            href={(page) => searchHref(locale, params, page)}
+            labels={{
+              nav: t('practices.pagination'),
+              previous: t('practices.previous'),
+              next: t('practices.next'),
+              pageOf: t('practices.pageOf', { page: result.page, pages: result.pages }),
+            }}
+          />
           {result.total > 0 ? (
             <figure class="map">
               <img
