@@ -1,3 +1,4 @@
+import { benchMatching } from './matching.ts';
 import { benchPages } from './pages.ts';
 import { benchPractices, type PracticesBench, summarisePractices } from './practices.ts';
 import { benchDatabase, benchEngines } from './setup.ts';
@@ -6,7 +7,7 @@ import { benchDatabase, benchEngines } from './setup.ts';
 // PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
 // database is migrated, seeded and filled with generated practices: use a scratch database), and
 // BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
-// Select with BENCH=pages or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
+// Select with BENCH=pages, BENCH=matching (quality on the demo experts) or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
 const practices: PracticesBench[] = [];
@@ -14,6 +15,7 @@ for (const engine of benchEngines()) {
   const handle = await benchDatabase(engine);
   try {
     if (which === 'all' || which === 'pages') await benchPages(handle);
+    if (which === 'all' || which === 'matching') await benchMatching(handle);
     if (which === 'all' || which === 'practices') practices.push(await benchPractices(handle));
   } finally {
     await handle.close();

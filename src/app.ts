@@ -8,6 +8,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
+import { expertProfileRoutes } from './modules/experts/expert-profile.routes.ts';
 import { expertsApi } from './modules/experts/experts.api.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   localized.route('/', siteRoutes);
   localized.route('/', practicesRoutes);
   localized.route('/', practiceWorkflowRoutes);
+  localized.route('/', expertProfileRoutes);
   localized.route('/', expertsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);
@@ -89,7 +91,8 @@ export function createApp(deps: AppDeps) {
 
   // Public read-only API: JSON, any origin may read it (it holds only what public pages show).
   const api = new Hono<AppEnv>();
-  api.use(cors({ origin: '*', allowMethods: ['GET'] }));
+  // POST only for matching, which changes nothing; cookies never cross origins (SameSite=Lax, no credentials).
+  api.use(cors({ origin: '*', allowMethods: ['GET', 'POST'] }));
   api.get('/openapi.json', (c) => c.json(openApiDocument));
   api.route('/', practicesApi);
   api.route('/', expertsApi);

@@ -2,117 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { EXPERT_FIXTURES, insertExpert } from '../../../tests/helpers/experts.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { expertSearchParams, searchExperts } from './expert-search.service.ts';
-import type { ExpertVisibility } from './experts.table.ts';
 
 let t: TestApp;
 
-type Fixture = {
-  slug: string;
-  name: string;
-  visibility: ExpertVisibility;
-  country: string;
-  organisation: string;
-  languages: Array<[string, 'working' | 'fluent' | 'native']>;
-  themes?: string[];
-  topics: string[];
-  regions?: string[];
-  availability: string[];
-  texts: Record<string, { headline: string; bio: string }>;
-};
-
-const FIXTURES: Fixture[] = [
-  {
-    slug: 'anna-schmidt',
-    name: 'Anna Schmidt',
-    visibility: 'public',
-    country: 'DE',
-    organisation: 'Stadt Trier, Abfallwirtschaft',
-    languages: [
-      ['de', 'native'],
-      ['en', 'fluent'],
-    ],
-    topics: ['waste-management'],
-    regions: ['mena'],
-    availability: ['advice', 'missions'],
-    texts: {
-      de: { headline: 'Abfallwirtschaft mit Abfallsammlerinnen', bio: 'Kooperation mit informellen Abfallsammlerinnen in Jordanien.' },
-    },
-  },
-  {
-    slug: 'karim-haddad',
-    name: 'Karim Haddad',
-    visibility: 'members',
-    country: 'JO',
-    organisation: 'Greater Irbid Municipality',
-    languages: [
-      ['ar', 'native'],
-      ['en', 'working'],
-    ],
-    topics: ['waste-management'],
-    availability: ['study-visits'],
-    texts: { en: { headline: 'Solid waste collection in host communities', bio: 'Collection routes for a city that doubled in size.' } },
-  },
-  {
-    slug: 'lucia-paredes',
-    name: 'Lucía Paredes',
-    visibility: 'hidden',
-    country: 'EC',
-    organisation: 'Municipio de Quito',
-    languages: [['es', 'native']],
-    topics: ['waste-management'],
-    availability: ['speaking'],
-    texts: {
-      es: { headline: 'Reciclaje inclusivo con recicladores de base', bio: 'Integración de recicladores en el sistema municipal.' },
-    },
-  },
-];
-
-async function insertExpert(f: Fixture): Promise<void> {
-  const db = t.database.db;
-  const index = await import('../taxonomy/taxonomy.service.ts').then((m) => m.loadTaxonomyIndex(db));
-  const { id } = await db
-    .insertInto('experts')
-    .values({
-      slug: f.slug,
-      display_name: f.name,
-      country_code: f.country,
-      visibility: f.visibility,
-      organisation: f.organisation,
-      availability: f.availability as never,
-      listing_consent_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('expert_languages')
-    .values(f.languages.map(([code, level]) => ({ expert_id: id, code, level })))
-    .execute();
-  await db
-    .insertInto('expert_topics')
-    .values(f.topics.map((topic_slug) => ({ expert_id: id, topic_slug })))
-    .execute();
-  const themes = [...new Set([...(f.themes ?? []), ...f.topics.map((tp) => index.themeOfTopic.get(tp) as string)])];
-  await db
-    .insertInto('expert_themes')
-    .values(themes.map((theme_slug) => ({ expert_id: id, theme_slug })))
-    .execute();
-  if (f.regions?.length)
-    await db
-      .insertInto('expert_regions')
-      .values(f.regions.map((region_slug) => ({ expert_id: id, region_slug })))
-      .execute();
-  await db
-    .insertInto('expert_translations')
-    .values(Object.entries(f.texts).map(([locale, text]) => ({ expert_id: id, locale, ...text })))
-    .execute();
-}
-
 before(async () => {
   t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true', BASE_URL: 'https://peers.example.org' } });
-  for (const f of FIXTURES) await insertExpert(f);
+  for (const f of EXPERT_FIXTURES) await insertExpert(t.database.db, f);
 });
 after(() => t.close());
 

@@ -301,3 +301,18 @@ export async function findLiveRecord(db: Database, id: number) {
   ]);
   return { practice, translations, themes: themes.map((t) => t.theme_slug), topics: topics.map((t) => t.topic_slug) };
 }
+
+/** Published practices sharing the most of these topics (newest first among equals), for matching. */
+export async function findPracticesOnTopics(db: Database, topics: string[], locale: Locale, limit: number) {
+  if (!topics.length) return [];
+  const result = await sql<{ slug: string; title: string; content_locale: string; shared: number }>`
+    select p.slug, tr.title, tr.locale as content_locale, s.shared
+    from (select y.practice_id, count(*)::int as shared from practice_topics y
+          where y.topic_slug in (${sql.join(topics)}) group by y.practice_id) s
+    join practices p on p.id = s.practice_id and p.status = 'published'
+    join lateral (select t.title, t.locale from practice_translations t where t.practice_id = p.id
+                  order by ${preferLocale(locale, 't.locale')} limit 1) tr on true
+    order by s.shared desc, p.id desc
+    limit ${limit}`.execute(db);
+  return result.rows;
+}

@@ -40,3 +40,8 @@ export function getPublishedPractice(db: Database, slug: string, locale: Locale)
 export function listRelatedPractices(db: Database, practiceId: number, locale: Locale, limit = 3) {
   return q.findRelatedPractices(db, practiceId, locale, limit);
 }
+
+/** Published practices on these topics, for a matching result ("good practices on the same topics"). */
+export function listPracticesOnTopics(db: Database, topics: string[], locale: Locale, limit = 3) {
+  return q.findPracticesOnTopics(db, topics, locale, limit);
+}

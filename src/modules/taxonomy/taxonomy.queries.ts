@@ -72,5 +72,5 @@ export async function countCountriesByRegion(db: Database) {
 }
 
 export function listCountryCodes(db: Database) {
-  return db.selectFrom('countries').select('code').execute();
+  return db.selectFrom('countries').select(['code', 'region_slug']).execute();
 }

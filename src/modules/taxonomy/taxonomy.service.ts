@@ -57,14 +57,22 @@ export function countCountriesByRegion(db: Database) {
   return q.countCountriesByRegion(db);
 }
 
-export type TaxonomyIndex = { themes: Set<string>; themeOfTopic: Map<string, string>; countries: Set<string> };
+export type TaxonomyIndex = {
+  themes: Set<string>;
+  themeOfTopic: Map<string, string>;
+  countries: Set<string>;
+  regionOfCountry: Map<string, string>;
+  regions: Set<string>;
+};
 
-/** Every valid theme slug, topic slug (with its theme) and country code, for validating imports. */
+/** Every valid theme slug, topic slug (with its theme), country code (with its region) and region. */
 export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
   const [themes, topics, countries] = await Promise.all([q.listThemes(db), q.listTopics(db), q.listCountryCodes(db)]);
   return {
     themes: new Set(themes.map((t) => t.slug)),
     themeOfTopic: new Map(topics.map((t) => [t.slug, t.theme_slug])),
     countries: new Set(countries.map((c) => c.code)),
+    regionOfCountry: new Map(countries.flatMap((c) => (c.region_slug ? [[c.code, c.region_slug] as const] : []))),
+    regions: new Set(countries.flatMap((c) => (c.region_slug ? [c.region_slug] : []))),
   };
 }
