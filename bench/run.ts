@@ -1,3 +1,4 @@
+import { benchExperts } from './experts.ts';
 import { benchMatching } from './matching.ts';
 import { benchPages } from './pages.ts';
 import { benchPractices, type PracticesBench, summarisePractices } from './practices.ts';
@@ -7,18 +8,31 @@ import { benchDatabase, benchEngines } from './setup.ts';
 // PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
 // database is migrated, seeded and filled with generated practices: use a scratch database), and
 // BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
-// Select with BENCH=pages, BENCH=matching (quality on the demo experts) or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
+// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated) or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
 const practices: PracticesBench[] = [];
+const expertRuns: Awaited<ReturnType<typeof benchExperts>>[] = [];
 for (const engine of benchEngines()) {
   const handle = await benchDatabase(engine);
   try {
     if (which === 'all' || which === 'pages') await benchPages(handle);
     if (which === 'all' || which === 'matching') await benchMatching(handle);
+    if (which === 'all' || which === 'experts') expertRuns.push(await benchExperts(handle));
     if (which === 'all' || which === 'practices') practices.push(await benchPractices(handle));
   } finally {
     await handle.close();
   }
 }
 summarisePractices(practices);
+if (expertRuns.length) {
+  console.log('\nExperts: directory search + facets and matching (aim on PostgreSQL: p95 ≤ 50 ms)');
+  console.table(
+    Object.fromEntries(
+      (expertRuns[0]?.latency ?? []).map((l, i) => [
+        l.case,
+        Object.fromEntries(expertRuns.map((r) => [`${r.engine} median / p95 ms`, `${r.latency[i]?.medianMs} / ${r.latency[i]?.p95Ms}`])),
+      ]),
+    ),
+  );
+}

@@ -6,7 +6,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
 import { createLogger } from './log.ts';
 import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
-import { exportPractices, importFile, importPractices } from './modules/practices/practices.import.ts';
+import { exportExperts, importExperts } from './modules/experts/experts.import.ts';
+import { exportPractices, importPractices } from './modules/practices/practices.import.ts';
 import { loadTaxonomy } from './modules/taxonomy/taxonomy.service.ts';
 import { startBackgroundWorker } from './worker.ts';
 
@@ -14,6 +15,20 @@ import { startBackgroundWorker } from './worker.ts';
 // does one thing, prints what it did and exits non-zero on failure.
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
+
+/** An import file holds good practices, experts or both (docs/import-format.md). */
+const importFile = z
+  .object({ practices: z.array(z.unknown()).optional(), experts: z.array(z.unknown()).optional() })
+  .refine((f) => f.practices !== undefined || f.experts !== undefined);
+type ImportReport = Array<{ externalId: string; outcome: string; reasons: string[] }>;
+
+/** One line per record (externalIds and reasons only, never an e-mail address), then the totals. */
+function printImportReport(label: string, report: ImportReport): number {
+  for (const r of report) console.log(`${r.outcome.padEnd(8)} ${r.externalId}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`);
+  const count = (o: string) => report.filter((r) => r.outcome === o).length;
+  console.log(`${label}: ${count('created')} created, ${count('updated')} updated, ${count('rejected')} rejected.`);
+  return count('rejected');
+}
 
 const commands: Record<string, Command> = {
   migrate: {
@@ -39,7 +54,7 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import good practices: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
+    summary: 'import good practices and experts: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
     run: async (args) => {
       const file = args[0];
       if (!file) throw new Error('import needs a file: npm run cli -- import practices.json');
@@ -50,28 +65,36 @@ const commands: Record<string, Command> = {
         throw new Error(`${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
       const parsed = importFile.safeParse(data);
-      if (!parsed.success) throw new Error(`${file} must be an object with a "practices" array (see docs/import-format.md)`);
+      if (!parsed.success)
+        throw new Error(`${file} must be an object with a "practices" array, an "experts" array or both (see docs/import-format.md)`);
+      const { practices, experts } = parsed.data;
       await withDatabase(async (db) => {
         await migrateToLatest(db);
         await loadTaxonomy(db);
-        const report = await importPractices(db, parsed.data.practices);
-        for (const r of report)
-          console.log(`${r.outcome.padEnd(8)} ${r.externalId}${r.reasons.length ? ` — ${r.reasons.join('; ')}` : ''}`);
-        const count = (o: string) => report.filter((r) => r.outcome === o).length;
-        console.log(`${count('created')} created, ${count('updated')} updated, ${count('rejected')} rejected.`);
-        if (count('rejected')) process.exitCode = 3;
+        let rejected = 0;
+        if (practices) rejected += printImportReport('Practices', await importPractices(db, practices));
+        if (experts) rejected += printImportReport('Experts', await importExperts(db, experts));
+        if (rejected) process.exitCode = 3;
       });
     },
   },
   export: {
-    summary: 'export all good practices in the import format: export [FILE.json] (default: standard output)',
+    summary:
+      'export all good practices and experts in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
     run: async (args) => {
+      const file = args.find((a) => !a.startsWith('--'));
+      // Experts' e-mail addresses only on request: a file with them is personal data (for admins and migrations).
+      const withEmails = args.includes('--with-emails');
+      const unknown = args.filter((a) => a.startsWith('--') && a !== '--with-emails');
+      if (unknown.length) throw new Error(`export does not know ${unknown.join(', ')}: npm run cli -- export [FILE.json] [--with-emails]`);
       await withDatabase(async (db) => {
         await migrateToLatest(db);
-        const json = `${JSON.stringify(await exportPractices(db), null, 2)}\n`;
-        if (args[0]) {
-          writeFileSync(args[0], json);
-          console.error(`Written ${args[0]}.`);
+        const data = { ...(await exportPractices(db)), ...(await exportExperts(db, { withEmails })) };
+        const json = `${JSON.stringify(data, null, 2)}\n`;
+        if (file) {
+          // Owner-only when new, since it then holds e-mail addresses.
+          writeFileSync(file, json, withEmails ? { mode: 0o600 } : undefined);
+          console.error(`Written ${file}${withEmails ? ' (with e-mail addresses: personal data, keep it safe)' : ''}.`);
         } else process.stdout.write(json);
       });
     },

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ensureCity } from '../../modules/cities/cities.service.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
+import { importExperts } from '../../modules/experts/experts.import.ts';
 import { importPractices } from '../../modules/practices/practices.import.ts';
 import { loadTaxonomy, type TaxonomyLoadReport } from '../../modules/taxonomy/taxonomy.service.ts';
 import type { Database } from '../client.ts';
@@ -10,6 +11,8 @@ import { hasSeedRun, recordSeedRun } from './seed.queries.ts';
 export const DEMO_SEED = 'demo-newsletter-2020-12';
 /** More good practices across all themes and regions, in the import format (docs/import-format.md). */
 export const DEMO_PRACTICES_SEED = 'demo-practices-library';
+/** Demo experts, in the import format; each gets a member account without password for its address. */
+export const DEMO_EXPERTS_SEED = 'demo-experts';
 
 export type SeedReport = {
   taxonomy: TaxonomyLoadReport;
@@ -54,5 +57,23 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
     if (rejected.length) throw new Error(`Demo practices rejected: ${JSON.stringify(rejected)}`);
     await recordSeedRun(trx, DEMO_PRACTICES_SEED);
   });
+  await seedDemoExperts(db, new URL('./demo-experts.json', import.meta.url));
   return { taxonomy, demo };
+}
+
+/**
+ * The demo experts file, imported once per database. The file is optional: without it nothing is
+ * recorded, so a database seeded before the file existed picks it up on the next start.
+ */
+export async function seedDemoExperts(db: Database, file: URL): Promise<'loaded' | 'already-loaded' | 'no-file'> {
+  if (!existsSync(file)) return 'no-file';
+  return db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_EXPERTS_SEED)) return 'already-loaded' as const;
+    const { experts } = JSON.parse(readFileSync(file, 'utf8')) as { experts: unknown[] };
+    const report = await importExperts(trx, experts);
+    const rejected = report.filter((r) => r.outcome === 'rejected');
+    if (rejected.length) throw new Error(`Demo experts rejected: ${JSON.stringify(rejected)}`);
+    await recordSeedRun(trx, DEMO_EXPERTS_SEED);
+    return 'loaded' as const;
+  });
 }

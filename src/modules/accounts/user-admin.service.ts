@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { issueAccountLink } from './account-links.ts';
@@ -75,4 +76,32 @@ export async function createOrPromoteAdmin(db: Database, email: string, baseUrl:
     const token = await issueAccountLink(trx, userId, 'reset-password', email, 24);
     return { created, link: `${baseUrl}/${locale}/reset-password?token=${token}` };
   });
+}
+
+/**
+ * For imported records that belong to a person (experts): the live account with this address, or a new
+ * member account for it — no password, address not confirmed, no privacy consent, in the given language.
+ * The person claims it through "forgot password": the reset link proves they control the address, so
+ * setting a password there also confirms it. Runs in the caller's transaction; never logs the address.
+ */
+export async function findOrCreateMemberAccount(
+  db: Database,
+  person: { email: string; name: string; locale: Locale },
+): Promise<{ userId: number; created: boolean }> {
+  const existing = await users.findUserByEmail(db, person.email);
+  if (existing && !existing.deleted_at) return { userId: existing.id, created: false };
+  const userId = await users.insertInvitedUser(db, { email: person.email, name: person.name, role: 'member', locale: person.locale });
+  await recordAudit(db, { action: 'account.registered', subjectUserId: userId, details: { by: 'import' } });
+  return { userId, created: true };
+}
+
+/** Keeps an account's name in step with a record imported for that person. */
+export function renameAccount(db: Database, userId: number, name: string): Promise<void> {
+  return users.updateUserName(db, userId, name);
+}
+
+/** The e-mail addresses of these accounts, for admin exports; deleted accounts have none. */
+export async function listAccountEmails(db: Database, userIds: number[]): Promise<Map<number, string>> {
+  const rows = await users.listEmailsOfUsers(db, userIds);
+  return new Map(rows.flatMap((r) => (r.email ? [[r.id, r.email] as const] : [])));
 }

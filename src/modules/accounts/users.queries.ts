@@ -73,13 +73,15 @@ export async function setDisabled(db: Database, userId: number, disabled: boolea
     .execute();
 }
 
-export async function insertInvitedUser(db: Database, user: { email: string; name: string; role: Role }): Promise<number> {
+/** An account nobody has signed in to yet: no password, address not confirmed, no consent recorded. */
+export async function insertInvitedUser(db: Database, user: { email: string; name: string; role: Role; locale?: string }): Promise<number> {
   const row = await db
     .insertInto('users')
     .values({
       email: user.email,
       name: user.name,
       role: user.role,
+      ...(user.locale ? { locale: user.locale } : {}),
       password_hash: null,
       email_verified_at: null,
       disabled_at: null,
@@ -90,6 +92,22 @@ export async function insertInvitedUser(db: Database, user: { email: string; nam
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function updateUserName(db: Database, userId: number, name: string): Promise<void> {
+  await db.updateTable('users').set({ name, updated_at: new Date() }).where('id', '=', userId).where('name', '<>', name).execute();
+}
+
+/** The addresses of these accounts; deleted ones (whose address is erased) are left out. */
+export function listEmailsOfUsers(db: Database, userIds: number[]) {
+  if (!userIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('id', 'in', userIds)
+    .where('email', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .execute();
 }
 
 /** Removes every personal field; the row stays so records pointing to it keep their meaning. */
