@@ -22,6 +22,10 @@ export const RATE_LIMITS = {
   practiceContactPerRecipient: { name: 'practice-contact:recipient', limit: 30, windowSeconds: 24 * 60 * 60 },
   // Each submission mails every editor: a member cannot flood the editorial team by submit/withdraw loops.
   practiceSubmitPerMember: { name: 'practice-submit:member', limit: 10, windowSeconds: 60 * 60 },
+  // An expert's contact form mails the expert: per sender (hour and day) and per expert profile.
+  expertContactPerSenderHour: { name: 'expert-contact:sender:hour', limit: 5, windowSeconds: 60 * 60 },
+  expertContactPerSenderDay: { name: 'expert-contact:sender:day', limit: 20, windowSeconds: 24 * 60 * 60 },
+  expertContactPerRecipient: { name: 'expert-contact:recipient', limit: 10, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };

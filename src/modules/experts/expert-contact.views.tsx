@@ -1,0 +1,227 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { getI18n, type I18n, type MessageValues } from '../../i18n/i18n.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextArea, TextField } from '../../web/forms.tsx';
+import { BODY, BUTTON, CARD, type RenderedMail } from '../mail/mail.templates.tsx';
+import { EXPERT_MESSAGE_MAX, EXPERT_MESSAGE_MIN, EXPERT_SUBJECT_MAX } from './expert-contact.forms.ts';
+import type { ExpertContactLog, ExpertContactState } from './expert-contact.service.ts';
+
+/** Who is looking at the form: decides between the form and a short explanation. */
+export type ContactViewer = 'anonymous' | 'unverified' | 'member';
+
+export type ExpertContactFormState = { errors: FormErrors; values: FormValues; retryAfterSeconds?: number };
+
+export type ExpertContactProps = {
+  i18n: I18n;
+  csrfToken: string;
+  slug: string;
+  name: string;
+  viewer: ContactViewer;
+  state: ExpertContactState;
+  sent?: boolean;
+  form?: ExpertContactFormState;
+};
+
+/** The shared form components read `forms.errors.*`; this form's messages (with their numbers) live under `expertProfile.contact.errors.*`. */
+function withContactErrors(i18n: I18n, values: MessageValues): I18n {
+  const prefix = 'forms.errors.';
+  return {
+    ...i18n,
+    t: (key, given) =>
+      key.startsWith(prefix) ? i18n.t(`expertProfile.contact.errors.${key.slice(prefix.length)}`, given ?? values) : i18n.t(key, given),
+  };
+}
+
+/** The contact section of an expert's page: the form for verified members, a way there or a reason for everyone else. */
+export function ExpertContact(props: ExpertContactProps) {
+  const { i18n, csrfToken, slug, viewer, state, name } = props;
+  const { t, locale } = i18n;
+  const pageUrl = `/${locale}/experts/${slug}`;
+  let body: Child = null;
+  if (state.kind === 'self') body = <p>{t(state.enabled ? 'expertProfile.contact.selfOn' : 'expertProfile.contact.selfOff')}</p>;
+  else if (state.kind === 'off') body = <p>{t('expertProfile.contact.off', { name })}</p>;
+  else if (state.kind === 'unavailable') body = <p>{t('expertProfile.contact.unavailable', { name })}</p>;
+  else if (viewer === 'anonymous') {
+    body = (
+      <p>
+        {t('expertProfile.contact.signInText', { name })}{' '}
+        <a href={`/${locale}/sign-in?next=${encodeURIComponent(`${pageUrl}#contact`)}`}>{t('expertProfile.contact.signInLink')}</a>
+      </p>
+    );
+  } else if (viewer === 'unverified') {
+    body = (
+      <p>
+        {t('expertProfile.contact.verifyFirst')} <a href={`/${locale}/account`}>{t('expertProfile.contact.accountLink')}</a>
+      </p>
+    );
+  } else {
+    const errors = props.form?.errors ?? {};
+    const values = props.form?.values ?? {};
+    const numbers = {
+      min: EXPERT_MESSAGE_MIN,
+      max: EXPERT_MESSAGE_MAX,
+      subjectMax: EXPERT_SUBJECT_MAX,
+      wait: i18n.formatWait(props.form?.retryAfterSeconds ?? 60),
+    };
+    const formI18n = withContactErrors(i18n, numbers);
+    const labels = { subject: t('expertProfile.contact.subject'), message: t('expertProfile.contact.message') };
+    body = (
+      <form method="post" action={`${pageUrl}/contact`} class="form contact-form" novalidate>
+        <ErrorSummary i18n={formI18n} errors={errors} labels={labels} />
+        <CsrfField token={csrfToken} />
+        <p>{t('expertProfile.contact.recipient', { name })}</p>
+        <TextField
+          i18n={formI18n}
+          name="subject"
+          label={labels.subject}
+          value={values.subject}
+          error={errors.subject}
+          maxlength={EXPERT_SUBJECT_MAX}
+          dir="auto"
+        />
+        <TextArea
+          i18n={formI18n}
+          name="message"
+          label={labels.message}
+          hint={t('expertProfile.contact.messageHint', { min: EXPERT_MESSAGE_MIN, max: EXPERT_MESSAGE_MAX })}
+          value={values.message}
+          error={errors.message}
+          required
+          maxlength={EXPERT_MESSAGE_MAX}
+          rows={8}
+          dir="auto"
+        />
+        <p class="hint">{t('expertProfile.contact.privacy')}</p>
+        <button type="submit" class="button">
+          {t('expertProfile.contact.send')}
+        </button>
+      </form>
+    );
+  }
+  return (
+    <section id="contact" class="practice-contact expert-contact" aria-labelledby="contact-title">
+      <h2 id="contact-title">{t('expertProfile.contact.title')}</h2>
+      {props.sent ? (
+        <p class="notice" role="status">
+          {t('expertProfile.contact.sent')}
+        </p>
+      ) : null}
+      {body}
+    </section>
+  );
+}
+
+/** For editors: that contact happened, how often and when; never who wrote or what. */
+export function ExpertContactLogView({ i18n, log }: { i18n: I18n; log: ExpertContactLog | undefined }) {
+  if (!log) return null;
+  const { t } = i18n;
+  return (
+    <section aria-labelledby="contact-log-title" class="expert-contact-log">
+      <h2 id="contact-log-title">{t('expertProfile.contactLog.title')}</h2>
+      <p>{t('expertProfile.contactLog.count', { count: log.count })}</p>
+      {log.latest.length ? (
+        <>
+          <p>{t('expertProfile.contactLog.latest')}</p>
+          <ul>
+            {log.latest.map((at) => (
+              <li>
+                <time datetime={at.toISOString()}>{i18n.formatDateTime(at)}</time>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p class="hint">{t('expertProfile.contactLog.note')}</p>
+    </section>
+  );
+}
+
+/** A member's message to an expert, relayed by mail; the expert answers by replying (Reply-To = sender). */
+export type ExpertContactMail = {
+  recipientName: string;
+  senderName: string;
+  /** May be empty: the subject is optional. */
+  subject: string;
+  message: string;
+  profileUrl: string;
+  settingsUrl: string;
+};
+
+export function renderExpertContactMail(locale: Locale, mail: ExpertContactMail): RenderedMail {
+  const { t, dir } = getI18n(locale);
+  const names = { sender: mail.senderName };
+  // One line, whatever the texts hold: a line break would end the header.
+  const subject = (
+    mail.subject ? t('expertProfile.mail.subjectWithTopic', { ...names, subject: mail.subject }) : t('expertProfile.mail.subject', names)
+  ).replace(/\s+/g, ' ');
+  const lines = {
+    greeting: t('expertProfile.mail.greeting', { name: mail.recipientName }),
+    intro: t('expertProfile.mail.intro', names),
+    topic: mail.subject ? t('expertProfile.mail.subjectLine', { subject: mail.subject }) : null,
+    reply: t('expertProfile.mail.reply', names),
+    action: t('expertProfile.mail.action'),
+    settings: t('expertProfile.mail.settings'),
+    signature: t('expertProfile.mail.signature'),
+    footer: t('expertProfile.mail.footer'),
+  };
+  const text = [
+    lines.greeting,
+    '',
+    lines.intro,
+    '',
+    ...(lines.topic ? [lines.topic, ''] : []),
+    ...mail.message.split('\n').map((l) => `> ${l}`),
+    '',
+    lines.reply,
+    '',
+    `${lines.action}: ${mail.profileUrl}`,
+    `${lines.settings}: ${mail.settingsUrl}`,
+    '',
+    lines.signature,
+    '',
+    '--',
+    lines.footer,
+  ].join('\n');
+  const html = (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={locale} dir={dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{subject}</title>
+        </head>
+        <body style={BODY}>
+          <div style={CARD}>
+            <p>{lines.greeting}</p>
+            <p>{lines.intro}</p>
+            {lines.topic ? (
+              <p dir="auto">
+                <strong>{lines.topic}</strong>
+              </p>
+            ) : null}
+            <blockquote
+              dir="auto"
+              style="margin:0 0 16px;padding:8px 16px;border-inline-start:4px solid #0b5c8c;background:#f2f5f8;white-space:pre-wrap"
+            >
+              {mail.message}
+            </blockquote>
+            <p>{lines.reply}</p>
+            <p>
+              <a href={mail.profileUrl} style={BUTTON}>
+                {lines.action}
+              </a>
+            </p>
+            <p>
+              <a href={mail.settingsUrl}>{lines.settings}</a>
+            </p>
+            <p>{lines.signature}</p>
+          </div>
+          <p style="max-width:36rem;margin:16px auto 0;font-size:13px;color:#4a5565">{lines.footer}</p>
+        </body>
+      </html>
+    </>
+  );
+  return { subject, text, html: String(html) };
+}

@@ -1,0 +1,365 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { createMember, newVisitor, PASSWORD, signedIn } from '../../../tests/helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import type { Visitor } from '../../../tests/helpers/http.ts';
+
+let t: TestApp;
+const ADDRESS = /[\w.+-]+@[\w-]+\.[\w.]+/;
+
+/** A complete profile form; fields may be replaced or left out (undefined). */
+const profileForm = (overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> => {
+  const fields: Record<string, string | string[] | undefined> = {
+    lang: 'en',
+    intent: 'save',
+    headline: 'Waste management and recycling cooperatives',
+    bio: 'Ten years in the waste department of Tunis.\n\nI advise cities on contracts with waste pickers.',
+    organisation: 'Municipality of Tunis',
+    position: 'Head of waste services',
+    yearsExperience: '12',
+    city: 'Tunis',
+    country: 'TN',
+    language: ['fr', 'ar', ''],
+    level: ['fluent', 'native', 'working'],
+    topic: ['waste-management'],
+    region: ['mena', 'sub-saharan-africa'],
+    experienceCountries: 'ma, SN',
+    availability: ['advice', 'study-visits'],
+    links: 'https://example.org/tunis-waste Our programme',
+    visibility: 'public',
+    contactEnabled: 'yes',
+    consent: 'yes',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+};
+
+const userId = async (email: string) =>
+  (await t.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+const expertOf = async (email: string) =>
+  t.database.db
+    .selectFrom('experts')
+    .selectAll()
+    .where('user_id', '=', await userId(email))
+    .executeTakeFirst();
+
+/** A member with a saved profile, through the form. */
+async function createExpert(email: string, overrides: Record<string, string | string[] | undefined> = {}) {
+  await createMember(t, email);
+  const v = await signedIn(t, email);
+  await v.get('/en/my/expert-profile');
+  const res = await v.post('/en/my/expert-profile', profileForm(overrides));
+  assert.equal(res.status, 303, `profile of ${email}`);
+  const row = await expertOf(email);
+  assert.ok(row);
+  return { v, slug: row.slug, id: row.id };
+}
+
+let member: Visitor;
+let editor: Visitor;
+
+before(async () => {
+  t = await createTestApp({ seed: 'taxonomy', env: { TRUST_PROXY: 'true', BASE_URL: 'http://localhost' } });
+  await createMember(t, 'reader@example.org');
+  await createMember(t, 'editor@example.org', 'editor');
+  member = await signedIn(t, 'reader@example.org');
+  editor = await signedIn(t, 'editor@example.org');
+});
+after(() => t.close());
+
+describe('my expert profile', () => {
+  it('sends anonymous visitors to sign in, and members with an unconfirmed address to confirm it', async () => {
+    const anonymous = await t.request('/en/my/expert-profile');
+    assert.equal(anonymous.status, 303);
+    assert.equal(anonymous.headers.get('location'), `/en/sign-in?next=${encodeURIComponent('/en/my/expert-profile')}`);
+    const v = newVisitor(t);
+    await v.get('/en/register');
+    await v.post('/en/register', { name: 'New', email: 'new@example.org', password: PASSWORD, locale: 'en', privacy: 'yes' });
+    const unverified = await signedIn(t, 'new@example.org');
+    assert.equal((await unverified.get('/en/my/expert-profile')).status, 403);
+    assert.equal((await unverified.post('/en/my/expert-profile', profileForm())).status, 403);
+    assert.equal(await expertOf('new@example.org'), undefined);
+  });
+
+  it('lists a member only with their consent, keeping everything typed (checkboxes too) until they give it', async () => {
+    await createMember(t, 'amina@example.org');
+    const v = await signedIn(t, 'amina@example.org');
+    await v.get('/en/my/expert-profile');
+    assert.match(v.lastHtml, /<input type="checkbox" id="field-consent" name="consent" value="yes"/);
+    assert.match(
+      v.lastHtml,
+      /<input type="radio" id="field-visibility-members" name="visibility" value="members" checked=""/,
+      'members only by default',
+    );
+    assert.doesNotMatch(v.lastHtml, ADDRESS);
+
+    const refused = await v.post('/en/my/expert-profile', profileForm({ consent: undefined }));
+    assert.equal(refused.status, 422);
+    assert.match(v.lastHtml, /class="error-summary"/);
+    assert.match(v.lastHtml, /<a href="#field-consent">Consent: Please agree to be listed/);
+    assert.match(v.lastHtml, /value="Waste management and recycling cooperatives"/);
+    assert.match(v.lastHtml, />Ten years in the waste department of Tunis\.\n\nI advise/);
+    assert.match(v.lastHtml, /id="field-topic-waste-management" name="topic" value="waste-management" checked=""/);
+    assert.match(v.lastHtml, /id="field-region-mena" name="region" value="mena" checked=""/);
+    assert.match(v.lastHtml, /id="field-availability-study-visits" name="availability" value="study-visits" checked=""/);
+    assert.doesNotMatch(v.lastHtml, /id="field-availability-missions"[^>]*checked/);
+    assert.match(v.lastHtml, /id="field-visibility" name="visibility" value="public" checked=""/);
+    assert.match(v.lastHtml, /<option value="ar" selected="">Arabic<\/option>/);
+    assert.match(v.lastHtml, /id="field-level-2" name="level"[^>]*>(?:<option[^>]*>[^<]*<\/option>)*<option value="native" selected="">/);
+    assert.match(v.lastHtml, /value="ma, SN"/);
+    assert.equal(await expertOf('amina@example.org'), undefined, 'nothing stored without consent');
+
+    const before = Date.now();
+    const res = await v.post('/en/my/expert-profile', profileForm());
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/en/my/expert-profile?lang=en&notice=created');
+    const row = await expertOf('amina@example.org');
+    assert.ok(row?.listing_consent_at);
+    assert.ok(row.listing_consent_at.getTime() >= before - 1000 && row.listing_consent_at.getTime() <= Date.now() + 1000);
+    assert.equal(row.display_name, 'amina', 'the name of the account');
+    assert.equal(row.slug, 'amina');
+    assert.equal(row.visibility, 'public');
+    assert.equal(row.contact_enabled, true);
+    assert.equal(row.years_experience, 12);
+    assert.deepEqual(row.availability, ['advice', 'study-visits']);
+    assert.deepEqual(row.links, [{ url: 'https://example.org/tunis-waste', label: 'Our programme' }]);
+    const db = t.database.db;
+    const langs = await db
+      .selectFrom('expert_languages')
+      .select(['code', 'level'])
+      .where('expert_id', '=', row.id)
+      .orderBy('code')
+      .execute();
+    assert.deepEqual(langs, [
+      { code: 'ar', level: 'native' },
+      { code: 'fr', level: 'fluent' },
+    ]);
+    const theme = await db.selectFrom('topics').select('theme_slug').where('slug', '=', 'waste-management').executeTakeFirstOrThrow();
+    const themes = await db.selectFrom('expert_themes').select('theme_slug').where('expert_id', '=', row.id).execute();
+    assert.deepEqual(
+      themes.map((r) => r.theme_slug),
+      [theme.theme_slug],
+      'a topic implies its theme',
+    );
+    const countries = await db
+      .selectFrom('expert_countries')
+      .select('country_code')
+      .where('expert_id', '=', row.id)
+      .orderBy('country_code')
+      .execute();
+    assert.deepEqual(
+      countries.map((c) => c.country_code),
+      ['MA', 'SN'],
+    );
+    const city = await db
+      .selectFrom('cities')
+      .select(['name', 'country_code'])
+      .where('id', '=', row.city_id ?? 0)
+      .executeTakeFirst();
+    assert.deepEqual(city, { name: 'Tunis', country_code: 'TN' });
+
+    await v.get(res.headers.get('location') ?? '');
+    assert.match(v.lastHtml, /role="status">Your expert profile has been created\./);
+    assert.match(v.lastHtml, /You agreed to be listed on /);
+    assert.doesNotMatch(v.lastHtml, /name="consent"/, 'consent is given once; withdrawing it is removing the listing');
+    assert.match(v.lastHtml, /href="\/en\/my\/expert-profile\/remove"/);
+
+    // A later save keeps the consent's time.
+    const again = await v.post('/en/my/expert-profile', profileForm({ consent: undefined, position: 'Director' }));
+    assert.equal(again.status, 303);
+    const saved = await expertOf('amina@example.org');
+    assert.equal(saved?.position, 'Director');
+    assert.equal(saved?.listing_consent_at?.getTime(), row.listing_consent_at.getTime());
+  });
+
+  it('refuses wrong values with localized messages and keeps what was typed', async () => {
+    const v = await signedIn(t, 'amina@example.org');
+    await v.get('/de/my/expert-profile');
+    const res = await v.post(
+      '/de/my/expert-profile',
+      profileForm({
+        lang: 'de',
+        headline: '',
+        bio: 'Zehn Jahre Erfahrung in der Abfallwirtschaft.',
+        organisation: 'Stadt <Tunis> & Partner',
+        yearsExperience: '7x',
+        links: 'ftp://example.org Server',
+        country: '',
+        language: ['fr', 'fr', ''],
+        experienceCountries: 'MA, QQ',
+        consent: undefined,
+      }),
+    );
+    assert.equal(res.status, 422);
+    const html = v.lastHtml;
+    assert.match(html, /Bitte schreiben Sie auch für diese Sprache eine Kurzbeschreibung\./);
+    assert.match(html, /Bitte geben Sie eine ganze Zahl von 0 bis 70 ein\./);
+    assert.match(html, /Bitte wählen Sie das Land Ihrer Stadt\./);
+    assert.match(html, /Jede Sprache kann nur einmal gewählt werden\./);
+    assert.match(html, /Jede Zeile braucht eine Adresse, die mit https:\/\/ beginnt/);
+    assert.match(html, /value="Stadt &lt;Tunis&gt; &amp; Partner"/);
+    assert.match(html, /value="7x"/);
+    assert.match(html, />ftp:\/\/example.org Server<\/textarea>/);
+    assert.match(html, /id="field-topic-waste-management" name="topic" value="waste-management" checked=""/);
+    assert.equal((await expertOf('amina@example.org'))?.organisation, 'Municipality of Tunis', 'nothing saved');
+
+    // Country codes are checked against the taxonomy once the form itself is valid.
+    const unknown = await v.post('/de/my/expert-profile', profileForm({ lang: 'de', experienceCountries: 'MA, QQ', consent: undefined }));
+    assert.equal(unknown.status, 422);
+    assert.match(v.lastHtml, /Bitte verwenden Sie zweistellige Ländercodes/);
+    assert.match(v.lastHtml, /value="MA, QQ"/);
+
+    const broken = await t.request('/en/my/expert-profile', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'x-csrf-token': v.csrf, cookie: v.cookieHeaderForTests() },
+      body: '--x\r\nContent-Disposition: form-data; name="headline"\r\n\r\nBroken',
+    });
+    assert.equal(broken.status, 400);
+  });
+
+  it('writes the texts one language at a time; readers get theirs, else English with a note', async () => {
+    const v = await signedIn(t, 'amina@example.org');
+    await v.get('/en/my/expert-profile');
+    const toGerman = await v.post('/en/my/expert-profile', profileForm({ consent: undefined, intent: 'lang:de' }));
+    assert.equal(toGerman.status, 303);
+    assert.equal(toGerman.headers.get('location'), '/en/my/expert-profile?lang=de&notice=saved');
+    await v.get('/en/my/expert-profile?lang=de');
+    assert.match(v.lastHtml, /<input type="hidden" name="lang" value="de"\/>/);
+    assert.match(v.lastHtml, /id="field-headline" name="headline" type="text" value=""/);
+    const german = profileForm({
+      consent: undefined,
+      lang: 'de',
+      headline: 'Abfallwirtschaft und Recycling-Genossenschaften',
+      bio: 'Zehn Jahre in der Abfallwirtschaft von Tunis.',
+    });
+    assert.equal((await v.post('/en/my/expert-profile', german)).status, 303);
+
+    const { slug } = (await expertOf('amina@example.org')) ?? { slug: '' };
+    const de = await (await t.request(`/de/experts/${slug}`)).text();
+    assert.match(de, /<div lang="de" dir="ltr"><p class="lead">Abfallwirtschaft und Recycling-Genossenschaften<\/p>/);
+    assert.doesNotMatch(de, /class="fallback-note"/);
+    const fr = await (await t.request(`/fr/experts/${slug}`)).text();
+    assert.match(fr, /<div lang="en" dir="ltr"><p class="lead">Waste management and recycling cooperatives<\/p>/);
+    assert.match(fr, /class="fallback-note"/);
+    const ar = await (await t.request(`/ar/experts/${slug}`)).text();
+    assert.match(ar, /<html lang="ar" dir="rtl">/);
+    assert.match(ar, /العربية \(لغة أم\)/);
+  });
+
+  it('shows a profile only to those its visibility allows; hidden ones are never revealed', async () => {
+    const pub = await createExpert('public@example.org', { visibility: 'public' });
+    const mem = await createExpert('members@example.org', { visibility: 'members' });
+    const hid = await createExpert('hidden@example.org', { visibility: 'hidden' });
+    const page = (slug: string) => `/en/experts/${slug}`;
+    const anonymous = newVisitor(t);
+    assert.equal((await anonymous.get(page(pub.slug))).status, 200);
+    assert.match(
+      anonymous.lastHtml,
+      /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"Person","name":"public"/,
+    );
+    assert.doesNotMatch(anonymous.lastHtml, /noindex/);
+    assert.doesNotMatch(anonymous.lastHtml, ADDRESS, 'no e-mail address, not even in JSON-LD');
+    assert.equal((await anonymous.get(page(mem.slug))).status, 404);
+    assert.equal((await anonymous.get(page(hid.slug))).status, 404);
+
+    assert.equal((await member.get(page(pub.slug))).status, 200);
+    assert.equal((await member.get(page(mem.slug))).status, 200);
+    assert.match(member.lastHtml, /<meta name="robots" content="noindex"\/>/);
+    assert.doesNotMatch(member.lastHtml, /application\/ld\+json/, 'no Person data for a members-only profile');
+    assert.doesNotMatch(member.lastHtml, /Edit my profile/);
+    assert.doesNotMatch(member.lastHtml, ADDRESS);
+    const hiddenForMember = await member.get(page(hid.slug));
+    assert.equal(hiddenForMember.status, 404);
+    assert.doesNotMatch(member.lastHtml, /hidden@|class="expert-page"/);
+
+    for (const slug of [pub.slug, mem.slug, hid.slug]) assert.equal((await editor.get(page(slug))).status, 200, `editor sees ${slug}`);
+    assert.match(editor.lastHtml, /Who can see this profile: Hidden\./);
+    assert.match(editor.lastHtml, /noindex/);
+
+    assert.equal((await hid.v.get(page(hid.slug))).status, 200, 'the owner sees their hidden profile');
+    assert.match(hid.v.lastHtml, /<a href="\/en\/my\/expert-profile">Edit my profile<\/a>/);
+    assert.doesNotMatch(hid.v.lastHtml, ADDRESS);
+  });
+
+  it('never gives an expert a slug that names another page under /experts/', async () => {
+    const expert = await createExpert('match@example.org', { visibility: 'public' });
+    assert.equal(expert.slug, 'match-2');
+    const res = await t.request('/en/experts/match-2');
+    assert.equal(res.status, 200);
+    assert.doesNotMatch(await (await t.request('/en/experts/match')).text(), /class="expert-page"/);
+    assert.doesNotMatch(await (await t.request('/en/experts/map')).text(), /class="expert-page"/);
+    const same = await createExpert('match@example.net', { visibility: 'public' });
+    assert.equal(same.slug, 'match-3');
+  });
+
+  it('adds a photo with its text alternative, and changes the text alone', async () => {
+    const v = await signedIn(t, 'amina@example.org');
+    await v.get('/en/my/expert-profile');
+    const jpeg = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#a63' } })
+      .jpeg()
+      .toBuffer();
+    const upload = async (alt: string, file?: File) => {
+      await v.get('/en/my/expert-profile');
+      const form = new FormData();
+      if (file) form.set('file', file);
+      form.set('alt', alt);
+      return v.postMultipart('/en/my/expert-profile/photo', form);
+    };
+    const noAlt = await upload('', new File([jpeg], 'me.jpg', { type: 'image/jpeg' }));
+    assert.equal(noAlt.status, 422);
+    assert.match(v.lastHtml, /Please describe the photo for people who cannot see it\./);
+    const svg = await upload('Me', new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'me.svg', { type: 'image/svg+xml' }));
+    assert.equal(svg.status, 422);
+    assert.match(v.lastHtml, /SVG/);
+    assert.match(v.lastHtml, />Me<\/textarea>/, 'the typed text alternative is kept');
+
+    const ok = await upload('Amina in front of the city hall', new File([jpeg], 'me.jpg', { type: 'image/jpeg' }));
+    assert.equal(ok.status, 303);
+    const { slug } = (await expertOf('amina@example.org')) ?? { slug: '' };
+    const html = await (await t.request(`/en/experts/${slug}`)).text();
+    assert.match(html, /<img class="expert-photo" src="\/uploads\/[0-9a-f]{64}-640\.jpg"[^>]*alt="Amina in front of the city hall"/);
+    const src = /src="(\/uploads\/[0-9a-f]{64}-640\.jpg)"/.exec(html)?.[1] ?? '';
+    assert.equal((await t.request(src)).status, 200);
+
+    assert.equal((await upload('Amina Diallo at the city hall of Tunis')).status, 303);
+    const photo = (await expertOf('amina@example.org'))?.photo;
+    assert.equal(photo?.alt, 'Amina Diallo at the city hall of Tunis');
+
+    await v.get('/en/my/expert-profile');
+    assert.equal((await v.post('/en/my/expert-profile/photo/remove', {})).status, 303);
+    assert.equal((await expertOf('amina@example.org'))?.photo, null);
+  });
+
+  it('removes the listing only after a confirmation, and the page is gone', async () => {
+    const { v, slug } = await createExpert('leaving@example.org', { visibility: 'public' });
+    await v.get('/en/my/expert-profile');
+    assert.match(v.lastHtml, /<a href="\/en\/my\/expert-profile\/remove">Remove my listing<\/a>/);
+    await v.get('/en/my/expert-profile/remove');
+    assert.match(v.lastHtml, /Remove your expert listing\?/);
+    assert.match(v.lastHtml, /<button type="submit" name="confirm" value="yes" class="button danger">Yes, remove my listing<\/button>/);
+
+    const unconfirmed = await v.post('/en/my/expert-profile/remove', {});
+    assert.equal(unconfirmed.headers.get('location'), '/en/my/expert-profile/remove');
+    assert.ok(await expertOf('leaving@example.org'), 'still listed');
+
+    const removed = await v.post('/en/my/expert-profile/remove', { confirm: 'yes' });
+    assert.equal(removed.status, 303);
+    assert.equal(removed.headers.get('location'), '/en/my/expert-profile?notice=removed');
+    assert.equal(await expertOf('leaving@example.org'), undefined);
+    assert.equal((await t.request(`/en/experts/${slug}`)).status, 404);
+    await v.get('/en/my/expert-profile?notice=removed');
+    assert.match(v.lastHtml, /Your listing has been removed/);
+    assert.match(v.lastHtml, /name="consent"/, 'listing again needs consent again');
+    assert.ok(await signedIn(t, 'leaving@example.org'), 'the account stays');
+  });
+
+  it('never shows the profile of a deleted account', async () => {
+    const { v, slug } = await createExpert('gone@example.org', { visibility: 'public' });
+    assert.equal((await t.request(`/en/experts/${slug}`)).status, 200);
+    await v.get('/en/account');
+    assert.equal((await v.post('/en/account/delete', { deletePassword: PASSWORD })).status, 303);
+    assert.equal((await t.request(`/en/experts/${slug}`)).status, 404);
+    assert.equal((await editor.get(`/en/experts/${slug}`)).status, 404);
+  });
+});
