@@ -212,9 +212,14 @@ export function AccountPage(props: { i18n: I18n; csrfToken: string; account: Acc
         <dt>{t('accounts.role')}</dt>
         <dd>{t(`accounts.roles.${account.role}`)}</dd>
       </dl>
-      <p>
-        <a href={`/${locale}/my/practices`}>{t('practiceWorkflow.myTitle')}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={`/${locale}/my/practices`}>{t('practiceWorkflow.myTitle')}</a>
+        </li>
+        <li>
+          <a href={`/${locale}/my/expert-profile`}>{t('experts.myProfile')}</a>
+        </li>
+      </ul>
       {account.emailVerified ? null : (
         <section class="card callout" aria-labelledby="verify-title">
           <h2 id="verify-title">{t('accounts.unverifiedTitle')}</h2>

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { listAuditLogOfUser, recordAudit } from '../audit/audit.service.ts';
+import { deleteExpertProfileOfUser, getMyExpertProfile } from '../experts/expert-profile.service.ts';
 import type { AccountsContext } from './accounts.service.ts';
 import { verifyPassword } from './passwords.ts';
 import { listSessionsOfUser } from './sessions.queries.ts';
@@ -15,7 +16,11 @@ export async function exportMyData(db: Database, userId: number) {
   return db.transaction().execute(async (trx) => {
     const user = await users.findUserForExport(trx, userId);
     if (!user) return null;
-    const [sessions, activity] = await Promise.all([listSessionsOfUser(trx, userId), listAuditLogOfUser(trx, userId)]);
+    const [sessions, activity, expertProfile] = await Promise.all([
+      listSessionsOfUser(trx, userId),
+      listAuditLogOfUser(trx, userId),
+      getMyExpertProfile(trx, userId),
+    ]);
     await recordAudit(trx, { action: 'account.data-exported', actorUserId: userId, subjectUserId: userId });
     return {
       exportedAt: new Date().toISOString(),
@@ -31,6 +36,7 @@ export async function exportMyData(db: Database, userId: number) {
       },
       sessions: sessions.map((s) => ({ startedAt: s.created_at, lastSeenAt: s.last_seen_at, expiresAt: s.expires_at })),
       securityLog: activity.map((a) => ({ at: a.at, action: a.action })),
+      expertProfile: expertProfile ?? null,
     };
   });
 }
@@ -46,6 +52,7 @@ export async function deleteMyAccount(ctx: AccountsContext, userId: number, pass
   await ctx.db.transaction().execute(async (trx) => {
     await endAllSessions(trx, userId);
     await revokeAllAccountTokens(trx, userId);
+    await deleteExpertProfileOfUser(trx, userId);
     await users.anonymiseUser(trx, userId);
     await recordAudit(trx, { action: 'account.deleted', actorUserId: userId, subjectUserId: userId });
   });

@@ -224,6 +224,12 @@ export function removeMyExpertListing(db: Database, user: CurrentUser): Promise<
   });
 }
 
+/** Deletes a member's listing inside the caller's transaction (account deletion). */
+export async function deleteExpertProfileOfUser(trx: Database, userId: number): Promise<void> {
+  const own = await q.lockExpertOfUser(trx, userId);
+  if (own) await q.deleteExpert(trx, own.id);
+}
+
 export const PHOTO_ALT_MAX = 500;
 
 /** A refused photo: the message key (uploads.errors.* or expertProfile.errors.*), its values and the typed alt. */

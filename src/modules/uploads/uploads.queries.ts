@@ -45,8 +45,8 @@ export function findFirstUpload(db: Database, sha256: string, kind: UploadKind) 
 
 /**
  * Uploads nobody refers to any more, older than `hours` (the grace time covers a form being filled in).
- * Every module that stores upload ids must be listed here: today good practices (live record and every
- * revision, including rejected ones, so history stays complete).
+ * Every module that stores upload ids must be listed here: good practices (live record and every
+ * revision, including rejected ones, so history stays complete) and expert photos.
  */
 export async function findUnreferencedUploads(db: Database, hours: number) {
   const result = await sql<{ id: number; sha256: string; kind: UploadKind }>`
@@ -55,6 +55,7 @@ export async function findUnreferencedUploads(db: Database, hours: number) {
       and not exists (select 1 from practices p
         where p.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
            or p.images @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from experts x where (x.photo ->> 'uploadId')::int = u.id)
       and not exists (select 1 from practice_revisions r
         where r.content -> 'documents' @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
            or r.content -> 'images' @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
