@@ -64,12 +64,42 @@ const practiceSummary = {
   },
 };
 
+const query = (name: string, description: string, repeated = false) => ({
+  name,
+  in: 'query',
+  description,
+  schema: repeated ? { type: 'array', items: str } : str,
+  ...(repeated ? { style: 'form', explode: true } : {}),
+});
+
+const expertSummary = {
+  type: 'object',
+  required: ['id', 'name', 'url'],
+  properties: {
+    id: { type: 'integer' },
+    externalId: { type: ['string', 'null'] },
+    name: str,
+    headline: { type: ['string', 'null'] },
+    organisation: str,
+    city: { type: ['string', 'null'] },
+    country: { type: ['string', 'null'] },
+    languages: { type: 'array', items: { type: 'object', properties: { code: str, level: { enum: ['working', 'fluent', 'native'] } } } },
+    themes: strs,
+    topics: strs,
+    url: str,
+  },
+};
+
+const visibilityNote =
+  'Answers depend on the caller: anonymous callers get public profiles only; a signed-in member (session cookie) also members-only profiles; editors all. Hidden profiles never appear in answers, counts or facets for others.';
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'Peerpolis API',
     version: '1.0.0',
-    description: 'Read-only access to the published content of a Peerpolis city network. No authentication; open to any origin.',
+    description:
+      'Read access to the published content of a Peerpolis city network, open to any origin. Good practices are public; the expert directory and matching answer according to the caller (see each path).',
   },
   servers: [{ url: '/api/v1' }],
   paths: {
@@ -96,6 +126,96 @@ export const openApiDocument = {
               },
             },
           },
+        },
+      },
+    },
+    '/experts': {
+      get: {
+        summary: 'Search the expert directory',
+        description: visibilityNote,
+        parameters: [
+          query('q', 'Words in any language (stemmed per language), an organisation, a city, or a name (typos tolerated).'),
+          query('lang', 'Language of headlines and URLs (en default).'),
+          query('theme', 'Theme slugs (OR).', true),
+          query('topic', 'Topic slugs (OR).', true),
+          query('language', 'ISO 639-1 codes the expert speaks (OR).', true),
+          query('region', 'Region slugs of experience, home included (OR).', true),
+          query('country', 'ISO 3166-1 codes of experience, home included (OR).', true),
+          query('availability', 'advice, missions, study-visits, speaking (OR).', true),
+          query('sort', 'relevance (default with q) or name.'),
+          query('page', '20 items per page.'),
+        ],
+        responses: {
+          200: {
+            description: 'One page of experts the caller may see, the total and facet counts over the same profiles.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'total', 'facets'],
+                  properties: { items: { type: 'array', items: expertSummary }, total: { type: 'integer' }, facets: { type: 'object' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/experts/match': {
+      post: {
+        summary: 'Rank experts for a city’s challenge, with reasons (docs/matching.md)',
+        description: `${visibilityNote} Nothing is stored.`,
+        parameters: [query('lang', 'Language of the reasons (en default).')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  challenge: { type: 'string', maxLength: 5000, description: 'Free text in any of the five languages.' },
+                  themes: strs,
+                  topics: strs,
+                  languages: strs,
+                  region: { type: ['string', 'null'] },
+                  country: { type: ['string', 'null'] },
+                  availability: { type: 'array', items: { enum: ['advice', 'missions', 'study-visits', 'speaking'] } },
+                  limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          200: {
+            description: 'Experts by score (0–1), each with the reasons in words.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    language: str,
+                    recognisedTopics: strs,
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'integer' },
+                          externalId: { type: ['string', 'null'] },
+                          name: str,
+                          score: { type: 'number' },
+                          reasons: strs,
+                          url: str,
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          400: { description: 'Not JSON, or a field out of range.', content: { 'application/json': { schema: { type: 'object' } } } },
         },
       },
     },
