@@ -11,6 +11,7 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertProfileRoutes } from './modules/experts/expert-profile.routes.ts';
 import { expertsApi } from './modules/experts/experts.api.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
+import { matchRequestsRoutes } from './modules/experts/match-requests.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
 import { practiceWorkflowRoutes } from './modules/practices/practice-workflow.routes.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   localized.route('/', practiceWorkflowRoutes);
   localized.route('/', expertProfileRoutes);
   localized.route('/', expertsRoutes);
+  localized.route('/', matchRequestsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);

@@ -1,0 +1,44 @@
+import type { I18n } from '../../i18n/i18n.ts';
+
+type Row = { id: number; title: string; updated_at: Date; created_by_name: string | null; contacted: number | null };
+
+export function MatchRequestsPage({ i18n, rows }: { i18n: I18n; rows: Row[] }) {
+  const { t, locale } = i18n;
+  return (
+    <>
+      <h1>{t('experts.requests.title')}</h1>
+      <p class="lead">{t('experts.requests.intro')}</p>
+      <p>
+        <a href={`/${locale}/experts/match`}>{t('experts.match.title')}</a>
+      </p>
+      {rows.length === 0 ? (
+        <p class="empty">{t('experts.requests.empty')}</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('experts.requests.columns.title')}</th>
+              <th scope="col">{t('experts.requests.columns.by')}</th>
+              <th scope="col">{t('experts.requests.columns.updated')}</th>
+              <th scope="col">{t('experts.requests.columns.contacted')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/${locale}/editor/matches/${r.id}`} dir="auto">
+                    {r.title}
+                  </a>
+                </td>
+                <td dir="auto">{r.created_by_name ?? '—'}</td>
+                <td>{i18n.formatDateTime(new Date(r.updated_at))}</td>
+                <td>{i18n.formatNumber(r.contacted ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
