@@ -135,3 +135,18 @@ export async function findSharedWords(db: Database, ids: number[], words: Partia
     group by t.expert_id`.execute(db);
   return new Map(rows.rows.map((r) => [r.expert_id, r.words]));
 }
+
+/**
+ * Stemmed words that occur in more than `share` of the experts' texts, from PostgreSQL's own statistics
+ * (ANALYZE keeps the most common elements of tsvector columns). Such words ("city", "municipal") say
+ * nothing about fit and would make every expert a candidate. Empty without statistics or below 1,000 texts.
+ */
+export async function findCommonWords(db: Database, share: number): Promise<Set<string>> {
+  const result = await sql<{ lexeme: string }>`
+    select e.lexeme from pg_stats s
+    cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, freq)
+    where s.tablename = 'expert_translations' and s.attname = 'search' and e.freq > ${share}
+      -- Below a thousand texts the shares are too noisy to drop anything (and tests stay deterministic).
+      and (select c.reltuples from pg_class c where c.relname = 'expert_translations' and c.relkind = 'r' limit 1) >= 1000`.execute(db);
+  return new Set(result.rows.map((r) => r.lexeme));
+}

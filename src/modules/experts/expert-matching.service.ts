@@ -95,6 +95,19 @@ function loadVocabulary(db: Database): Promise<Record<Locale, Keyword[]>> {
   return vocabulary;
 }
 
+/** A stemmed word in more than this share of experts' texts is too common to count (ANALYZE statistics). */
+const COMMON_SHARE = 0.2;
+const commonCache = new WeakMap<Database, { at: number; words: Promise<Set<string>> }>();
+
+/** The too-common words, looked up at most every ten minutes per database. */
+function commonWords(db: Database): Promise<Set<string>> {
+  const cached = commonCache.get(db);
+  if (cached && Date.now() - cached.at < 600_000) return cached.words;
+  const words = q.findCommonWords(db, COMMON_SHARE).catch(() => new Set<string>());
+  commonCache.set(db, { at: Date.now(), words });
+  return words;
+}
+
 /** The language a challenge is written in: Arabic by its script, else the one whose stop words it uses most. */
 export function detectLanguage(text: string, stems: Record<Locale, string[]>): Locale {
   if (/\p{Script=Arabic}/u.test(text)) return 'ar';
@@ -121,8 +134,13 @@ function mean(values: number[]): number {
 export async function matchExperts(db: Database, input: MatchInput, user: CurrentUser | null, readerLocale: Locale): Promise<MatchResult> {
   const [stems, vocab, index] = await Promise.all([q.stemInAllLanguages(db, input.challenge), loadVocabulary(db), loadTaxonomyIndex(db)]);
   const language = detectLanguage(input.challenge, stems);
-  // Words shorter than three letters are mostly noise across languages' stemmers.
-  const words = Object.fromEntries(LOCALES.map((l) => [l, (stems[l] ?? []).filter((w) => w.length >= 3)])) as Record<Locale, string[]>;
+  // Words shorter than three letters are mostly noise across languages' stemmers, and words most
+  // profiles use tell nothing about fit (and would make everyone a candidate).
+  const common = await commonWords(db);
+  const words = Object.fromEntries(LOCALES.map((l) => [l, (stems[l] ?? []).filter((w) => w.length >= 3 && !common.has(w))])) as Record<
+    Locale,
+    string[]
+  >;
 
   const recognised = recogniseTopics(stems, vocab);
   const topics: Record<string, number> = {};

@@ -69,28 +69,34 @@ function escapeLike(value: string): string {
 
 /** One boolean per filter, so each facet can be counted with every filter but its own. */
 function filterFlags(f: ExpertFilters) {
-  const any = (values: string[], predicate: RawBuilder<boolean>) => (values.length ? predicate : sql<boolean>`true`);
+  const overlap = (column: string, values: string[]) =>
+    values.length ? sql<boolean>`${sql.ref(column)} && array[${sql.join(values)}]::text[]` : sql<boolean>`true`;
   return {
-    theme: any(f.themes, sql`exists (select 1 from expert_themes y where y.expert_id = x.id and y.theme_slug in (${sql.join(f.themes)}))`),
-    topic: any(f.topics, sql`exists (select 1 from expert_topics y where y.expert_id = x.id and y.topic_slug in (${sql.join(f.topics)}))`),
-    language: any(
-      f.languages,
-      sql`exists (select 1 from expert_languages y where y.expert_id = x.id and y.code in (${sql.join(f.languages)}))`,
-    ),
-    // Regions and countries of experience; the home country counts as experience too.
-    region: any(
-      f.regions,
-      sql`(co.region_slug in (${sql.join(f.regions)}) or exists (select 1 from expert_regions y where y.expert_id = x.id and y.region_slug in (${sql.join(f.regions)})))`,
-    ),
-    country: any(
-      f.countries,
-      sql`(x.country_code in (${sql.join(f.countries)}) or exists (select 1 from expert_countries y where y.expert_id = x.id and y.country_code in (${sql.join(f.countries)})))`,
-    ),
-    availability: any(f.availability, sql`x.availability && array[${sql.join(f.availability)}]::text[]`),
+    theme: overlap('x.f_themes', f.themes),
+    topic: overlap('x.f_topics', f.topics),
+    language: overlap('x.f_languages', f.languages),
+    // Regions and countries of experience; the home country (and its region) counts as experience too.
+    region: overlap('x.f_regions', f.regions),
+    country: overlap('x.f_countries', f.countries),
+    availability: overlap('x.availability', f.availability),
   } satisfies Record<ExpertFacetName, RawBuilder<boolean>>;
 }
 
 const FACETS: ExpertFacetName[] = ['theme', 'topic', 'language', 'region', 'country', 'availability'];
+const FACET_COLUMN: Record<ExpertFacetName, string> = {
+  theme: 'f_themes',
+  topic: 'f_topics',
+  language: 'f_languages',
+  region: 'f_regions',
+  country: 'f_countries',
+  availability: 'availability',
+};
+
+/** Counts per value of one facet's array over the matches that pass `where`, as JSON, most first. */
+function facetCounts(column: string, where: RawBuilder<unknown>) {
+  return sql`(select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]')
+    from (select v, count(*)::int as n from m cross join unnest(${sql.ref(`m.${column}`)}) v where ${where} group by v) s)`;
+}
 
 /**
  * One statement: the visible experts matching the words (materialized once, with a flag per filter),
@@ -109,7 +115,7 @@ async function runSearch(db: Database, input: ExpertSearchInput) {
   const flags = filterFlags(input.filters);
   const others = (facet: ExpertFacetName | null) =>
     sql.join(
-      FACETS.filter((f) => f !== facet).map((f) => sql.ref(`m.f_${f}`)),
+      FACETS.filter((f) => f !== facet).map((f) => sql.ref(`m.pass_${f}`)),
       sql` and `,
     );
   const rank = input.q
@@ -119,13 +125,12 @@ async function runSearch(db: Database, input: ExpertSearchInput) {
   const order = input.sort === 'relevance' && input.q ? sql`m.rank desc, m.display_name, m.id` : sql`m.display_name, m.id`;
   const result = await sql<{ total: number; facets: Record<ExpertFacetName, ExpertFacetCount[]>; rows: ExpertSearchRow[] }>`
     with m as materialized (
-      select x.id, x.display_name, x.country_code, co.region_slug, x.availability, ${rank} as rank,
+      select x.id, x.display_name, x.f_themes, x.f_topics, x.f_languages, x.f_regions, x.f_countries, x.availability, ${rank} as rank,
         ${sql.join(
-          FACETS.map((f) => sql`${flags[f]} as ${sql.ref(`f_${f}`)}`),
+          FACETS.map((f) => sql`${flags[f]} as ${sql.ref(`pass_${f}`)}`),
           sql`, `,
         )}
       from experts x
-      left join countries co on co.code = x.country_code
       where x.visibility in (${sql.join(input.visible)}) ${input.q ? sql`and x.id in (${textMatches(input.q)})` : sql``}
     ),
     page as (
@@ -133,27 +138,10 @@ async function runSearch(db: Database, input: ExpertSearchInput) {
     )
     select
       (select count(*)::int from m where ${others(null)}) as total,
-      json_build_object(
-        'theme', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select y.theme_slug as v, count(*)::int as n from m join expert_themes y on y.expert_id = m.id where ${others('theme')} group by 1) s),
-        'topic', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select y.topic_slug as v, count(*)::int as n from m join expert_topics y on y.expert_id = m.id where ${others('topic')} group by 1) s),
-        'language', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select y.code as v, count(*)::int as n from m join expert_languages y on y.expert_id = m.id where ${others('language')} group by 1) s),
-        'region', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select v, count(*)::int as n from (
-            select m.id, m.region_slug as v from m where m.region_slug is not null and ${others('region')}
-            union
-            select m.id, y.region_slug from m join expert_regions y on y.expert_id = m.id where ${others('region')}
-          ) r group by v) s),
-        'country', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select v, count(*)::int as n from (
-            select m.id, m.country_code::text as v from m where m.country_code is not null and ${others('country')}
-            union
-            select m.id, y.country_code::text from m join expert_countries y on y.expert_id = m.id where ${others('country')}
-          ) r group by v) s),
-        'availability', (select coalesce(json_agg(json_build_object('value', v, 'count', n) order by n desc, v), '[]') from (
-          select a as v, count(*)::int as n from m cross join unnest(m.availability) a where ${others('availability')} group by 1) s)
+      json_build_object(${sql.join(
+        FACETS.map((f) => sql`${f}::text, ${facetCounts(FACET_COLUMN[f], others(f))}`),
+        sql`, `,
+      )}
       ) as facets,
       (select coalesce(json_agg(r order by r.ord), '[]') from (
         select row_number() over (order by ${order}) as ord, x.id, x.slug, x.external_id, x.display_name, x.organisation, x.position,

@@ -3,9 +3,10 @@ import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { cityName } from '../cities/cities.service.ts';
+import { cachedExpertSearch } from './expert-search.cache.ts';
 import * as q from './expert-search.queries.ts';
 import { visibleLevels } from './expert-visibility.ts';
-import { AVAILABILITY } from './experts.table.ts';
+import { AVAILABILITY, type ExpertVisibility } from './experts.table.ts';
 
 export const EXPERT_PAGE_SIZE = 20;
 
@@ -76,16 +77,27 @@ export type ExpertSearchResult = {
 };
 
 /** Directory search for `user`: only the profiles they may see, in every count and facet too. */
-export async function searchExperts(
+export function searchExperts(
   db: Database,
   params: ExpertSearchParams,
   locale: Locale,
   user: CurrentUser | null,
 ): Promise<ExpertSearchResult> {
+  const visible = visibleLevels(user);
+  const key = `${visible.join(',')}|${locale}|${params.sort}|${expertQueryString(params, params.page)}`;
+  return cachedExpertSearch(db, key, () => runSearch(db, params, locale, visible));
+}
+
+async function runSearch(
+  db: Database,
+  params: ExpertSearchParams,
+  locale: Locale,
+  visible: ExpertVisibility[],
+): Promise<ExpertSearchResult> {
   const { total, facets, rows } = await q.searchExperts(db, {
     q: params.q,
     locale,
-    visible: visibleLevels(user),
+    visible,
     filters: {
       themes: params.theme,
       topics: params.topic,

@@ -29,6 +29,12 @@ export type ExpertsTable = {
   photo: ColumnType<ExpertPhoto | null, string | null | undefined, string | null>;
   contact_enabled: Generated<boolean>;
   listing_consent_at: Date | null;
+  /** Facet values, kept by triggers from the link tables (migration 0007); experience includes home. */
+  f_themes: Generated<string[]>;
+  f_topics: Generated<string[]>;
+  f_languages: Generated<string[]>;
+  f_regions: Generated<string[]>;
+  f_countries: Generated<string[]>;
 };
 
 export type ExpertTranslationsTable = {
