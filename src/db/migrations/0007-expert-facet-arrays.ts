@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
+// Also: `suspended` (an administrator disabled the expert's account).
+//
 // The directory counts six facets over every profile a reader may see. Joining five link tables per
 // profile made that cost hundreds of milliseconds at 100,000 experts, so each profile also carries its
 // facet values as arrays (experience includes the home country and its region), kept in step with the
@@ -56,9 +58,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index ${sql.raw(`experts_${column}`)} on experts using gin (${sql.ref(column)})`.execute(db);
   }
   await sql`create index experts_visible_name on experts (visibility, display_name, id)`.execute(db);
+  // Set while the expert's account is disabled by an administrator: the profile leaves the directory,
+  // matching and its page for everyone but editors, without touching the expert's own choices.
+  await db.schema
+    .alterTable('experts')
+    .addColumn('suspended', 'boolean', (c) => c.notNull().defaultTo(false))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('experts').dropColumn('suspended').execute();
   await sql`drop index experts_visible_name`.execute(db);
   await sql`drop trigger experts_home_facets on experts`.execute(db);
   for (const [table] of LINKS) await sql`drop trigger ${sql.raw(`${table}_facets`)} on ${sql.table(table)}`.execute(db);

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { suspendExpertProfileOfUser } from '../experts/expert-profile.service.ts';
 import { issueAccountLink } from './account-links.ts';
 import type { Role } from './accounts.table.ts';
 import { endAllSessions } from './sessions.service.ts';
@@ -41,6 +42,8 @@ export async function setAccountDisabled(db: Database, actor: CurrentUser, userI
     if (!user || user.deleted_at) return 'not-found';
     if ((user.disabled_at !== null) === disabled) return 'unchanged';
     await users.setDisabled(trx, userId, disabled);
+    // A disabled member's expert profile leaves the directory with them (and comes back with them).
+    await suspendExpertProfileOfUser(trx, userId, disabled);
     if (disabled) await endAllSessions(trx, userId);
     await recordAudit(trx, { action: disabled ? 'account.disabled' : 'account.enabled', actorUserId: actor.id, subjectUserId: userId });
     return 'changed';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
+import { activeOnly } from './expert-search.queries.ts';
 import type { ExpertVisibility } from './experts.table.ts';
 
 /** A text's stemmed words in every platform language (each language's own stemming and stop words). */
@@ -94,7 +95,7 @@ export async function findMatchCandidates(db: Database, m: MatchQuery): Promise<
       left join text_hits th on th.expert_id = x.id
       left join topic_hits tp on tp.expert_id = x.id
       left join theme_hits tm on tm.expert_id = x.id
-      where x.visibility in (${sql.join(m.visible)})
+      where x.visibility in (${sql.join(m.visible)}) ${activeOnly(m.visible)}
         and (th.expert_id is not null or tp.expert_id is not null or tm.expert_id is not null)
       order by pre desc, x.id
       limit ${m.candidates}

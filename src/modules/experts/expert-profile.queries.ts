@@ -14,6 +14,7 @@ const profileColumns = [
   'x.city_id',
   'x.country_code',
   'x.visibility',
+  'x.suspended',
   'x.years_experience',
   'x.availability',
   'x.links',
@@ -240,4 +241,9 @@ export async function deleteExpert(db: Database, expertId: number): Promise<void
 /** Region slugs in their order (reference data of the taxonomy, read like countries are elsewhere). */
 export async function listRegionSlugs(db: Database): Promise<string[]> {
   return (await db.selectFrom('regions').select('slug').orderBy('position').execute()).map((r) => r.slug);
+}
+
+/** Marks the profile of a member's account as suspended (or not) while the account is disabled. */
+export async function setSuspendedOfUser(db: Database, userId: number, suspended: boolean): Promise<void> {
+  await db.updateTable('experts').set({ suspended }).where('user_id', '=', userId).execute();
 }

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../web/context.ts';
 import type { FormErrors } from '../../web/forms.tsx';
 import { slugify } from '../../web/slug.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
+import { can } from '../accounts/policy.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { prepareUpload, recordUpload, uploadsDir } from '../uploads/uploads.service.ts';
@@ -97,6 +98,7 @@ export async function findVisibleExpert(db: Database, slug: string, viewer: Curr
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
   const row = await q.findExpertBySlug(db, slug);
   if (!row || !canSeeExpert(viewer, row.visibility, row.user_id)) return undefined;
+  if (row.suspended && !can(viewer, 'edit-content')) return undefined;
   // Deleting an account keeps its (anonymised) users row, so the expert row does not cascade away:
   // the profile of a deleted account is never shown.
   if (row.user_id !== null && !(await getAccount(db, row.user_id))) return undefined;
@@ -347,4 +349,11 @@ export async function removeMyExpertPhoto(
   } finally {
     clearExpertSearchCache();
   }
+}
+
+/** Takes a member's profile out of the directory while an administrator has disabled the account. */
+export async function suspendExpertProfileOfUser(trx: Database, userId: number, suspended: boolean): Promise<void> {
+  clearExpertSearchCache();
+  await q.setSuspendedOfUser(trx, userId, suspended);
+  clearExpertSearchCache();
 }

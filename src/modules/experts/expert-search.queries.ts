@@ -67,6 +67,11 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
+/** Suspended profiles (account disabled) are for editors' eyes only; editors are who may see hidden ones. */
+export function activeOnly(visible: ExpertVisibility[]) {
+  return visible.includes('hidden') ? sql`` : sql`and not x.suspended`;
+}
+
 /** One boolean per filter, so each facet can be counted with every filter but its own. */
 function filterFlags(f: ExpertFilters) {
   const overlap = (column: string, values: string[]) =>
@@ -131,7 +136,7 @@ async function runSearch(db: Database, input: ExpertSearchInput) {
           sql`, `,
         )}
       from experts x
-      where x.visibility in (${sql.join(input.visible)}) ${input.q ? sql`and x.id in (${textMatches(input.q)})` : sql``}
+      where x.visibility in (${sql.join(input.visible)}) ${activeOnly(input.visible)} ${input.q ? sql`and x.id in (${textMatches(input.q)})` : sql``}
     ),
     page as (
       select m.id, m.rank from m where ${others(null)} order by ${order} limit ${input.limit} offset ${input.offset}

@@ -35,6 +35,8 @@ export type ExpertsTable = {
   f_languages: Generated<string[]>;
   f_regions: Generated<string[]>;
   f_countries: Generated<string[]>;
+  /** The account is disabled by an administrator: listed for editors only. */
+  suspended: Generated<boolean>;
 };
 
 export type ExpertTranslationsTable = {
