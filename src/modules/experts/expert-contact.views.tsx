@@ -2,7 +2,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { getI18n, type I18n, type MessageValues } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextArea, TextField } from '../../web/forms.tsx';
+import { MessageForm } from '../../web/components/message-form.tsx';
+import type { FormErrors, FormValues } from '../../web/forms.tsx';
 import { BODY, BUTTON, CARD, type RenderedMail } from '../mail/mail.templates.tsx';
 import { EXPERT_MESSAGE_MAX, EXPERT_MESSAGE_MIN, EXPERT_SUBJECT_MAX } from './expert-contact.forms.ts';
 import type { ExpertContactLog, ExpertContactState } from './expert-contact.service.ts';
@@ -67,36 +68,22 @@ export function ExpertContact(props: ExpertContactProps) {
     const formI18n = withContactErrors(i18n, numbers);
     const labels = { subject: t('expertProfile.contact.subject'), message: t('expertProfile.contact.message') };
     body = (
-      <form method="post" action={`${pageUrl}/contact`} class="form contact-form" novalidate>
-        <ErrorSummary i18n={formI18n} errors={errors} labels={labels} />
-        <CsrfField token={csrfToken} />
-        <p>{t('expertProfile.contact.recipient', { name })}</p>
-        <TextField
-          i18n={formI18n}
-          name="subject"
-          label={labels.subject}
-          value={values.subject}
-          error={errors.subject}
-          maxlength={EXPERT_SUBJECT_MAX}
-          dir="auto"
-        />
-        <TextArea
-          i18n={formI18n}
-          name="message"
-          label={labels.message}
-          hint={t('expertProfile.contact.messageHint', { min: EXPERT_MESSAGE_MIN, max: EXPERT_MESSAGE_MAX })}
-          value={values.message}
-          error={errors.message}
-          required
-          maxlength={EXPERT_MESSAGE_MAX}
-          rows={8}
-          dir="auto"
-        />
-        <p class="hint">{t('expertProfile.contact.privacy')}</p>
-        <button type="submit" class="button">
-          {t('expertProfile.contact.send')}
-        </button>
-      </form>
+      <MessageForm
+        i18n={formI18n}
+        csrfToken={csrfToken}
+        action={`${pageUrl}/contact`}
+        errors={errors}
+        values={values}
+        intro={<p>{t('expertProfile.contact.recipient', { name })}</p>}
+        texts={{
+          subject: labels.subject,
+          message: labels.message,
+          hint: t('expertProfile.contact.messageHint', { min: EXPERT_MESSAGE_MIN, max: EXPERT_MESSAGE_MAX }),
+          privacy: t('expertProfile.contact.privacy'),
+          send: t('expertProfile.contact.send'),
+        }}
+        limits={{ subjectMax: EXPERT_SUBJECT_MAX, messageMax: EXPERT_MESSAGE_MAX }}
+      />
     );
   }
   return (

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { I18n, MessageValues } from '../../i18n/i18n.ts';
-import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextArea, TextField } from '../../web/forms.tsx';
+import { MessageForm } from '../../web/components/message-form.tsx';
+import type { FormErrors, FormValues } from '../../web/forms.tsx';
 import { CONTACT_MESSAGE_MAX, CONTACT_MESSAGE_MIN, CONTACT_SUBJECT_MAX } from './practice-contact.forms.ts';
 import type { ContactRecipient } from './practice-contact.service.ts';
 
@@ -81,35 +82,21 @@ export function PracticeContact(props: PracticeContactProps) {
     const formI18n = withContactErrors(i18n, numbers);
     const labels = { subject: t('contact.subject'), message: t('contact.message') };
     body = (
-      <form method="post" action={`${pageUrl}/contact`} class="form contact-form" novalidate>
-        <ErrorSummary i18n={formI18n} errors={errors} labels={labels} />
-        <CsrfField token={csrfToken} />
-        <TextField
-          i18n={formI18n}
-          name="subject"
-          label={labels.subject}
-          value={values.subject}
-          error={errors.subject}
-          maxlength={CONTACT_SUBJECT_MAX}
-          dir="auto"
-        />
-        <TextArea
-          i18n={formI18n}
-          name="message"
-          label={labels.message}
-          hint={t('contact.messageHint', { min: CONTACT_MESSAGE_MIN, max: CONTACT_MESSAGE_MAX })}
-          value={values.message}
-          error={errors.message}
-          required
-          maxlength={CONTACT_MESSAGE_MAX}
-          rows={8}
-          dir="auto"
-        />
-        <p class="hint">{t('contact.privacy')}</p>
-        <button type="submit" class="button">
-          {t('contact.send')}
-        </button>
-      </form>
+      <MessageForm
+        i18n={formI18n}
+        csrfToken={csrfToken}
+        action={`${pageUrl}/contact`}
+        errors={errors}
+        values={values}
+        texts={{
+          subject: labels.subject,
+          message: labels.message,
+          hint: t('contact.messageHint', { min: CONTACT_MESSAGE_MIN, max: CONTACT_MESSAGE_MAX }),
+          privacy: t('contact.privacy'),
+          send: t('contact.send'),
+        }}
+        limits={{ subjectMax: CONTACT_SUBJECT_MAX, messageMax: CONTACT_MESSAGE_MAX }}
+      />
     );
   }
   return (
