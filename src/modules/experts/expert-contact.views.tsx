@@ -1,10 +1,10 @@
-import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { getI18n, type I18n, type MessageValues } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { MessageForm } from '../../web/components/message-form.tsx';
 import type { FormErrors, FormValues } from '../../web/forms.tsx';
-import { BODY, BUTTON, CARD, type RenderedMail } from '../mail/mail.templates.tsx';
+import type { RenderedMail } from '../mail/mail.templates.tsx';
+import { renderRelayedMail } from '../mail/relayed.templates.tsx';
 import { EXPERT_MESSAGE_MAX, EXPERT_MESSAGE_MIN, EXPERT_SUBJECT_MAX } from './expert-contact.forms.ts';
 import type { ExpertContactLog, ExpertContactState } from './expert-contact.service.ts';
 
@@ -136,79 +136,20 @@ export type ExpertContactMail = {
 };
 
 export function renderExpertContactMail(locale: Locale, mail: ExpertContactMail): RenderedMail {
-  const { t, dir } = getI18n(locale);
+  const { t } = getI18n(locale);
   const names = { sender: mail.senderName };
-  // One line, whatever the texts hold: a line break would end the header.
-  const subject = (
-    mail.subject ? t('expertProfile.mail.subjectWithTopic', { ...names, subject: mail.subject }) : t('expertProfile.mail.subject', names)
-  ).replace(/\s+/g, ' ');
-  const lines = {
+  return renderRelayedMail(locale, {
+    subject: mail.subject
+      ? t('expertProfile.mail.subjectWithTopic', { ...names, subject: mail.subject })
+      : t('expertProfile.mail.subject', names),
     greeting: t('expertProfile.mail.greeting', { name: mail.recipientName }),
     intro: t('expertProfile.mail.intro', names),
     topic: mail.subject ? t('expertProfile.mail.subjectLine', { subject: mail.subject }) : null,
+    message: mail.message,
     reply: t('expertProfile.mail.reply', names),
-    action: t('expertProfile.mail.action'),
-    settings: t('expertProfile.mail.settings'),
+    action: { label: t('expertProfile.mail.action'), url: mail.profileUrl },
+    secondary: { label: t('expertProfile.mail.settings'), url: mail.settingsUrl },
     signature: t('expertProfile.mail.signature'),
     footer: t('expertProfile.mail.footer'),
-  };
-  const text = [
-    lines.greeting,
-    '',
-    lines.intro,
-    '',
-    ...(lines.topic ? [lines.topic, ''] : []),
-    ...mail.message.split('\n').map((l) => `> ${l}`),
-    '',
-    lines.reply,
-    '',
-    `${lines.action}: ${mail.profileUrl}`,
-    `${lines.settings}: ${mail.settingsUrl}`,
-    '',
-    lines.signature,
-    '',
-    '--',
-    lines.footer,
-  ].join('\n');
-  const html = (
-    <>
-      {raw('<!doctype html>')}
-      <html lang={locale} dir={dir}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{subject}</title>
-        </head>
-        <body style={BODY}>
-          <div style={CARD}>
-            <p>{lines.greeting}</p>
-            <p>{lines.intro}</p>
-            {lines.topic ? (
-              <p dir="auto">
-                <strong>{lines.topic}</strong>
-              </p>
-            ) : null}
-            <blockquote
-              dir="auto"
-              style="margin:0 0 16px;padding:8px 16px;border-inline-start:4px solid #0b5c8c;background:#f2f5f8;white-space:pre-wrap"
-            >
-              {mail.message}
-            </blockquote>
-            <p>{lines.reply}</p>
-            <p>
-              <a href={mail.profileUrl} style={BUTTON}>
-                {lines.action}
-              </a>
-            </p>
-            <p>
-              <a href={mail.settingsUrl}>{lines.settings}</a>
-            </p>
-            <p>{lines.signature}</p>
-          </div>
-          <p style="max-width:36rem;margin:16px auto 0;font-size:13px;color:#4a5565">{lines.footer}</p>
-        </body>
-      </html>
-    </>
-  );
-  return { subject, text, html: String(html) };
+  });
 }
