@@ -1,5 +1,4 @@
 import type { Database } from '../../src/db/client.ts';
-import { clearExpertSearchCache } from '../../src/modules/experts/expert-search.cache.ts';
 import type { ExpertVisibility } from '../../src/modules/experts/experts.table.ts';
 import { loadTaxonomyIndex } from '../../src/modules/taxonomy/taxonomy.service.ts';
 
@@ -104,6 +103,5 @@ export async function insertExpert(db: Database, f: ExpertFixture): Promise<numb
     .insertInto('expert_translations')
     .values(Object.entries(f.texts).map(([locale, text]) => ({ expert_id: id, locale, ...text })))
     .execute();
-  clearExpertSearchCache(); // written behind the services' back: forget cached directory pages
   return id;
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004-practice-workflow.ts';
 import * as m0005 from './0005-practice-search-speed.ts';
 import * as m0006 from './0006-expert-profiles.ts';
 import * as m0007 from './0007-expert-facet-arrays.ts';
+import * as m0008 from './0008-expert-directory-index.ts';
 
 // Every migration, in order. Listed by hand (not read from the folder) so the set is the same under
 // tsx, a bundler or a test runner, and a typo fails type-checking instead of silently skipping one.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-practice-search-speed': m0005,
   '0006-expert-profiles': m0006,
   '0007-expert-facet-arrays': m0007,
+  '0008-expert-directory-index': m0008,
 };

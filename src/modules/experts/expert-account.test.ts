@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { createMember, PASSWORD, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { EXPERT_FIXTURES, insertExpert } from '../../../tests/helpers/experts.ts';
-import { clearExpertSearchCache } from './expert-search.cache.ts';
 
 let t: TestApp;
 before(async () => {
@@ -39,7 +38,6 @@ describe('an expert’s account', () => {
     const fixture = { ...(EXPERT_FIXTURES[1] as (typeof EXPERT_FIXTURES)[number]), visibility: 'public' as const };
     const expertId = await insertExpert(t.database.db, fixture);
     await t.database.db.updateTable('experts').set({ user_id: user.id }).where('id', '=', expertId).execute();
-    clearExpertSearchCache();
     const admin = await signedIn(t, 'admin@network.example');
     const listed = async () => (await (await t.request('/en/experts')).text()).includes('Karim Haddad');
     assert.equal(await listed(), true);

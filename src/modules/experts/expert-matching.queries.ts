@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import { withoutParallelWorkers } from '../../db/planner.ts';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
-import { activeOnly } from './expert-search.queries.ts';
-import type { ExpertVisibility } from './experts.table.ts';
 
 /** A text's stemmed words in every platform language (each language's own stemming and stop words). */
 export async function stemInAllLanguages(db: Database, text: string): Promise<Record<Locale, string[]>> {
@@ -23,94 +22,29 @@ export async function stemPhrases(db: Database, phrases: Array<{ locale: Locale;
   return result.rows.map((r) => r.lexemes);
 }
 
-export type MatchQuery = {
-  /** Per language, the challenge's stemmed words as an OR query ('' when none). */
-  words: Partial<Record<Locale, string[]>>;
-  /** Wanted topics and themes with a weight (explicit 1; inferred from the text, less). */
-  topics: Record<string, number>;
-  themes: Record<string, number>;
-  languages: string[];
-  region: string | null;
-  country: string | null;
-  availability: string[];
-  visible: ExpertVisibility[];
-  /** How many candidates to score fully (the best by text and topics). */
-  candidates: number;
-};
-
-export type MatchRow = {
-  id: number;
-  slug: string;
-  external_id: string | null;
-  display_name: string;
-  country_code: string | null;
-  home_region: string | null;
-  text_rank: number;
-  topics: string[];
-  themes: string[];
-  regions: string[];
-  countries: string[];
-  languages: Array<{ code: string; level: string }>;
-  availability: string[];
-};
-
 function tsquery(words: string[]) {
   // Already stemmed: quoted and OR-ed under the 'simple' configuration, so nothing is stemmed twice.
   return words.length ? words.map((w) => `'${w.replaceAll("'", "''")}'`).join(' | ') : '';
 }
 
 /**
- * Candidates and their raw signals: experts whose texts share stemmed words with the challenge (in the
- * text's own language) or who work on a wanted topic or theme, visible to the caller, best first by
- * a cheap pre-score; the service computes the final score and the reasons.
+ * Experts whose texts share stemmed words with the challenge (each language's words against that
+ * language's texts), with the best rank among their texts. Visibility and every other signal come
+ * from the directory index (expert-matching.candidates.ts).
  */
-export async function findMatchCandidates(db: Database, m: MatchQuery): Promise<MatchRow[]> {
-  const queries = LOCALES.map((l) => ({ locale: l, query: tsquery(m.words[l] ?? []) })).filter((q) => q.query);
-  const topicList = Object.entries(m.topics);
-  const themeList = Object.entries(m.themes);
-  const textPart = queries.length
-    ? sql`select t.expert_id, max(ts_rank(t.search, to_tsquery('simple', q.query), 1)) as rank
-          from (values ${sql.join(queries.map((q) => sql`(${q.locale}, ${q.query})`))}) as q(locale, query)
-          join expert_translations t on t.locale = q.locale and t.search @@ to_tsquery('simple', q.query)
-          group by t.expert_id`
-    : sql`select null::int as expert_id, 0::float as rank where false`;
-  const topicPart = topicList.length
-    ? sql`select y.expert_id, sum(w.weight) as weight from expert_topics y
-          join (values ${sql.join(topicList.map(([slug, w]) => sql`(${slug}, ${w}::float)`))}) as w(slug, weight) on w.slug = y.topic_slug
-          group by y.expert_id`
-    : sql`select null::int as expert_id, 0::float as weight where false`;
-  const themePart = themeList.length
-    ? sql`select y.expert_id, sum(w.weight) as weight from expert_themes y
-          join (values ${sql.join(themeList.map(([slug, w]) => sql`(${slug}, ${w}::float)`))}) as w(slug, weight) on w.slug = y.theme_slug
-          group by y.expert_id`
-    : sql`select null::int as expert_id, 0::float as weight where false`;
-  const result = await sql<MatchRow>`
-    with text_hits as (${textPart}),
-    topic_hits as (${topicPart}),
-    theme_hits as (${themePart}),
-    scored as (
-      select x.id, coalesce(th.rank, 0) as text_rank,
-        coalesce(th.rank / (th.rank + 0.1), 0) * 2 + coalesce(tp.weight, 0) + coalesce(tm.weight, 0) * 0.3 as pre
-      from experts x
-      left join text_hits th on th.expert_id = x.id
-      left join topic_hits tp on tp.expert_id = x.id
-      left join theme_hits tm on tm.expert_id = x.id
-      where x.visibility in (${sql.join(m.visible)}) ${activeOnly(m.visible)}
-        and (th.expert_id is not null or tp.expert_id is not null or tm.expert_id is not null)
-      order by pre desc, x.id
-      limit ${m.candidates}
-    )
-    select x.id, x.slug, x.external_id, x.display_name, x.country_code, co.region_slug as home_region, s.text_rank,
-      array(select y.topic_slug from expert_topics y where y.expert_id = x.id order by 1) as topics,
-      array(select y.theme_slug from expert_themes y where y.expert_id = x.id order by 1) as themes,
-      array(select y.region_slug from expert_regions y where y.expert_id = x.id order by 1) as regions,
-      array(select y.country_code::text from expert_countries y where y.expert_id = x.id order by 1) as countries,
-      coalesce((select json_agg(json_build_object('code', l.code, 'level', l.level) order by l.code)
-                from expert_languages l where l.expert_id = x.id), '[]') as languages,
-      x.availability
-    from scored s join experts x on x.id = s.id left join countries co on co.code = x.country_code
-    order by s.pre desc, x.id`.execute(db);
-  return result.rows;
+export async function findTextHits(db: Database, words: Partial<Record<Locale, string[]>>): Promise<Map<number, number>> {
+  const queries = LOCALES.map((l) => ({ locale: l, query: tsquery(words[l] ?? []) })).filter((q) => q.query);
+  if (!queries.length) return new Map();
+  // One indexed branch per language, united (a join against a list of queries is planned as a scan).
+  const branches = queries.map(
+    (q) => sql`select t.expert_id as id, ts_rank(t.search, to_tsquery('simple', ${q.query}), 1) as rank
+               from expert_translations t where t.locale = ${q.locale} and t.search @@ to_tsquery('simple', ${q.query})`,
+  );
+  const rows = await withoutParallelWorkers(db, (trx) =>
+    sql<{ id: number; rank: number }>`
+      select id, max(rank)::float8 as rank from (${sql.join(branches, sql` union all `)}) hits group by id`.execute(trx),
+  );
+  return new Map(rows.rows.map((r) => [r.id, r.rank]));
 }
 
 /** The headline each expert shows in the reader's language (else English, else any), for reasons. */

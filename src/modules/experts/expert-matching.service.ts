@@ -5,6 +5,8 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import { currentExpertIndex, type IndexedExpert } from './expert-index.ts';
+import { pickMatchCandidates } from './expert-matching.candidates.ts';
 import * as q from './expert-matching.queries.ts';
 import { visibleLevels } from './expert-visibility.ts';
 import { AVAILABILITY } from './experts.table.ts';
@@ -158,23 +160,14 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
   const region = input.region ?? null;
   const country = input.country ?? null;
 
-  const rows = await q.findMatchCandidates(db, {
-    words,
-    topics,
-    themes,
-    languages,
-    region,
-    country,
-    availability: input.availability,
-    visible: visibleLevels(user),
-    candidates: CANDIDATES,
-  });
+  const [textRanks, expertIndex] = await Promise.all([q.findTextHits(db, words), currentExpertIndex(db)]);
+  const rows = pickMatchCandidates(expertIndex, { textRanks, topics, themes, visible: visibleLevels(user), limit: CANDIDATES });
 
   const topicWeight = Object.values(topics).reduce((a, b) => a + b, 0);
   const themeWeight = Object.values(themes).reduce((a, b) => a + b, 0);
-  const scored = rows.map((r) => {
+  const scored = rows.map(({ expert: r, textRank }) => {
     const signals: ExpertMatch['signals'] = {
-      text: input.challenge ? r.text_rank / (r.text_rank + TEXT_HALF) : null,
+      text: input.challenge ? textRank / (textRank + TEXT_HALF) : null,
       topic: topicWeight ? Math.min(1, r.topics.reduce((a, t) => a + (topics[t] ?? 0), 0) / topicWeight) : null,
       theme: themeWeight ? Math.min(1, r.themes.reduce((a, t) => a + (themes[t] ?? 0), 0) / themeWeight) : null,
       place: country || region ? placeSignal(r, country, region, index.regionOfCountry) : null,
@@ -207,8 +200,8 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
     items: top.map(({ row, signals, score }) => ({
       id: row.id,
       slug: row.slug,
-      externalId: row.external_id,
-      name: row.display_name,
+      externalId: row.externalId,
+      name: row.name,
       score: Math.round(score * 1000) / 1000,
       signals,
       reasons: reasonsFor(row, {
@@ -225,11 +218,11 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
   };
 }
 
-function placeSignal(r: q.MatchRow, country: string | null, region: string | null, regionOfCountry: Map<string, string>): number {
-  const countries = new Set([...r.countries, ...(r.country_code ? [r.country_code] : [])]);
+function placeSignal(r: IndexedExpert, country: string | null, region: string | null, regionOfCountry: Map<string, string>): number {
+  const countries = new Set([...r.countries, ...(r.countryCode ? [r.countryCode] : [])]);
   const regions = new Set([
     ...r.regions,
-    ...(r.home_region ? [r.home_region] : []),
+    ...(r.homeRegion ? [r.homeRegion] : []),
     ...[...countries].map((c) => regionOfCountry.get(c) ?? ''),
   ]);
   if (country && countries.has(country)) return 1;
@@ -250,7 +243,7 @@ async function originalWords(db: Database, challenge: string): Promise<Map<strin
 }
 
 function reasonsFor(
-  r: q.MatchRow,
+  r: IndexedExpert,
   c: {
     topics: Record<string, number>;
     languages: string[];
@@ -277,14 +270,14 @@ function reasonsFor(
     const spoken = r.languages.find((l) => l.code === code);
     if (spoken) reasons.push({ kind: 'language', code, level: spoken.level });
   }
-  const countries = new Set([...r.countries, ...(r.country_code ? [r.country_code] : [])]);
+  const countries = new Set([...r.countries, ...(r.countryCode ? [r.countryCode] : [])]);
   if (c.country && countries.has(c.country)) reasons.push({ kind: 'country', code: c.country });
   else {
     const wanted = c.region ?? (c.country ? c.regionOfCountry.get(c.country) : undefined);
-    const regions = new Set([...r.regions, ...(r.home_region ? [r.home_region] : [])]);
+    const regions = new Set([...r.regions, ...(r.homeRegion ? [r.homeRegion] : [])]);
     if (wanted && regions.has(wanted)) reasons.push({ kind: 'region', slug: wanted });
   }
-  const offered = c.availability.filter((a) => r.availability.includes(a));
+  const offered = c.availability.filter((a) => (r.availability as string[]).includes(a));
   if (offered.length) reasons.push({ kind: 'availability', values: offered });
   return reasons;
 }

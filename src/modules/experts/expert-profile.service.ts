@@ -11,7 +11,6 @@ import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { prepareUpload, recordUpload, uploadsDir } from '../uploads/uploads.service.ts';
 import type { ExpertProfileForm } from './expert-profile.forms.ts';
 import * as q from './expert-profile.queries.ts';
-import { clearExpertSearchCache } from './expert-search.cache.ts';
 import { canSeeExpert } from './expert-visibility.ts';
 import type { Availability, ExpertLink, ExpertPhoto, ExpertVisibility, LanguageLevel } from './experts.table.ts';
 
@@ -135,7 +134,7 @@ export type SaveOutcome =
  * Creates or updates the member's profile from a valid form, in one transaction: the record, its lists,
  * and the texts of the form's language. The name shown is the account's; the slug is given once.
  */
-async function saveMyExpertProfileNow(ctx: { db: Database; user: CurrentUser }, form: ExpertProfileForm): Promise<SaveOutcome> {
+export async function saveMyExpertProfile(ctx: { db: Database; user: CurrentUser }, form: ExpertProfileForm): Promise<SaveOutcome> {
   // Two first saves at the same moment (a double click) may pick the same slug: the loser tries again.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -218,7 +217,7 @@ async function insertWithFreeSlug(
  * Withdraws consent: the member's expert row goes, with its texts, lists and contact log. Their account
  * stays. Returns false when there was no listing.
  */
-function removeMyExpertListingNow(db: Database, user: CurrentUser): Promise<boolean> {
+export function removeMyExpertListing(db: Database, user: CurrentUser): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const own = await q.lockExpertOfUser(trx, user.id);
     if (!own) return false;
@@ -228,7 +227,7 @@ function removeMyExpertListingNow(db: Database, user: CurrentUser): Promise<bool
 }
 
 /** Deletes a member's listing inside the caller's transaction (account deletion). */
-async function deleteExpertProfileOfUserNow(trx: Database, userId: number): Promise<void> {
+export async function deleteExpertProfileOfUser(trx: Database, userId: number): Promise<void> {
   const own = await q.lockExpertOfUser(trx, userId);
   if (own) await q.deleteExpert(trx, own.id);
 }
@@ -243,7 +242,7 @@ export type PhotoError = { error: string; values: Record<string, string | number
  * no file comes and a photo exists. The picture is checked and resized before the transaction: on the
  * embedded database a transaction holds the only connection.
  */
-async function setMyExpertPhotoNow(
+export async function setMyExpertPhoto(
   ctx: { db: Database; user: CurrentUser },
   input: { file: unknown; alt: string },
   config: Pick<Config, 'DATA_DIR'>,
@@ -282,7 +281,7 @@ async function setMyExpertPhotoNow(
   });
 }
 
-function removeMyExpertPhotoNow(db: Database, user: CurrentUser): Promise<boolean> {
+export function removeMyExpertPhoto(db: Database, user: CurrentUser): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const own = await q.lockExpertOfUser(trx, user.id);
     if (!own?.photo) return false;
@@ -291,69 +290,7 @@ function removeMyExpertPhotoNow(db: Database, user: CurrentUser): Promise<boolea
   });
 }
 
-/** saveMyExpertProfile, clearing the directory's result cache before and after (the change is visible at once). */
-export async function saveMyExpertProfile(
-  ...args: Parameters<typeof saveMyExpertProfileNow>
-): Promise<Awaited<ReturnType<typeof saveMyExpertProfileNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await saveMyExpertProfileNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
-}
-
-/** removeMyExpertListing, clearing the directory's result cache before and after (the change is visible at once). */
-export async function removeMyExpertListing(
-  ...args: Parameters<typeof removeMyExpertListingNow>
-): Promise<Awaited<ReturnType<typeof removeMyExpertListingNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await removeMyExpertListingNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
-}
-
-/** deleteExpertProfileOfUser, clearing the directory's result cache before and after (the change is visible at once). */
-export async function deleteExpertProfileOfUser(
-  ...args: Parameters<typeof deleteExpertProfileOfUserNow>
-): Promise<Awaited<ReturnType<typeof deleteExpertProfileOfUserNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await deleteExpertProfileOfUserNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
-}
-
-/** setMyExpertPhoto, clearing the directory's result cache before and after (the change is visible at once). */
-export async function setMyExpertPhoto(
-  ...args: Parameters<typeof setMyExpertPhotoNow>
-): Promise<Awaited<ReturnType<typeof setMyExpertPhotoNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await setMyExpertPhotoNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
-}
-
-/** removeMyExpertPhoto, clearing the directory's result cache before and after (the change is visible at once). */
-export async function removeMyExpertPhoto(
-  ...args: Parameters<typeof removeMyExpertPhotoNow>
-): Promise<Awaited<ReturnType<typeof removeMyExpertPhotoNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await removeMyExpertPhotoNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
-}
-
 /** Takes a member's profile out of the directory while an administrator has disabled the account. */
 export async function suspendExpertProfileOfUser(trx: Database, userId: number, suspended: boolean): Promise<void> {
-  clearExpertSearchCache();
   await q.setSuspendedOfUser(trx, userId, suspended);
-  clearExpertSearchCache();
 }

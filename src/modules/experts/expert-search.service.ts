@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { cityName } from '../cities/cities.service.ts';
-import { cachedExpertSearch } from './expert-search.cache.ts';
+import { type ExpertFacetCount, queryExperts } from './expert-facets.ts';
+import { currentExpertIndex, type ExpertFacetName, type ExpertIndex } from './expert-index.ts';
 import * as q from './expert-search.queries.ts';
 import { visibleLevels } from './expert-visibility.ts';
 import { AVAILABILITY, type ExpertVisibility } from './experts.table.ts';
@@ -73,48 +74,49 @@ export type ExpertSearchResult = {
   page: number;
   pages: number;
   items: ExpertHit[];
-  facets: Record<q.ExpertFacetName, q.ExpertFacetCount[]>;
+  facets: Record<ExpertFacetName, ExpertFacetCount[]>;
 };
 
-/** Directory search for `user`: only the profiles they may see, in every count and facet too. */
-export function searchExperts(
+/**
+ * Directory search for `user`: only the profiles they may see, in every count and facet too. The words
+ * are matched in SQL (texts, organisation, city, similar name words); filters, facets and order come
+ * from the directory index; the page's cards are read last.
+ */
+export async function searchExperts(
   db: Database,
   params: ExpertSearchParams,
   locale: Locale,
   user: CurrentUser | null,
 ): Promise<ExpertSearchResult> {
   const visible = visibleLevels(user);
-  const key = `${visible.join(',')}|${locale}|${params.sort}|${expertQueryString(params, params.page)}`;
-  return cachedExpertSearch(db, key, () => runSearch(db, params, locale, visible));
-}
-
-async function runSearch(
-  db: Database,
-  params: ExpertSearchParams,
-  locale: Locale,
-  visible: ExpertVisibility[],
-): Promise<ExpertSearchResult> {
-  const { total, facets, rows } = await q.searchExperts(db, {
-    q: params.q,
-    locale,
+  const index = await currentExpertIndex(db);
+  const matches = params.q ? await findMatches(db, index, params.q, locale) : null;
+  const result = queryExperts(index, {
     visible,
+    matches,
     filters: {
-      themes: params.theme,
-      topics: params.topic,
-      languages: params.language,
-      regions: params.region,
-      countries: params.country,
+      theme: params.theme,
+      topic: params.topic,
+      language: params.language,
+      region: params.region,
+      country: params.country,
       availability: params.availability,
     },
     sort: params.q ? params.sort : 'name',
     limit: EXPERT_PAGE_SIZE,
     offset: (params.page - 1) * EXPERT_PAGE_SIZE,
   });
+  const rows = await q.findExpertCards(
+    db,
+    result.page.map((p) => p.expert.id),
+    locale,
+    visible,
+  );
   return {
-    total,
+    total: result.total,
     page: params.page,
-    pages: Math.max(1, Math.ceil(total / EXPERT_PAGE_SIZE)),
-    facets,
+    pages: Math.max(1, Math.ceil(result.total / EXPERT_PAGE_SIZE)),
+    facets: result.facets,
     items: rows.map((r) => ({
       id: r.id,
       slug: r.slug,
@@ -132,6 +134,43 @@ async function runSearch(
       availability: r.availability,
     })),
   };
+}
+
+/**
+ * Profiles matching the typed words, with their relevance: the text's rank plus twice the name's
+ * closeness. A name matches when its words are, on average over the words typed, close enough
+ * ("Anna Krasniki" finds "Anna Krasniqi"; "Krasniki" alone finds every Krasniqi).
+ */
+async function findMatches(db: Database, index: ExpertIndex, text: string, locale: Locale): Promise<Map<number, number>> {
+  const [hits, similar] = await Promise.all([q.findTextMatches(db, text, locale), q.findSimilarNameWords(db, text)]);
+  const matches = new Map(hits.map((h) => [h.id, h.rank]));
+  if (!similar.length) return matches;
+  const typed = new Set(similar.map((s) => s.typed));
+  const typedCount = Math.max(
+    typed.size,
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 2),
+    ).size,
+  );
+  // Per expert and typed word, the closest of the expert's name words.
+  const best = new Map<number, Map<string, number>>();
+  for (const s of similar) {
+    for (const id of index.withNameWord(s.word)) {
+      const perTyped = best.get(id) ?? new Map<string, number>();
+      perTyped.set(s.typed, Math.max(perTyped.get(s.typed) ?? 0, s.similarity));
+      best.set(id, perTyped);
+    }
+  }
+  for (const [id, perTyped] of best) {
+    let sum = 0;
+    for (const v of perTyped.values()) sum += v;
+    const closeness = sum / typedCount;
+    if (closeness >= q.NAME_SIMILARITY) matches.set(id, (matches.get(id) ?? 0) + 2 * closeness);
+  }
+  return matches;
 }
 
 /** The query string of a search, for links that keep it. */

@@ -6,7 +6,6 @@ import { getAccount } from '../accounts/accounts.service.ts';
 import { findOrCreateMemberAccount, listAccountEmails, renameAccount } from '../accounts/user-admin.service.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
-import { clearExpertSearchCache } from './expert-search.cache.ts';
 import * as q from './experts.import.queries.ts';
 import { AVAILABILITY, LANGUAGE_LEVELS } from './experts.table.ts';
 
@@ -193,7 +192,7 @@ async function saveOne(db: Database, e: ImportedExpert, index: ExpertIndex): Pro
  * with its reasons and the others still go in; each record is its own transaction (or runs in the
  * caller's, when called inside one).
  */
-async function importExpertsNow(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+export async function importExperts(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
   const index: ExpertIndex = { ...(await loadTaxonomyIndex(db)), regions: new Set(await q.listRegionSlugs(db)) };
   const outcomes: ImportOutcome[] = [];
   const seen = new Set<string>();
@@ -281,14 +280,4 @@ export async function exportExperts(db: Database, options: { withEmails?: boolea
       };
     }),
   };
-}
-
-/** importExperts, clearing the directory's result cache before and after (the change is visible at once). */
-export async function importExperts(...args: Parameters<typeof importExpertsNow>): Promise<Awaited<ReturnType<typeof importExpertsNow>>> {
-  clearExpertSearchCache();
-  try {
-    return await importExpertsNow(...args);
-  } finally {
-    clearExpertSearchCache();
-  }
 }
