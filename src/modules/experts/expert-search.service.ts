@@ -7,7 +7,7 @@ import { type ExpertFacetCount, queryExperts } from './expert-facets.ts';
 import { currentExpertIndex, type ExpertFacetName, type ExpertIndex } from './expert-index.ts';
 import * as q from './expert-search.queries.ts';
 import { visibleLevels } from './expert-visibility.ts';
-import { AVAILABILITY, type ExpertVisibility } from './experts.table.ts';
+import { AVAILABILITY } from './experts.table.ts';
 
 export const EXPERT_PAGE_SIZE = 20;
 
