@@ -191,7 +191,7 @@ export function AuditPage({ i18n, rows, page, action }: { i18n: I18n; rows: Audi
               <td>
                 <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time>
               </td>
-              <td>{t(`admin.actions.${r.action.replace('account.', '')}`)}</td>
+              <td>{t(`admin.actions.${r.action.replace('account.', '').replace('.', '-')}`)}</td>
               <td dir="auto">{name(r.actor_name)}</td>
               <td dir="auto">{name(r.subject_name)}</td>
               <td dir="ltr">{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</td>

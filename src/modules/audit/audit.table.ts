@@ -13,7 +13,10 @@ export type AuditAction =
   | 'account.disabled'
   | 'account.enabled'
   | 'account.data-exported'
-  | 'account.deleted';
+  | 'account.deleted'
+  // An expert listing: consent given (with the visibility chosen) and consent withdrawn.
+  | 'expert.listed'
+  | 'expert.unlisted';
 
 export type AuditLogTable = {
   id: GeneratedAlways<string>;

@@ -76,23 +76,32 @@ export type MatchResult = { language: Locale; inferredTopics: string[]; items: E
 // --- the topic vocabulary (src/modules/experts/topic-keywords.json), stemmed once per process ---
 
 type Keyword = { topic: string; lexemes: string[] };
-let vocabulary: Promise<Record<Locale, Keyword[]>> | undefined;
+type Vocabulary = { keywords: Record<Locale, Keyword[]>; filler: Record<Locale, Set<string>> };
+let vocabulary: Promise<Vocabulary> | undefined;
 
-function loadVocabulary(db: Database): Promise<Record<Locale, Keyword[]>> {
+function loadVocabulary(db: Database): Promise<Vocabulary> {
   vocabulary ??= (async () => {
     const file = JSON.parse(readFileSync(new URL('./topic-keywords.json', import.meta.url), 'utf8')) as {
       topics: Record<string, Partial<Record<Locale, string[]>>>;
     };
+    const fillerFile = JSON.parse(readFileSync(new URL('./challenge-filler-words.json', import.meta.url), 'utf8')) as Partial<
+      Record<Locale, string[]>
+    >;
     const phrases = Object.entries(file.topics).flatMap(([topic, byLocale]) =>
       LOCALES.flatMap((locale) => (byLocale[locale] ?? []).map((text) => ({ topic, locale, text }))),
     );
-    const stemmed = await q.stemPhrases(db, phrases);
-    const out = Object.fromEntries(LOCALES.map((l) => [l, [] as Keyword[]])) as Record<Locale, Keyword[]>;
+    const fillers = LOCALES.flatMap((locale) => (fillerFile[locale] ?? []).map((text) => ({ locale, text })));
+    const [stemmed, fillerStems] = await Promise.all([q.stemPhrases(db, phrases), q.stemPhrases(db, fillers)]);
+    const keywords = Object.fromEntries(LOCALES.map((l) => [l, [] as Keyword[]])) as Record<Locale, Keyword[]>;
     phrases.forEach((p, i) => {
       const lexemes = stemmed[i] ?? [];
-      if (lexemes.length) out[p.locale].push({ topic: p.topic, lexemes });
+      if (lexemes.length) keywords[p.locale].push({ topic: p.topic, lexemes });
     });
-    return out;
+    const filler = Object.fromEntries(LOCALES.map((l) => [l, new Set<string>()])) as Record<Locale, Set<string>>;
+    fillers.forEach((f, i) => {
+      for (const lexeme of fillerStems[i] ?? []) filler[f.locale].add(lexeme);
+    });
+    return { keywords, filler };
   })();
   return vocabulary;
 }
@@ -139,12 +148,12 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
   // Words shorter than three letters are mostly noise across languages' stemmers, and words most
   // profiles use tell nothing about fit (and would make everyone a candidate).
   const common = await commonWords(db);
-  const words = Object.fromEntries(LOCALES.map((l) => [l, (stems[l] ?? []).filter((w) => w.length >= 3 && !common.has(w))])) as Record<
-    Locale,
-    string[]
-  >;
+  // Nor do the words of asking ("we need help for our city"): challenge-filler-words.json.
+  const words = Object.fromEntries(
+    LOCALES.map((l) => [l, (stems[l] ?? []).filter((w) => w.length >= 3 && !common.has(w) && !vocab.filler[l].has(w))]),
+  ) as Record<Locale, string[]>;
 
-  const recognised = recogniseTopics(stems, vocab);
+  const recognised = recogniseTopics(stems, vocab.keywords);
   const topics: Record<string, number> = {};
   for (const [topic, n] of recognised) if (index.themeOfTopic.has(topic)) topics[topic] = Math.min(1, 0.4 + 0.3 * (n - 1));
   for (const topic of input.topics) if (index.themeOfTopic.has(topic)) topics[topic] = 1;

@@ -46,6 +46,15 @@ describe('matching', () => {
     );
   });
 
+  it('ignores the words of asking ("we need help for our city") in every language', async () => {
+    assert.deepEqual((await match({ challenge: 'We need help for our city.' })).items, [], 'Karim’s bio says "a city": not a reason');
+    assert.deepEqual((await match({ challenge: 'نحتاج إلى مساعدة في مدينتنا' })).items, []);
+    const waste = await match({ challenge: 'We need help for our city with waste collection.' });
+    const text = waste.items[0]?.reasons.find((r) => r.kind === 'text');
+    assert.ok(text && text.kind === 'text');
+    assert.deepEqual([...text.words].sort(), ['collection', 'waste'], 'only the words that say what the city needs');
+  });
+
   it('uses places, languages and availability when asked, and never ids or names', async () => {
     const inMena = await match({ topics: ['waste-management'], region: 'mena', availability: ['missions'] });
     assert.equal(inMena.items[0]?.slug, 'anna-schmidt', 'experience in MENA and available for missions');

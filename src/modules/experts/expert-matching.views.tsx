@@ -243,7 +243,10 @@ function SavedRequestHeader({ i18n, saved }: { i18n: I18n; saved: Extract<Editor
           {t(`experts.requests.notices.${saved.notice}`)}
         </p>
       ) : null}
-      <p dir="auto">{t('experts.requests.savedBy', { name: saved.createdBy ?? '—' })}</p>
+      <p dir="auto">
+        {t('experts.requests.savedBy', { name: saved.createdBy ?? '—' })}{' '}
+        <a href={`/${locale}/editor/matches/${saved.id}/delete`}>{t('experts.requests.delete')}</a>
+      </p>
       {saved.contacts.length ? (
         <section aria-labelledby="contacted-title">
           <h2 id="contacted-title">{t('experts.requests.contacted')}</h2>

@@ -13,6 +13,7 @@ import { uploadBodyLimit } from '../uploads/uploads.routes.ts';
 import { expertContactForm } from './expert-contact.forms.ts';
 import { describeExpertContact, getExpertContactLog, sendExpertMessage } from './expert-contact.service.ts';
 import { ExpertContact, type ExpertContactFormState, ExpertContactLogView } from './expert-contact.views.tsx';
+import { RemoveListingPage } from './expert-listing-removal.views.tsx';
 import { ExpertHead, ExpertPage } from './expert-page.views.tsx';
 import { nextLanguage, type ProfileValues, parseExpertProfileForm, profileValues } from './expert-profile.forms.ts';
 import {
@@ -28,7 +29,7 @@ import {
   saveMyExpertProfile,
   setMyExpertPhoto,
 } from './expert-profile.service.ts';
-import { ExpertProfileFormPage, PROFILE_NOTICES, type ProfileNotice, RemoveListingPage } from './expert-profile.views.tsx';
+import { ExpertProfileFormPage, PROFILE_NOTICES, type ProfileNotice } from './expert-profile.views.tsx';
 
 // A member's expert profile (/my/expert-profile: opt in, edit, photo, remove) and an expert's page
 // (/experts/<slug>: the profile as the viewer may see it, and the contact form).

@@ -6,6 +6,7 @@ import type { FormErrors } from '../../web/forms.tsx';
 import { slugify } from '../../web/slug.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
 import { can } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { prepareUpload, recordUpload, uploadsDir } from '../uploads/uploads.service.ts';
@@ -178,6 +179,7 @@ async function saveIn(trx: Database, user: CurrentUser, form: ExpertProfileForm)
   if (!existing) {
     const inserted = await insertWithFreeSlug(trx, user.id, slugify(account.name, 'expert'), { ...record, listing_consent_at: new Date() });
     created = inserted !== undefined;
+    if (inserted) await recordListing(trx, user.id, 'expert.listed', { visibility: record.visibility });
     // undefined: a concurrent save created the row in between; this one updates it.
     existing = inserted ? { ...inserted, listing_consent_at: new Date(), photo: null } : await q.lockExpertOfUser(trx, user.id);
     if (!existing) throw new Error('expert row vanished during save');
@@ -185,6 +187,7 @@ async function saveIn(trx: Database, user: CurrentUser, form: ExpertProfileForm)
   if (!created) {
     // Consent is recorded once, with its time; a profile created without it (an import) gets it now.
     await q.updateExpert(trx, existing.id, existing.listing_consent_at ? record : { ...record, listing_consent_at: new Date() });
+    if (!existing.listing_consent_at) await recordListing(trx, user.id, 'expert.listed', { visibility: record.visibility, claimed: true });
   }
   const id = existing.id;
   await q.replaceExpertLanguages(trx, id, form.languages);
@@ -222,8 +225,14 @@ export function removeMyExpertListing(db: Database, user: CurrentUser): Promise<
     const own = await q.lockExpertOfUser(trx, user.id);
     if (!own) return false;
     await q.deleteExpert(trx, own.id);
+    await recordListing(trx, user.id, 'expert.unlisted', {});
     return true;
   });
+}
+
+/** Consent to being listed, and its withdrawal, go to the audit log (who and when; never profile text). */
+function recordListing(trx: Database, userId: number, action: 'expert.listed' | 'expert.unlisted', details: Record<string, unknown>) {
+  return recordAudit(trx, { action, actorUserId: userId, subjectUserId: userId, details });
 }
 
 /** Deletes a member's listing inside the caller's transaction (account deletion). */

@@ -352,6 +352,23 @@ describe('my expert profile', () => {
     assert.match(v.lastHtml, /Your listing has been removed/);
     assert.match(v.lastHtml, /name="consent"/, 'listing again needs consent again');
     assert.ok(await signedIn(t, 'leaving@example.org'), 'the account stays');
+
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .innerJoin('users', 'users.id', 'audit_log.subject_user_id')
+      .select(['audit_log.action', 'audit_log.details'])
+      .where('users.email', '=', 'leaving@example.org')
+      .where('audit_log.action', 'in', ['expert.listed', 'expert.unlisted'])
+      .orderBy('audit_log.id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.details]),
+      [
+        ['expert.listed', { visibility: 'public' }],
+        ['expert.unlisted', {}],
+      ],
+      'consent and its withdrawal are in the audit log',
+    );
   });
 
   it('never shows the profile of a deleted account', async () => {

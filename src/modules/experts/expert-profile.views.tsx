@@ -2,22 +2,14 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { directionOf, LOCALES, type Locale } from '../../i18n/locales.ts';
 import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
-import { imageSrcset, uploadUrl } from '../uploads/uploads.service.ts';
-import {
-  BIO_MAX,
-  EMPTY_LANGUAGE_ROWS,
-  EXPERT_LANGUAGE_CODES,
-  HEADLINE_MAX,
-  LINKS_MAX,
-  type ProfileValues,
-  VISIBILITIES,
-  YEARS_MAX,
-} from './expert-profile.forms.ts';
+import { PhotoSection } from './expert-photo.views.tsx';
+import { Checkbox, FieldError, LanguageRows, list, SelectField, str } from './expert-profile.fields.tsx';
+import { BIO_MAX, HEADLINE_MAX, LINKS_MAX, type ProfileValues, VISIBILITIES, YEARS_MAX } from './expert-profile.forms.ts';
 import { type ExpertProfile, PHOTO_ALT_MAX, type PhotoError } from './expert-profile.service.ts';
-import { AVAILABILITY, LANGUAGE_LEVELS } from './experts.table.ts';
+import { AVAILABILITY } from './experts.table.ts';
 
-// The member's own profile: the form (one language's texts at a time, like the practice editor), the
-// photo, and the way out (removing the listing, after a confirmation).
+// The member's own profile: the form (one language's texts at a time, like the practice editor), with
+// the photo's forms (expert-photo.views.tsx); removing the listing is expert-listing-removal.views.tsx.
 
 /** The notices a redirect may ask for (anything else in ?notice= is ignored, never shown as a key). */
 export const PROFILE_NOTICES = ['created', 'saved', 'photoSaved', 'photoRemoved', 'removed'] as const;
@@ -41,61 +33,6 @@ export function withProfileErrors(i18n: I18n): I18n {
   };
 }
 
-const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
-const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-
-function Checkbox(props: { name: string; value: string; label: string; checked: boolean; id?: string; describedBy?: string }) {
-  const id = props.id ?? `field-${props.name}-${props.value}`;
-  return (
-    <div class="field checkbox">
-      <input type="checkbox" id={id} name={props.name} value={props.value} checked={props.checked} aria-describedby={props.describedBy} />
-      <label for={id}>{props.label}</label>
-    </div>
-  );
-}
-
-function FieldError({ i18n, id, error }: { i18n: I18n; id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p class="field-error" id={`${id}-error`}>
-      {i18n.t(`forms.errors.${error}`)}
-    </p>
-  );
-}
-
-/** A select with the shared label / error pattern (the form components have no select). */
-function SelectField(props: {
-  i18n: I18n;
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-  error?: string;
-  hint?: string;
-}) {
-  const describedBy =
-    [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError i18n={props.i18n} id={props.id} error={props.error} />
-      <select id={props.id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export type ExpertProfileFormProps = {
   i18n: I18n;
   csrfToken: string;
@@ -112,48 +49,6 @@ export type ExpertProfileFormProps = {
   photoError?: PhotoError;
 };
 
-function LanguageRows({ i18n, values, error }: { i18n: I18n; values: ProfileValues; error: string | undefined }) {
-  const { t } = i18n;
-  const collator = new Intl.Collator(i18n.locale);
-  const codes = list(values.language);
-  const levels = list(values.level);
-  const filled = codes.map((code, i) => ({ code, level: levels[i] ?? '' })).filter((r) => r.code);
-  const rows = [...filled, ...Array.from({ length: EMPTY_LANGUAGE_ROWS }, () => ({ code: '', level: '' }))];
-  // Codes from elsewhere (an import) stay choosable, so saving the form never drops them.
-  const offered = [...new Set<string>([...EXPERT_LANGUAGE_CODES, ...filled.map((r) => r.code)])]
-    .map((code) => ({ value: code, label: i18n.languageName(code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-  const levelOptions = LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`expertProfile.levels.${l}`) }));
-  return (
-    <fieldset class={error ? 'has-error' : undefined}>
-      <legend>{t('expertProfile.languagesLegend')}</legend>
-      <p class="hint">{t('expertProfile.languagesHint', { rows: EMPTY_LANGUAGE_ROWS })}</p>
-      <FieldError i18n={i18n} id="field-languages" error={error} />
-      {rows.map((row, i) => (
-        <div class="field-row language-row">
-          <SelectField
-            i18n={i18n}
-            id={i === 0 ? 'field-languages' : `field-language-${i + 1}`}
-            name="language"
-            label={t('expertProfile.languageN', { n: i + 1 })}
-            value={row.code}
-            options={[{ value: '', label: t('expertProfile.chooseLanguage') }, ...offered]}
-          />
-          <SelectField
-            i18n={i18n}
-            id={`field-level-${i + 1}`}
-            name="level"
-            label={t('expertProfile.levelN', { n: i + 1 })}
-            value={row.level || 'working'}
-            options={levelOptions}
-          />
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-/** The form a member opts in with and edits their profile in. */
 export function ExpertProfileFormPage(props: ExpertProfileFormProps) {
   const { values, errors, lang, profile } = props;
   const i18n = withProfileErrors(props.i18n);
@@ -477,99 +372,6 @@ export function ExpertProfileFormPage(props: ExpertProfileFormProps) {
           </p>
         </section>
       ) : null}
-    </>
-  );
-}
-
-function PhotoSection({ i18n, csrfToken, profile, error }: { i18n: I18n; csrfToken: string; profile: ExpertProfile; error?: PhotoError }) {
-  const { t, locale } = i18n;
-  const photo = profile.photo;
-  const base = `/${locale}/my/expert-profile/photo`;
-  const alt = error ? error.alt : (photo?.alt ?? '');
-  return (
-    <section id="photo" aria-labelledby="photo-title" class="expert-photo-section">
-      <h2 id="photo-title">{t('expertProfile.photoTitle')}</h2>
-      {photo ? (
-        <figure class="expert-photo">
-          <img
-            src={uploadUrl(photo.sha256, 'image', 'small')}
-            srcset={imageSrcset(photo.sha256, photo.width)}
-            sizes="12rem"
-            alt={photo.alt}
-            width={photo.width || undefined}
-            height={photo.height || undefined}
-          />
-        </figure>
-      ) : (
-        <p>{t('expertProfile.photoNone')}</p>
-      )}
-      <form method="post" action={base} enctype="multipart/form-data" class="form upload-form">
-        {error ? (
-          <p class="field-error" role="alert" id="field-photo-error">
-            {i18n.t(error.error, error.values)}
-          </p>
-        ) : null}
-        <CsrfField token={csrfToken} />
-        <fieldset>
-          <legend>{photo ? t('expertProfile.photoReplace') : t('expertProfile.photoAdd')}</legend>
-          <div class="field">
-            <label for="field-photo">{t('expertProfile.photoFile')}</label>
-            <p class="hint" id="field-photo-hint">
-              {photo ? t('expertProfile.photoFileHintReplace') : t('expertProfile.photoFileHint')}
-            </p>
-            <input
-              type="file"
-              id="field-photo"
-              name="file"
-              accept="image/jpeg,image/png,image/webp"
-              aria-describedby={error ? 'field-photo-hint field-photo-error' : 'field-photo-hint'}
-            />
-          </div>
-          <TextArea
-            i18n={i18n}
-            name="alt"
-            label={t('expertProfile.photoAlt')}
-            hint={t('expertProfile.photoAltHint')}
-            value={alt}
-            rows={2}
-            maxlength={PHOTO_ALT_MAX}
-            dir="auto"
-          />
-          <button type="submit" class="button">
-            {photo ? t('expertProfile.photoSave') : t('expertProfile.photoUpload')}
-          </button>
-        </fieldset>
-      </form>
-      {photo ? (
-        <form method="post" action={`${base}/remove`} class="inline-form">
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="button secondary">
-            {t('expertProfile.photoRemove')}
-          </button>
-        </form>
-      ) : null}
-    </section>
-  );
-}
-
-/** "Remove my listing?": what goes, what stays, and the button that does it. */
-export function RemoveListingPage({ i18n, csrfToken, profile }: { i18n: I18n; csrfToken: string; profile: ExpertProfile }) {
-  const { t, locale } = i18n;
-  return (
-    <>
-      <h1>{t('expertProfile.removeConfirmTitle')}</h1>
-      <p class="lead">{t('expertProfile.removeConfirmText', { name: profile.displayName })}</p>
-      <ul>
-        <li>{t('expertProfile.removeConfirmGoes')}</li>
-        <li>{t('expertProfile.removeConfirmStays')}</li>
-      </ul>
-      <form method="post" action={`/${locale}/my/expert-profile/remove`} class="form-actions">
-        <CsrfField token={csrfToken} />
-        <button type="submit" name="confirm" value="yes" class="button danger">
-          {t('expertProfile.removeConfirmButton')}
-        </button>
-        <a href={`/${locale}/my/expert-profile`}>{t('expertProfile.removeKeep')}</a>
-      </form>
     </>
   );
 }

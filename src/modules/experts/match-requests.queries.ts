@@ -19,6 +19,12 @@ export async function updateMatchRequest(db: Database, id: number, row: { title:
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Deletes a request; its contact notes go with it (foreign key cascade). */
+export async function deleteMatchRequest(db: Database, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('match_requests').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 export function findMatchRequest(db: Database, id: number) {
   return db
     .selectFrom('match_requests as r')

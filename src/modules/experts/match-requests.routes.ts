@@ -8,13 +8,14 @@ import { renderPage } from '../../web/render.tsx';
 import { readMatchForm, renderMatchPage } from './expert-matching.render.ts';
 import {
   changeMatchRequest,
+  deleteMatchRequest,
   forgetContactedExpert,
   getMatchRequest,
   listMatchRequests,
   noteContactedExpert,
   saveMatchRequest,
 } from './match-requests.service.ts';
-import { MatchRequestsPage } from './match-requests.views.tsx';
+import { DeleteMatchRequestPage, MatchRequestsPage } from './match-requests.views.tsx';
 
 // Editors' saved matching requests (/editor/matches). Every route needs 'edit-content'.
 
@@ -40,7 +41,12 @@ export const matchRequestsRoutes = new Hono<AppEnv>()
   .get('/editor/matches', async (c) => {
     const { i18n, deps } = c.var;
     const rows = await listMatchRequests(deps.db);
-    return renderPage(c, { title: i18n.t('experts.requests.title'), indexable: false, children: MatchRequestsPage({ i18n, rows }) });
+    const notice = c.req.query('notice') === 'deleted' ? 'deleted' : undefined;
+    return renderPage(c, {
+      title: i18n.t('experts.requests.title'),
+      indexable: false,
+      children: MatchRequestsPage({ i18n, rows, notice }),
+    });
   })
   .post('/editor/matches', async (c) => {
     const form = await body(c);
@@ -74,6 +80,33 @@ export const matchRequestsRoutes = new Hono<AppEnv>()
     const outcome = await changeMatchRequest(ctx(c), id.data, name.data, readMatchForm(form));
     if (outcome === 'not-found') return c.notFound();
     return c.redirect(`/${c.var.locale}/editor/matches/${id.data}?notice=saved`, 303);
+  })
+  .get('/editor/matches/:id{[0-9]+}/delete', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    const found = id.success ? await getMatchRequest(c.var.deps.db, id.data) : undefined;
+    if (!found) return c.notFound();
+    const { i18n, csrfToken } = c.var;
+    return renderPage(c, {
+      title: i18n.t('experts.requests.deleteTitle'),
+      indexable: false,
+      children: DeleteMatchRequestPage({
+        i18n,
+        id: found.request.id,
+        title: found.request.title,
+        contacts: found.contacts.length,
+        csrfToken,
+      }),
+    });
+  })
+  .post('/editor/matches/:id{[0-9]+}/delete', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return c.notFound();
+    // Only the confirmation page's button deletes; anything else goes back to that page.
+    if (first((await body(c)).confirm) !== 'yes') return c.redirect(`/${c.var.locale}/editor/matches/${id.data}/delete`, 303);
+    const outcome = await deleteMatchRequest(ctx(c), id.data);
+    if (outcome === 'not-found') return c.notFound();
+    if (outcome === 'forbidden') throw new HTTPException(403, { message: 'forbidden' });
+    return c.redirect(`/${c.var.locale}/editor/matches?notice=deleted`, 303);
   })
   .post('/editor/matches/:id{[0-9]+}/contacts', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));

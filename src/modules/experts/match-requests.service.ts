@@ -30,6 +30,12 @@ export async function changeMatchRequest(
   return (await ctx.db.transaction().execute((trx) => q.updateMatchRequest(trx, id, { title, query: input }))) ? 'saved' : 'not-found';
 }
 
+/** Deletes a saved request with its contact notes (the experts and their contact log stay). */
+export async function deleteMatchRequest(ctx: EditorContext, id: number): Promise<'deleted' | 'not-found' | 'forbidden'> {
+  if (!can(ctx.user, 'edit-content')) return 'forbidden';
+  return (await ctx.db.transaction().execute((trx) => q.deleteMatchRequest(trx, id))) ? 'deleted' : 'not-found';
+}
+
 export async function getMatchRequest(db: Database, id: number) {
   const request = await q.findMatchRequest(db, id);
   if (!request) return undefined;

@@ -42,6 +42,23 @@ describe('saved matching requests', () => {
     await editor.get('/en/editor/matches');
     assert.match(editor.lastHtml, /Irbid: waste collection \(2\)/);
     assert.match(editor.lastHtml, /<td>1<\/td>/, 'one expert contacted');
+
+    await editor.get(path);
+    assert.match(editor.lastHtml, new RegExp(`href="${path}/delete"`));
+    await editor.get(`${path}/delete`);
+    assert.match(editor.lastHtml, /The request and its 1 contact note are deleted/);
+    const unconfirmed = await editor.post(`${path}/delete`, {});
+    assert.equal(unconfirmed.headers.get('location'), `${path}/delete`, 'only the confirmation button deletes');
+    const deleted = await editor.post(`${path}/delete`, { confirm: 'yes' });
+    assert.equal(deleted.headers.get('location'), '/en/editor/matches?notice=deleted');
+    await editor.get('/en/editor/matches?notice=deleted');
+    assert.match(editor.lastHtml, /The request is deleted/);
+    assert.doesNotMatch(editor.lastHtml, /Irbid: waste collection/);
+    assert.equal((await editor.get(path)).status, 404);
+    assert.ok(
+      await t.database.db.selectFrom('experts').select('id').where('slug', '=', 'karim-haddad').executeTakeFirst(),
+      'the expert stays',
+    );
   });
 
   it('is closed to members', async () => {
@@ -51,5 +68,7 @@ describe('saved matching requests', () => {
     const res = await member.post('/en/experts/match', { challenge: 'Waste collection' });
     assert.doesNotMatch(await res.text(), /Save this request/);
     assert.equal((await member.post('/en/editor/matches', { title: 'x', challenge: 'y' })).status, 403);
+    assert.equal((await member.get('/en/editor/matches/1/delete')).status, 403);
+    assert.equal((await member.post('/en/editor/matches/1/delete', { confirm: 'yes' })).status, 403);
   });
 });
