@@ -2,13 +2,14 @@ import { benchExperts } from './experts.ts';
 import { benchMatching } from './matching.ts';
 import { benchPages } from './pages.ts';
 import { benchPractices, type PracticesBench, summarisePractices } from './practices.ts';
+import { benchRegistrations } from './registrations.ts';
 import { benchDatabase, benchEngines } from './setup.ts';
 
 // `npm run bench` (not part of `npm test`): pages, then good-practice search on generated data.
 // PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
 // database is migrated, seeded and filled with generated practices: use a scratch database), and
 // BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
-// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated) or BENCH=practices; sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
+// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated), BENCH=practices or BENCH=registrations (200 members at once for 30 places); sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
 const practices: PracticesBench[] = [];
@@ -20,6 +21,7 @@ for (const engine of benchEngines()) {
     if (which === 'all' || which === 'matching') await benchMatching(handle);
     if (which === 'all' || which === 'experts') expertRuns.push(await benchExperts(handle));
     if (which === 'all' || which === 'practices') practices.push(await benchPractices(handle));
+    if (which === 'all' || which === 'registrations') await benchRegistrations(handle);
   } finally {
     await handle.close();
   }

@@ -7,6 +7,7 @@ import { LOCALES } from './i18n/locales.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { eventPageRoutes } from './modules/events/event-page.routes.tsx';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertProfileRoutes } from './modules/experts/expert-profile.routes.ts';
 import { expertsApi } from './modules/experts/experts.api.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   localized.route('/', expertsRoutes);
   localized.route('/', matchRequestsRoutes);
   localized.route('/', eventsRoutes);
+  localized.route('/', eventPageRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);
   localized.route('/', credentialsRoutes);

@@ -3,10 +3,18 @@ import type { AccountTokensTable, SessionsTable, UsersTable } from '../modules/a
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
 import type { CitiesTable } from '../modules/cities/cities.table.ts';
 import type {
+  EventHostsTable,
+  EventLanguagesTable,
+  EventPracticesTable,
+  EventRegistrationsTable,
   EventSeriesTable,
   EventSeriesTranslationsTable,
   EventsTable,
+  EventThemesTable,
+  EventTopicsTable,
   EventTranslationsTable,
+  LearningProcessesTable,
+  LearningProcessTranslationsTable,
 } from '../modules/events/events.table.ts';
 import type {
   ExpertContactsTable,
@@ -67,6 +75,14 @@ export type DB = {
   event_translations: EventTranslationsTable;
   event_series: EventSeriesTable;
   event_series_translations: EventSeriesTranslationsTable;
+  event_themes: EventThemesTable;
+  event_topics: EventTopicsTable;
+  event_languages: EventLanguagesTable;
+  event_hosts: EventHostsTable;
+  event_practices: EventPracticesTable;
+  event_registrations: EventRegistrationsTable;
+  learning_processes: LearningProcessesTable;
+  learning_process_translations: LearningProcessTranslationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;

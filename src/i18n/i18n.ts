@@ -16,6 +16,8 @@ export type I18n = {
   formatMonth: (isoDay: string) => string;
   /** A moment (review history, mail log) as date and time in UTC, labelled so nobody misreads it as local. */
   formatDateTime: (moment: Date) => string;
+  /** An event's period in a time zone, with the zone's offset ("Tue, 24 Nov 2026, 10:00 – 12:00 GMT+3"). */
+  formatPeriodInZone: (start: Date, end: Date, zone: string) => string;
   /** A wait as people say it: "15 minutes", or whole hours from 90 minutes on ("24 hours", not "1,440 minutes"). */
   formatWait: (seconds: number) => string;
   countryName: (code: string) => string;
@@ -51,6 +53,24 @@ function createI18n(locale: Locale): I18n {
   const minuteFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   const hourFormat = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' });
   const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const periodFormats = new Map<string, Intl.DateTimeFormat>();
+  const periodFormat = (zone: string) => {
+    let format = periodFormats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: zone,
+        timeZoneName: 'short',
+      });
+      periodFormats.set(zone, format);
+    }
+    return format;
+  };
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
 
@@ -77,6 +97,7 @@ function createI18n(locale: Locale): I18n {
     formatMonthRange: (start, end) => monthFormat.formatRange(dayToDate(start), dayToDate(end)),
     formatMonth: (isoDay) => monthFormat.format(dayToDate(isoDay)),
     formatDateTime: (moment) => `${momentFormat.format(moment)} UTC`,
+    formatPeriodInZone: (start, end, zone) => periodFormat(zone).formatRange(start, end),
     formatWait: (seconds) => {
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       return minutes < 90 ? minuteFormat.format(minutes) : hourFormat.format(Math.ceil(minutes / 60));

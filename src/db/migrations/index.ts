@@ -7,6 +7,7 @@ import * as m0005 from './0005-practice-search-speed.ts';
 import * as m0006 from './0006-expert-profiles.ts';
 import * as m0007 from './0007-expert-facet-arrays.ts';
 import * as m0008 from './0008-expert-directory-index.ts';
+import * as m0009 from './0009-events-and-registrations.ts';
 
 // Every migration, in order. Listed by hand (not read from the folder) so the set is the same under
 // tsx, a bundler or a test runner, and a typo fails type-checking instead of silently skipping one.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0006-expert-profiles': m0006,
   '0007-expert-facet-arrays': m0007,
   '0008-expert-directory-index': m0008,
+  '0009-events-and-registrations': m0009,
 };

@@ -31,6 +31,16 @@ const event = z.object({
   format: z.enum(['in-person', 'virtual', 'hybrid']),
   startsOn: isoDay,
   endsOn: isoDay,
+  /** Wall-clock times in `timeZone` on the first and last day. */
+  startTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('09:00'),
+  endTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('17:00'),
+  timeZone: z.string().default('Europe/Berlin'),
   city: z.string().nullable(),
   country: country.nullable(),
   region: z.string().nullable(),

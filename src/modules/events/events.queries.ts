@@ -10,12 +10,14 @@ export type EventRow = {
   kind: EventKind;
   format: EventFormat;
   status: EventStatus;
-  starts_on: string;
-  ends_on: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
   city_id: number | null;
   country_code: string | null;
   region_slug: string | null;
   series_id: number | null;
+  reported_figures: string;
 };
 
 type TranslationRow = { locale: Locale; title: string; summary: string };
@@ -29,8 +31,10 @@ export async function upsertEventByExternalId(db: Database, event: EventRow): Pr
         kind: eb.ref('excluded.kind'),
         format: eb.ref('excluded.format'),
         status: eb.ref('excluded.status'),
-        starts_on: eb.ref('excluded.starts_on'),
-        ends_on: eb.ref('excluded.ends_on'),
+        starts_at: eb.ref('excluded.starts_at'),
+        ends_at: eb.ref('excluded.ends_at'),
+        time_zone: eb.ref('excluded.time_zone'),
+        reported_figures: eb.ref('excluded.reported_figures'),
         city_id: eb.ref('excluded.city_id'),
         country_code: eb.ref('excluded.country_code'),
         region_slug: eb.ref('excluded.region_slug'),
@@ -81,7 +85,7 @@ export async function upsertSeriesTranslation(db: Database, event_series_id: num
 }
 
 /** Published events that end on/after `today` (upcoming, soonest first) or before it (past, latest first). */
-export function listPublishedEvents(db: Database, locale: Locale, when: 'upcoming' | 'past', today: string, limit: number) {
+export function listPublishedEvents(db: Database, locale: Locale, when: 'upcoming' | 'past', now: Date, limit: number) {
   let query = db
     .selectFrom('events as e')
     .innerJoinLateral(
@@ -100,8 +104,9 @@ export function listPublishedEvents(db: Database, locale: Locale, when: 'upcomin
       'e.slug',
       'e.kind',
       'e.format',
-      'e.starts_on',
-      'e.ends_on',
+      'e.starts_at',
+      'e.ends_at',
+      'e.time_zone',
       'e.country_code',
       'e.region_slug',
       'tr.title',
@@ -113,8 +118,8 @@ export function listPublishedEvents(db: Database, locale: Locale, when: 'upcomin
     .where('e.status', '=', 'published');
   query =
     when === 'upcoming'
-      ? query.where('e.ends_on', '>=', today).orderBy('e.starts_on', 'asc')
-      : query.where('e.ends_on', '<', today).orderBy('e.starts_on', 'desc');
+      ? query.where('e.ends_at', '>=', now).orderBy('e.starts_at', 'asc')
+      : query.where('e.ends_at', '<', now).orderBy('e.starts_at', 'desc');
   return query.orderBy('e.id').limit(limit).execute();
 }
 
@@ -137,4 +142,34 @@ export function listSeries(db: Database, locale: Locale, limit: number) {
     .orderBy('s.starts_on', (ob) => ob.desc().nullsLast())
     .limit(limit)
     .execute();
+}
+
+export type CalendarRow = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue: string;
+  city_name: string | null;
+  country_code: string | null;
+  format: string;
+  status: 'published' | 'cancelled' | 'postponed';
+  sequence: number;
+  updated_at: Date;
+  themes: string[];
+};
+
+/** Public events for a calendar feed (from `since` on, optionally of one theme), in the reader's language. */
+export async function listCalendarEvents(db: Database, locale: Locale, options: { since: Date; theme?: string; limit: number }) {
+  const result = await sql<CalendarRow>`
+    select e.id, e.slug, tr.title, tr.summary, e.starts_at, e.ends_at, e.venue, c.name as city_name, e.country_code::text as country_code,
+      e.format, e.status, e.sequence, e.updated_at, array(select theme_slug from event_themes where event_id = e.id order by 1) as themes
+    from events e left join cities c on c.id = e.city_id
+    cross join lateral (select t.title, t.summary from event_translations t where t.event_id = e.id order by ${preferLocale(locale, 't.locale')} limit 1) tr
+    where e.status <> 'draft' and e.ends_at >= ${options.since}
+      ${options.theme ? sql`and exists (select 1 from event_themes th where th.event_id = e.id and th.theme_slug = ${options.theme})` : sql``}
+    order by e.starts_at, e.id limit ${options.limit}`.execute(db);
+  return result.rows;
 }

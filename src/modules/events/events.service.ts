@@ -4,13 +4,15 @@ import type { Locale } from '../../i18n/locales.ts';
 import { cityName } from '../cities/cities.service.ts';
 import * as q from './events.queries.ts';
 import type { EventFormat, EventKind } from './events.table.ts';
+import { wallClockToInstant } from './time-zones.ts';
 
 export type EventSummary = {
   slug: string;
   kind: EventKind;
   format: EventFormat;
-  startsOn: string;
-  endsOn: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
   title: string;
   summary: string;
   contentLocale: string;
@@ -56,8 +58,10 @@ export async function saveEventsFromSeed(
       kind: e.kind,
       format: e.format,
       status: 'published',
-      starts_on: e.startsOn,
-      ends_on: e.endsOn,
+      starts_at: seedInstant(e.startsOn, e.startTime, e.timeZone),
+      ends_at: seedInstant(e.endsOn, e.endTime, e.timeZone),
+      time_zone: e.timeZone,
+      reported_figures: JSON.stringify(e.figures),
       city_id: e.city ? cityIdOf(e.city) : null,
       country_code: e.country,
       region_slug: e.region,
@@ -70,23 +74,28 @@ export async function saveEventsFromSeed(
   return { series: content.series.length, events: content.events.length };
 }
 
-/** Today as a calendar day in UTC ('YYYY-MM-DD'): the line between upcoming and past events. */
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+function seedInstant(day: string, time: string, zone: string): Date {
+  const instant = wallClockToInstant(`${day}T${time}`, zone);
+  if (!instant) throw new Error(`demo event time ${day} ${time} ${zone} is not valid`);
+  return instant;
+}
 
+/** Published events still running or to come (upcoming), or over (past) at `now`. */
 export async function listEvents(
   db: Database,
   locale: Locale,
   when: 'upcoming' | 'past',
   limit = 20,
-  today = todayIso(),
+  now = new Date(),
 ): Promise<EventSummary[]> {
-  const rows = await q.listPublishedEvents(db, locale, when, today, limit);
+  const rows = await q.listPublishedEvents(db, locale, when, now, limit);
   return rows.map((r) => ({
     slug: r.slug,
     kind: r.kind,
     format: r.format,
-    startsOn: r.starts_on,
-    endsOn: r.ends_on,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    timeZone: r.time_zone,
     title: r.title,
     summary: r.summary,
     contentLocale: r.content_locale,

@@ -1,6 +1,7 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../web/components/content.tsx';
 import type { EventSummary, SeriesSummary } from './events.service.ts';
+import { dayInZone } from './time-zones.ts';
 
 function eventPlace(i18n: I18n, e: EventSummary): string {
   const place = placeLabel(i18n, e.city, e.countryCode);
@@ -18,11 +19,15 @@ export function EventList({ i18n, events, headingLevel = 3 }: { i18n: I18n; even
             {i18n.t(`events.kind.${e.kind}`)} · {i18n.t(`events.format.${e.format}`)}
           </p>
           <InLanguage i18n={i18n} contentLocale={e.contentLocale}>
-            <Heading>{e.title}</Heading>
+            <Heading>
+              <a href={`/${i18n.locale}/events/${e.slug}`}>{e.title}</a>
+            </Heading>
             <p>{e.summary}</p>
           </InLanguage>
           <p class="meta">
-            <time datetime={e.startsOn}>{i18n.formatDateRange(e.startsOn, e.endsOn)}</time>
+            <time datetime={e.startsAt.toISOString()}>
+              {i18n.formatDateRange(dayInZone(e.startsAt, e.timeZone), dayInZone(e.endsAt, e.timeZone))}
+            </time>
             {eventPlace(i18n, e) ? ` · ${eventPlace(i18n, e)}` : ''}
           </p>
           <FallbackNote i18n={i18n} contentLocale={e.contentLocale} />
@@ -56,6 +61,9 @@ export function EventsPage(props: { i18n: I18n; upcoming: EventSummary[]; past: 
     <>
       <h1>{i18n.t('events.title')}</h1>
       <p class="lead">{i18n.t('events.intro')}</p>
+      <p>
+        <a href={`/${i18n.locale}/events.ics`}>{i18n.t('events.subscribe')}</a>
+      </p>
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">{i18n.t('events.upcoming')}</h2>
         {props.upcoming.length ? <EventList i18n={i18n} events={props.upcoming} /> : <p class="empty">{i18n.t('events.noUpcoming')}</p>}

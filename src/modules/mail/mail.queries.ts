@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 
-export type OutboxMessage = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+export type OutboxMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  /** An iCalendar object (RFC 5545) sent as the message's calendar part. */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+};
 
 export async function insertOutboxMessage(db: Database, message: OutboxMessage, transport: 'outbox' | 'smtp', messageId: string | null) {
   const row = await db
@@ -14,6 +22,7 @@ export async function insertOutboxMessage(db: Database, message: OutboxMessage, 
       headers: JSON.stringify(message.headers),
       transport,
       message_id: messageId,
+      calendar: message.calendar?.content ?? null,
     })
     .returning(sql<string>`id::text`.as('id'))
     .executeTakeFirstOrThrow();
@@ -41,6 +50,7 @@ export function findOutboxMessage(db: Database, id: string) {
       'headers',
       'transport',
       'message_id',
+      'calendar',
       'created_at',
     ])
     .where('id', '=', id)

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.service.ts';
 import { type PracticeContactMail, renderPracticeContactMail } from './contact.templates.tsx';
-import { findOutboxMessage, listOutbox } from './mail.queries.ts';
+import { findOutboxMessage, listOutbox, type OutboxMessage } from './mail.queries.ts';
 import { type AccountMailTemplate, type AccountMailValues, renderAccountMail } from './mail.templates.tsx';
 import type { MailTransport } from './mail.transport.ts';
 
@@ -17,6 +17,8 @@ export type MailMessage = {
   unsubscribeUrl?: string;
   /** Where answers go (a member's address, so only the recipient learns it); the sender stays MAIL_FROM. */
   replyTo?: { name: string; address: string };
+  /** An event as an iCalendar invitation (or its cancellation), for calendar programs to add. */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
 };
 
 /**
@@ -43,7 +45,14 @@ export async function queueMail(db: Database, message: MailMessage): Promise<voi
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   if (message.replyTo) headers['Reply-To'] = formatMailbox(message.replyTo.name, message.replyTo.address);
-  await enqueueJob(db, SEND_MAIL_JOB, { to: message.to, subject: message.subject, text: message.text, html: message.html, headers });
+  await enqueueJob(db, SEND_MAIL_JOB, {
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    headers,
+    ...(message.calendar ? { calendar: message.calendar } : {}),
+  });
 }
 
 /** A member's message about a practice; answers go straight to the sender (Reply-To). */
@@ -65,11 +74,18 @@ export function queueAccountMail(db: Database, to: string, locale: Locale, templ
 export function mailJobHandlers(transport: MailTransport): JobHandlers {
   return {
     [SEND_MAIL_JOB]: async (payload) => {
-      const { to, subject, text, html, headers } = payload as Record<string, unknown>;
+      const { to, subject, text, html, headers, calendar } = payload as Record<string, unknown>;
       if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string' || typeof html !== 'string') {
         throw new PermanentJobError('malformed send-mail payload');
       }
-      await transport.send({ to, subject, text, html, headers: (headers as Record<string, string>) ?? {} });
+      await transport.send({
+        to,
+        subject,
+        text,
+        html,
+        headers: (headers as Record<string, string>) ?? {},
+        calendar: calendar as OutboxMessage['calendar'],
+      });
     },
   };
 }

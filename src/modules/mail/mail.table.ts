@@ -9,5 +9,7 @@ export type MailOutboxTable = {
   headers: ColumnType<Record<string, string>, string, string>;
   transport: 'outbox' | 'smtp';
   message_id: string | null;
+  /** An iCalendar invitation sent with the message (event registrations), else null. */
+  calendar: string | null;
   created_at: Generated<Date>;
 };

@@ -40,6 +40,10 @@ export function createMailTransport(options: { db: Database; smtpUrl?: string; f
         text: message.text,
         html: message.html,
         headers,
+        // Sent as the text/calendar alternative calendar programs recognise as an invitation.
+        ...(message.calendar
+          ? { icalEvent: { method: message.calendar.method, content: message.calendar.content, filename: 'event.ics' } }
+          : {}),
       });
       return { messageId: info.messageId };
     },

@@ -7,7 +7,16 @@ import { BODY, BUTTON, CARD, type RenderedMail } from './mail.templates.tsx';
  * A notice about something that happened on the platform (a review decision, a submission waiting):
  * already-translated subject and paragraphs, an optional quoted comment from a person, one link.
  */
-export type Notice = { subject: string; name: string; paragraphs: string[]; quote?: string; link: string; action: string };
+export type Notice = {
+  subject: string;
+  name: string;
+  paragraphs: string[];
+  quote?: string;
+  link: string;
+  action: string;
+  /** Why the reader gets this mail; the editorial-work sentence when not given. */
+  footer?: string;
+};
 
 export function renderNoticeMail(locale: Locale, notice: Notice): RenderedMail {
   const { t, dir } = getI18n(locale);
@@ -23,7 +32,7 @@ export function renderNoticeMail(locale: Locale, notice: Notice): RenderedMail {
     t('mail.signature'),
     '',
     '--',
-    t('mail.noticeFooter'),
+    notice.footer ?? t('mail.noticeFooter'),
   ].join('\n');
   const html = (
     <>
@@ -59,7 +68,7 @@ export function renderNoticeMail(locale: Locale, notice: Notice): RenderedMail {
             </p>
             <p>{t('mail.signature')}</p>
           </div>
-          <p style="max-width:36rem;margin:16px auto 0;font-size:13px;color:#4a5565">{t('mail.noticeFooter')}</p>
+          <p style="max-width:36rem;margin:16px auto 0;font-size:13px;color:#4a5565">{notice.footer ?? t('mail.noticeFooter')}</p>
         </body>
       </html>
     </>

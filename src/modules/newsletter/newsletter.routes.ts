@@ -12,7 +12,7 @@ const EDITION_DATE = '2020-12-01';
 export const newsletterRoutes = new Hono<AppEnv>().get('/newsletter', async (c) => {
   const { i18n, deps } = c.var;
   const [review, series, insight] = await Promise.all([
-    listEvents(deps.db, i18n.locale, 'past', 4, EDITION_DATE),
+    listEvents(deps.db, i18n.locale, 'past', 4, new Date(`${EDITION_DATE}T00:00:00Z`)),
     listEventSeries(deps.db, i18n.locale, 1),
     listLatestPractices(deps.db, i18n.locale, 3),
   ]);

@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   expertContactPerSenderHour: { name: 'expert-contact:sender:hour', limit: 5, windowSeconds: 60 * 60 },
   expertContactPerSenderDay: { name: 'expert-contact:sender:day', limit: 20, windowSeconds: 24 * 60 * 60 },
   expertContactPerRecipient: { name: 'expert-contact:recipient', limit: 10, windowSeconds: 24 * 60 * 60 },
+  // Registering and cancelling each mail the member (with an invitation): bounded per member.
+  eventRegistrationPerMember: { name: 'event-registration:member', limit: 30, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };

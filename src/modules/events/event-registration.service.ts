@@ -1,0 +1,178 @@
+import type { Database } from '../../db/client.ts';
+import { getI18n } from '../../i18n/i18n.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { CurrentUser } from '../../web/context.ts';
+import { findReachableMember } from '../accounts/members.service.ts';
+import { findOrAddCity } from '../cities/cities.service.ts';
+import { queueMail } from '../mail/mail.service.ts';
+import { renderNoticeMail } from '../mail/notice.templates.tsx';
+import { consumeRateLimits, RATE_LIMITS } from '../rate-limits/rate-limits.service.ts';
+import * as q from './event-registration.queries.ts';
+import type { RegistrationAnswers } from './events.table.ts';
+import { renderCalendar } from './ical.ts';
+
+// Registering for an event (ADR 008): one transaction per registration or cancellation, each holding the
+// event's row lock, so the places taken are counted and taken without interleaving. Full means the
+// waiting list, in arrival order; a cancellation promotes the next in line in the same transaction.
+// Every change is mailed (the confirmation and the promotion with the event as a calendar invitation).
+
+/** Where mail links point and who sends invitations (the platform's sender address, MAIL_FROM). */
+export type RegistrationContext = { db: Database; baseUrl: string; mailFrom: string };
+
+export type RegistrationInput = { city: string; country: string; answers: RegistrationAnswers };
+
+export type RegisterOutcome =
+  | { ok: true; status: 'registered' | 'waitlisted'; already: boolean }
+  | { ok: false; reason: 'not-found' | 'not-open' | 'closed' | 'over' | 'not-taking' }
+  | { ok: false; reason: 'rate-limited'; retryAfter: number };
+
+/** Whether registration is open at `now`: published, not over, inside the window (which ends at the start by default). */
+export function registrationState(e: q.LockedEvent, now: Date): 'open' | 'not-open' | 'closed' | 'over' | 'not-taking' {
+  if (e.status !== 'published') return 'not-taking';
+  if (now >= e.ends_at) return 'over';
+  if (e.registration_opens_at && now < e.registration_opens_at) return 'not-open';
+  if (now >= (e.registration_closes_at ?? e.starts_at)) return 'closed';
+  return 'open';
+}
+
+export async function registerForEvent(
+  ctx: RegistrationContext,
+  user: CurrentUser,
+  eventId: number,
+  input: RegistrationInput,
+  now = new Date(),
+): Promise<RegisterOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<RegisterOutcome> => {
+    const event = await q.lockEvent(trx, eventId);
+    if (!event) return { ok: false, reason: 'not-found' };
+    const existing = await q.findRegistration(trx, eventId, user.id);
+    if (existing && existing.status !== 'cancelled') return { ok: true, status: existing.status, already: true };
+    const state = registrationState(event, now);
+    if (state !== 'open') return { ok: false, reason: state };
+    const limit = await consumeRateLimits(trx, [{ rule: RATE_LIMITS.eventRegistrationPerMember, subject: String(user.id) }]);
+    if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfter: limit.retryAfter };
+    const full = event.capacity !== null && (await q.countRegistered(trx, eventId)) >= event.capacity;
+    const status = full ? 'waitlisted' : 'registered';
+    const cityId = input.city && input.country ? await findOrAddCity(trx, input.country, input.city) : null;
+    await q.upsertRegistration(trx, eventId, user.id, { status, cityId, countryCode: input.country || null, answers: input.answers });
+    await mailParticipant(trx, ctx, eventId, user.id, status === 'registered' ? 'confirmed' : 'waitlisted');
+    return { ok: true, status, already: false };
+  });
+}
+
+export type CancelOutcome =
+  | { ok: true; promoted: number }
+  | { ok: false; reason: 'not-registered' | 'over' }
+  | { ok: false; reason: 'rate-limited'; retryAfter: number };
+
+/** Cancels the member's registration (or place on the waiting list) and fills any freed place in order. */
+export async function cancelRegistration(
+  ctx: RegistrationContext,
+  user: CurrentUser,
+  eventId: number,
+  now = new Date(),
+): Promise<CancelOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<CancelOutcome> => {
+    const event = await q.lockEvent(trx, eventId);
+    const existing = event ? await q.findRegistration(trx, eventId, user.id) : undefined;
+    if (!event || !existing || existing.status === 'cancelled') return { ok: false, reason: 'not-registered' };
+    if (now >= event.ends_at) return { ok: false, reason: 'over' };
+    const limit = await consumeRateLimits(trx, [{ rule: RATE_LIMITS.eventRegistrationPerMember, subject: String(user.id) }]);
+    if (!limit.allowed) return { ok: false, reason: 'rate-limited', retryAfter: limit.retryAfter };
+    await q.markCancelled(trx, existing.id);
+    await mailParticipant(trx, ctx, eventId, user.id, 'cancelled');
+    const promoted = existing.status === 'registered' ? await fillFreePlaces(trx, ctx, event) : 0;
+    return { ok: true, promoted };
+  });
+}
+
+/**
+ * Moves people from the waiting list to the freed places, first come first served, and tells them.
+ * The caller holds the event's lock (a cancellation, or an editor raising the capacity).
+ */
+export async function fillFreePlaces(trx: Database, ctx: RegistrationContext, event: q.LockedEvent, now = new Date()): Promise<number> {
+  if (event.status !== 'published' || now >= event.ends_at) return 0;
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await q.countRegistered(trx, event.id));
+  const next = await q.firstWaitlisted(trx, event.id, Math.min(free, 1000));
+  await q.markPromoted(
+    trx,
+    next.map((r) => r.id),
+  );
+  for (const r of next) await mailParticipant(trx, ctx, event.id, r.user_id, 'promoted');
+  return next.length;
+}
+
+type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
+
+/** Queues the mail for one participant, in their language; confirmations carry the calendar invitation. */
+async function mailParticipant(
+  trx: Database,
+  ctx: RegistrationContext,
+  eventId: number,
+  userId: number,
+  kind: ParticipantMail,
+): Promise<void> {
+  const { baseUrl } = ctx;
+  const member = await findReachableMember(trx, userId);
+  if (!member) return;
+  const locale: Locale = isLocale(member.locale) ? member.locale : 'en';
+  const event = await q.findEventForMail(trx, eventId, locale);
+  if (!event) return;
+  const i18n = getI18n(locale);
+  const { t } = i18n;
+  const link = `${baseUrl}/${locale}/events/${event.slug}`;
+  const when = i18n.formatPeriodInZone(event.starts_at, event.ends_at, event.time_zone);
+  const where = [event.venue, event.city_name].filter(Boolean).join(', ');
+  const joins = (kind === 'confirmed' || kind === 'promoted') && event.join_url && event.format !== 'in-person';
+  const paragraphs = [
+    t(`events.mail.${kind}.body`, { title: event.title }),
+    t('events.mail.when', { when }),
+    ...(where && event.format !== 'virtual' ? [t('events.mail.where', { where })] : []),
+    ...(joins ? [t('events.mail.join', { url: event.join_url ?? '' })] : []),
+  ];
+  const mail = renderNoticeMail(locale, {
+    subject: t(`events.mail.${kind}.subject`, { title: event.title }),
+    name: member.name,
+    paragraphs,
+    link,
+    action: t('events.mail.open'),
+    footer: t('events.mail.footer'),
+  });
+  const invitation = kind === 'confirmed' || kind === 'promoted' || kind === 'cancelled';
+  await queueMail(trx, {
+    to: member.email,
+    ...mail,
+    ...(invitation
+      ? {
+          calendar: {
+            method: kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+            content: renderCalendar({
+              name: event.title,
+              method: kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+              organizer: { name: t('events.mail.organizer'), email: addressOf(ctx.mailFrom) },
+              attendee: { name: member.name, email: member.email },
+              events: [
+                {
+                  uid: `event-${event.id}@${new URL(baseUrl).hostname}`,
+                  url: link,
+                  title: event.title,
+                  description: [event.summary, joins ? event.join_url : ''].filter(Boolean).join('\n\n'),
+                  location: event.format === 'virtual' ? (joins ? (event.join_url ?? '') : '') : where,
+                  startsAt: event.starts_at,
+                  endsAt: event.ends_at,
+                  updatedAt: event.updated_at,
+                  status: kind === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+                  sequence: event.sequence,
+                },
+              ],
+            }),
+          },
+        }
+      : {}),
+  });
+}
+
+/** The address in a mailbox header value ("Peerpolis <events@example.org>" → "events@example.org"). */
+function addressOf(mailbox: string): string {
+  return /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
+}
