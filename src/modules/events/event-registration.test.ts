@@ -4,6 +4,7 @@ import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accou
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { insertEvent, insertMembers } from '../../../tests/helpers/events.ts';
 import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
+import type { CurrentUser } from '../../web/context.ts';
 import { cancelRegistration, registerForEvent } from './event-registration.service.ts';
 
 let t: TestApp;
@@ -51,8 +52,8 @@ describe('event registration', () => {
       joinUrl: 'https://meet.example/room-9',
       ...soon(),
     });
-    const [first, second, third] = await insertMembers(t.database.db, 3, 'queue');
-    for (const m of [first, second, third]) assert.ok((await registerForEvent(ctx(), m!, id, input)).ok);
+    const [first, second, third] = (await insertMembers(t.database.db, 3, 'queue')) as [CurrentUser, CurrentUser, CurrentUser];
+    for (const m of [first, second, third]) assert.ok((await registerForEvent(ctx(), m, id, input)).ok);
     const confirmation = await lastMailTo(t.database.db, 'queue-1@city.example');
     assert.match(confirmation?.subject ?? '', /^Registered: small-workshop/);
     assert.match(confirmation?.text_body ?? '', /meet\.example\/room-9/, 'the join link is in the participant’s mail');
@@ -60,15 +61,15 @@ describe('event registration', () => {
     assert.match((await lastMailTo(t.database.db, 'queue-2@city.example'))?.subject ?? '', /^Waiting list/);
     assert.doesNotMatch((await lastMailTo(t.database.db, 'queue-2@city.example'))?.text_body ?? '', /room-9/, 'not for those waiting');
 
-    const cancelled = await cancelRegistration(ctx(), first!, id);
+    const cancelled = await cancelRegistration(ctx(), first, id);
     assert.deepEqual(cancelled, { ok: true, promoted: 1 });
     const rows = await statuses(id);
     assert.deepEqual(
       rows.map((r) => [r.user_id, r.status]),
       [
-        [first!.id, 'cancelled'],
-        [second!.id, 'registered'],
-        [third!.id, 'waitlisted'],
+        [first.id, 'cancelled'],
+        [second.id, 'registered'],
+        [third.id, 'waitlisted'],
       ],
     );
     const promoted = await lastMailTo(t.database.db, 'queue-2@city.example');
@@ -77,19 +78,19 @@ describe('event registration', () => {
     assert.match((await lastMailTo(t.database.db, 'queue-1@city.example'))?.calendar ?? '', /METHOD:CANCEL/);
 
     // Leaving the waiting list frees no place: nobody is promoted.
-    assert.deepEqual(await cancelRegistration(ctx(), third!, id), { ok: true, promoted: 0 });
+    assert.deepEqual(await cancelRegistration(ctx(), third, id), { ok: true, promoted: 0 });
   });
 
   it('takes registrations only while the event is published and before it starts', async () => {
-    const [m] = await insertMembers(t.database.db, 1, 'late');
+    const [m] = (await insertMembers(t.database.db, 1, 'late')) as [CurrentUser];
     const past = await insertEvent(t.database.db, {
       slug: 'started-already',
       startsAt: new Date(Date.now() - 3600_000),
       endsAt: new Date(Date.now() + 3600_000),
     });
-    assert.deepEqual(await registerForEvent(ctx(), m!, past, input), { ok: false, reason: 'closed' });
+    assert.deepEqual(await registerForEvent(ctx(), m, past, input), { ok: false, reason: 'closed' });
     const cancelledEvent = await insertEvent(t.database.db, { slug: 'called-off', status: 'cancelled', ...soon() });
-    assert.deepEqual(await registerForEvent(ctx(), m!, cancelledEvent, input), { ok: false, reason: 'not-taking' });
+    assert.deepEqual(await registerForEvent(ctx(), m, cancelledEvent, input), { ok: false, reason: 'not-taking' });
   });
 });
 
