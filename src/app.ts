@@ -8,6 +8,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { eventPageRoutes } from './modules/events/event-page.routes.tsx';
+import { eventsApi } from './modules/events/events.api.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertProfileRoutes } from './modules/experts/expert-profile.routes.ts';
 import { expertsApi } from './modules/experts/experts.api.ts';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (c) => c.json(openApiDocument));
   api.route('/', practicesApi);
   api.route('/', expertsApi);
+  api.route('/', eventsApi);
   app.route('/api/v1', api);
 
   // Only supported locales reach the pages; anything else falls through to the localized 404.

@@ -5,7 +5,7 @@ import { cleanFormBody, type FormErrors } from '../../web/forms.tsx';
 import { requires } from '../../web/middleware/authorize.ts';
 import { renderPage } from '../../web/render.tsx';
 import { can } from '../accounts/policy.ts';
-import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import { listThemesWithTopics, loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { type LoadedEvent, loadEvent, participantFigures, registrationStateOf, viewerRegistration } from './event-page.service.ts';
 import { EventPage, type RegistrationFormValues, type RegistrationView } from './event-page.views.tsx';
 import { registrationForm } from './event-registration.forms.ts';
@@ -34,10 +34,11 @@ async function renderEvent(
   const { i18n, deps, user, csrfToken } = c.var;
   const { event, text } = loaded;
   const over = event.ends_at.getTime() < Date.now();
-  const [figures, registration, taxonomy] = await Promise.all([
+  const [figures, registration, taxonomy, themes] = await Promise.all([
     over ? participantFigures(deps.db, event.id) : null,
     user && !over ? viewerRegistration(deps.db, event.id, user.id) : undefined,
     loadTaxonomyIndex(deps.db),
+    listThemesWithTopics(deps.db, i18n.locale),
   ]);
   const path = new URL(c.req.url).pathname;
   let view: RegistrationView;
@@ -67,6 +68,7 @@ async function renderEvent(
         figures,
         registration: view,
         countries,
+        themeLabels: new Map(themes.map((th) => [th.slug, th.label])),
         csrfToken,
         notice: notice && NOTICES.has(notice) ? notice : undefined,
       }),

@@ -24,6 +24,8 @@ export type EventPageProps = {
   figures: ParticipantFigures | null;
   registration: RegistrationView;
   countries: Array<{ code: string; name: string }>;
+  /** Theme labels in the reader's language, by slug. */
+  themeLabels: Map<string, string>;
   csrfToken: string;
   notice?: string;
 };
@@ -113,7 +115,7 @@ export function EventPage(props: EventPageProps) {
               {event.themes.map((slug, i) => (
                 <>
                   {i ? t('common.listSeparator') : ''}
-                  <a href={`/${locale}/events?theme=${slug}`}>{t(`themes.${slug}.name`)}</a>
+                  <a href={`/${locale}/events?theme=${slug}`}>{props.themeLabels.get(slug) ?? slug}</a>
                 </>
               ))}
             </dd>

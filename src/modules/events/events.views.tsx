@@ -1,6 +1,9 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../web/components/content.tsx';
+import { Pager } from '../../web/components/search.tsx';
+import { type EventSearchParams, type EventSearchResult, eventQueryString } from './event-search.service.ts';
 import type { EventSummary, SeriesSummary } from './events.service.ts';
+import { EVENT_FORMATS, EVENT_KINDS } from './events.table.ts';
 import { dayInZone } from './time-zones.ts';
 
 function eventPlace(i18n: I18n, e: EventSummary): string {
@@ -55,26 +58,123 @@ export function SeriesList({ i18n, series }: { i18n: I18n; series: SeriesSummary
   );
 }
 
-export function EventsPage(props: { i18n: I18n; upcoming: EventSummary[]; past: EventSummary[]; series: SeriesSummary[] }) {
-  const { i18n } = props;
+type Option = { value: string; label: string };
+
+function Select(props: { name: string; label: string; options: Option[]; selected: string; any: string }) {
+  return (
+    <div class="field">
+      <label for={`filter-${props.name}`}>{props.label}</label>
+      <select id={`filter-${props.name}`} name={props.name}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export type EventsPageProps = {
+  i18n: I18n;
+  params: EventSearchParams;
+  result: EventSearchResult;
+  series: SeriesSummary[];
+  themes: Array<{ slug: string; name: string }>;
+  regions: string[];
+};
+
+/** The calendar: upcoming or past events, filtered by a GET form (no script), with the feeds to subscribe to. */
+export function EventsPage(props: EventsPageProps) {
+  const { i18n, params, result } = props;
+  const { t, locale } = i18n;
+  const href = (overrides: { page?: number; when?: 'upcoming' | 'past' }) => {
+    const qs = eventQueryString(params, overrides);
+    return `/${locale}/events${qs ? `?${qs}` : ''}`;
+  };
+  const feed = params.theme.length === 1 ? `/${locale}/events.ics?theme=${params.theme[0]}` : `/${locale}/events.ics`;
+  const LANGS = ['en', 'de', 'fr', 'es', 'ar', 'pt', 'ru', 'sq', 'sr', 'mk', 'ka', 'id'];
   return (
     <>
-      <h1>{i18n.t('events.title')}</h1>
-      <p class="lead">{i18n.t('events.intro')}</p>
+      <h1>{t('events.title')}</h1>
+      <p class="lead">{t('events.intro')}</p>
+      <nav aria-label={t('events.title')} class="tabs">
+        <a href={href({ when: 'upcoming' })} aria-current={params.when === 'upcoming' && !params.month ? 'page' : undefined}>
+          {t('events.upcoming')}
+        </a>
+        <a href={href({ when: 'past' })} aria-current={params.when === 'past' && !params.month ? 'page' : undefined}>
+          {t('events.past')}
+        </a>
+      </nav>
+      <form method="get" action={`/${locale}/events`} class="filters" aria-label={t('events.filters.apply')}>
+        {params.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
+        <Select
+          name="kind"
+          label={t('events.filters.kind')}
+          any={t('events.filters.any')}
+          selected={params.kind[0] ?? ''}
+          options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
+        />
+        <Select
+          name="format"
+          label={t('events.filters.format')}
+          any={t('events.filters.any')}
+          selected={params.format[0] ?? ''}
+          options={EVENT_FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))}
+        />
+        <Select
+          name="theme"
+          label={t('events.themes')}
+          any={t('events.filters.any')}
+          selected={params.theme[0] ?? ''}
+          options={props.themes.map((th) => ({ value: th.slug, label: th.name }))}
+        />
+        <Select
+          name="region"
+          label={t('events.filters.region')}
+          any={t('events.filters.any')}
+          selected={params.region[0] ?? ''}
+          options={props.regions.map((r) => ({ value: r, label: t(`common.regions.${r}`) }))}
+        />
+        <Select
+          name="language"
+          label={t('events.languages')}
+          any={t('events.filters.any')}
+          selected={params.language[0] ?? ''}
+          options={LANGS.map((code) => ({ value: code, label: i18n.languageName(code) }))}
+        />
+        <div class="field">
+          <label for="filter-month">{t('events.filters.month')}</label>
+          <input type="month" id="filter-month" name="month" value={params.month ?? ''} />
+        </div>
+        <button type="submit" class="button secondary">
+          {t('events.filters.apply')}
+        </button>
+      </form>
+      <p role="status">{t('events.count', { count: result.total })}</p>
+      {result.items.length ? (
+        <EventList i18n={i18n} events={result.items} headingLevel={2} />
+      ) : (
+        <p class="empty">{params.when === 'past' ? t('events.noPast') : t('events.noUpcoming')}</p>
+      )}
+      <Pager
+        page={result.page}
+        pages={result.pages}
+        href={(page) => href({ page })}
+        labels={{
+          nav: t('events.pages'),
+          previous: t('practices.previous'),
+          next: t('practices.next'),
+          pageOf: t('practices.pageOf', { page: result.page, pages: result.pages }),
+        }}
+      />
       <p>
-        <a href={`/${i18n.locale}/events.ics`}>{i18n.t('events.subscribe')}</a>
+        <a href={feed}>{t('events.subscribe')}</a>
       </p>
-      <section aria-labelledby="upcoming">
-        <h2 id="upcoming">{i18n.t('events.upcoming')}</h2>
-        {props.upcoming.length ? <EventList i18n={i18n} events={props.upcoming} /> : <p class="empty">{i18n.t('events.noUpcoming')}</p>}
-      </section>
-      <section aria-labelledby="past">
-        <h2 id="past">{i18n.t('events.past')}</h2>
-        {props.past.length ? <EventList i18n={i18n} events={props.past} /> : <p class="empty">{i18n.t('events.noPast')}</p>}
-      </section>
       {props.series.length ? (
         <section aria-labelledby="series">
-          <h2 id="series">{i18n.t('events.seriesTitle')}</h2>
+          <h2 id="series">{t('events.seriesTitle')}</h2>
           <SeriesList i18n={i18n} series={props.series} />
         </section>
       ) : null}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { CurrentUser } from '../../web/context.ts';
+import { lenientList, slugParam } from '../../web/query-params.ts';
 import { cityName } from '../cities/cities.service.ts';
 import { type ExpertFacetCount, queryExperts } from './expert-facets.ts';
 import { currentExpertIndex, type ExpertFacetName, type ExpertIndex } from './expert-index.ts';
@@ -11,32 +12,23 @@ import { AVAILABILITY } from './experts.table.ts';
 
 export const EXPERT_PAGE_SIZE = 20;
 
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(z.unknown())])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.unknown()))
-    .transform((values) => values.flatMap((v) => (item.safeParse(v).success ? [item.parse(v) as z.infer<T>] : [])).slice(0, 20))
-    .catch([]);
-const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
-
 /**
  * The directory's and the API's query string, lenient like the practice search: a malformed value is
  * dropped and the rest still applies, so an old or hand-edited link never breaks the page.
  */
 export const expertSearchParams = z.object({
   q: z.string().trim().max(200).catch('').default(''),
-  theme: list(slug).default([]),
-  topic: list(slug).default([]),
-  language: list(z.string().regex(/^[a-z]{2}$/)).default([]),
-  region: list(slug).default([]),
-  country: list(
+  theme: lenientList(slugParam).default([]),
+  topic: lenientList(slugParam).default([]),
+  language: lenientList(z.string().regex(/^[a-z]{2}$/)).default([]),
+  region: lenientList(slugParam).default([]),
+  country: lenientList(
     z
       .string()
       .regex(/^[A-Za-z]{2}$/)
       .transform((c) => c.toUpperCase()),
   ).default([]),
-  availability: list(z.enum(AVAILABILITY)).default([]),
+  availability: lenientList(z.enum(AVAILABILITY)).default([]),
   sort: z.enum(['relevance', 'name']).catch('relevance').default('relevance'),
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
 });

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import { lenientList, slugParam } from '../../web/query-params.ts';
 import { cityName } from '../cities/cities.service.ts';
 import { cachedSearch } from './practice-search.cache.ts';
 import * as q from './practice-search.queries.ts';
 
 export const PAGE_SIZE = 20;
-
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(z.unknown())])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.unknown()))
-    .transform((values) => values.flatMap((v) => (item.safeParse(v).success ? [item.parse(v) as z.infer<T>] : [])).slice(0, 20))
-    .catch([]);
-
-const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
 
 /**
  * The list page's and the API's query string. Lenient on purpose: an unknown or malformed value is
@@ -23,16 +14,16 @@ const slug = z.string().regex(/^[a-z0-9-]{1,60}$/);
  */
 export const practiceSearchParams = z.object({
   q: z.string().trim().max(200).catch('').default(''),
-  theme: list(slug).default([]),
-  topic: list(slug).default([]),
-  region: list(slug).default([]),
-  country: list(
+  theme: lenientList(slugParam).default([]),
+  topic: lenientList(slugParam).default([]),
+  region: lenientList(slugParam).default([]),
+  country: lenientList(
     z
       .string()
       .regex(/^[A-Za-z]{2}$/)
       .transform((c) => c.toUpperCase()),
   ).default([]),
-  sdg: list(z.coerce.number().int().min(1).max(17)).default([]),
+  sdg: lenientList(z.coerce.number().int().min(1).max(17)).default([]),
   sort: z.enum(['relevance', 'date']).catch('relevance').default('relevance'),
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
 });
