@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDatabase } from './db/seed/seed.ts';
 import { createLogger } from './log.ts';
 import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
+import { exportEvents, importEvents } from './modules/events/events.import.ts';
 import { exportExperts, importExperts } from './modules/experts/experts.import.ts';
 import { exportPractices, importPractices } from './modules/practices/practices.import.ts';
 import { loadTaxonomy } from './modules/taxonomy/taxonomy.service.ts';
@@ -16,10 +17,10 @@ import { startBackgroundWorker } from './worker.ts';
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
 
-/** An import file holds good practices, experts or both (docs/import-format.md). */
+/** An import file holds good practices, experts, events or several of them (docs/import-format.md). */
 const importFile = z
-  .object({ practices: z.array(z.unknown()).optional(), experts: z.array(z.unknown()).optional() })
-  .refine((f) => f.practices !== undefined || f.experts !== undefined);
+  .object({ practices: z.array(z.unknown()).optional(), experts: z.array(z.unknown()).optional(), events: z.array(z.unknown()).optional() })
+  .refine((f) => f.practices !== undefined || f.experts !== undefined || f.events !== undefined);
 type ImportReport = Array<{ externalId: string; outcome: string; reasons: string[] }>;
 
 /** One line per record (externalIds and reasons only, never an e-mail address), then the totals. */
@@ -54,7 +55,8 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import good practices and experts: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
+    summary:
+      'import good practices, experts and events: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
     run: async (args) => {
       const file = args[0];
       if (!file) throw new Error('import needs a file: npm run cli -- import practices.json');
@@ -66,21 +68,22 @@ const commands: Record<string, Command> = {
       }
       const parsed = importFile.safeParse(data);
       if (!parsed.success)
-        throw new Error(`${file} must be an object with a "practices" array, an "experts" array or both (see docs/import-format.md)`);
-      const { practices, experts } = parsed.data;
+        throw new Error(`${file} must be an object with a "practices", "experts" or "events" array (see docs/import-format.md)`);
+      const { practices, experts, events } = parsed.data;
       await withDatabase(async (db) => {
         await migrateToLatest(db);
         await loadTaxonomy(db);
         let rejected = 0;
         if (practices) rejected += printImportReport('Practices', await importPractices(db, practices));
         if (experts) rejected += printImportReport('Experts', await importExperts(db, experts));
+        if (events) rejected += printImportReport('Events', await importEvents(db, events));
         if (rejected) process.exitCode = 3;
       });
     },
   },
   export: {
     summary:
-      'export all good practices and experts in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
+      'export all good practices, experts and events in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
     run: async (args) => {
       const file = args.find((a) => !a.startsWith('--'));
       // Experts' e-mail addresses only on request: a file with them is personal data (for admins and migrations).
@@ -89,7 +92,7 @@ const commands: Record<string, Command> = {
       if (unknown.length) throw new Error(`export does not know ${unknown.join(', ')}: npm run cli -- export [FILE.json] [--with-emails]`);
       await withDatabase(async (db) => {
         await migrateToLatest(db);
-        const data = { ...(await exportPractices(db)), ...(await exportExperts(db, { withEmails })) };
+        const data = { ...(await exportPractices(db)), ...(await exportExperts(db, { withEmails })), ...(await exportEvents(db)) };
         const json = `${JSON.stringify(data, null, 2)}\n`;
         if (file) {
           // Owner-only when new, since it then holds e-mail addresses.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import { ISO_639_1 } from '../../i18n/language-codes.ts';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import { slugify } from '../../web/slug.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
@@ -12,17 +13,6 @@ import { AVAILABILITY, LANGUAGE_LEVELS } from './experts.table.ts';
 // The experts part of the exchange format (docs/import-format.md): `npm run cli -- import` / `export`.
 // The e-mail address only finds or creates the member account the profile belongs to: it is never stored
 // on the expert, never in a report and never logged.
-
-/** ISO 639-1: the two-letter language codes (a fixed list, so validation does not depend on ICU data). */
-const ISO_639_1 = new Set(
-  (
-    'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es ' +
-    'et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki ' +
-    'kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no ' +
-    'nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te ' +
-    'tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
-  ).split(' '),
-);
 
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : undefined);
 const text = (max: number) => z.string().trim().max(max);

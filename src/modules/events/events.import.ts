@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { ISO_639_1 } from '../../i18n/language-codes.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import { slugify } from '../../web/slug.ts';
+import { findOrAddCity } from '../cities/cities.service.ts';
+import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import * as q from './events.import.queries.ts';
+import {
+  EVENT_FORMATS,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  type EventFormat,
+  type EventKind,
+  type EventStatus,
+  REGISTRATION_QUESTIONS,
+} from './events.table.ts';
+import { instantToWallClock, isTimeZone, wallClockToInstant } from './time-zones.ts';
+
+// The events part of the exchange format (docs/import-format.md): `npm run cli -- import` / `export`,
+// and the demo seed. Idempotent by `externalId`. Times without an offset are wall-clock times in
+// `timeZone`; with an offset (or Z) they are instants.
+
+const text = (max: number) => z.string().trim().max(max);
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+const slugs = z.array(z.string().trim()).max(100).default([]);
+const moment = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/, 'must be YYYY-MM-DDTHH:mm, with an optional offset');
+const link = z.object({
+  url: z
+    .string()
+    .trim()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:/.test(u), 'must be http(s)'),
+  label: text(200).default(''),
+});
+
+const translation = z.object({
+  title: z.string().trim().min(1, 'title is required').max(300),
+  summary: text(2000).default(''),
+  programme: text(20000).default(''),
+  documentation: text(20000).default(''),
+});
+
+const group = z.object({
+  externalId: text(200).min(1),
+  translations: z.partialRecord(z.enum(LOCALES), z.object({ title: text(300).min(1), summary: text(2000).default('') })),
+});
+
+export const importedEvent = z.object({
+  externalId: text(200).min(1, 'externalId is required'),
+  kind: z.enum(EVENT_KINDS as [EventKind, ...EventKind[]]),
+  format: z.enum(EVENT_FORMATS as [EventFormat, ...EventFormat[]]),
+  status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]).default('published'),
+  startsAt: moment,
+  endsAt: moment,
+  timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  city: text(200).nullable().default(null),
+  country: countryCode.nullable().default(null),
+  region: z.string().trim().nullable().default(null),
+  venue: text(300).default(''),
+  joinUrl: z.string().trim().url().max(2000).nullable().default(null),
+  capacity: z.number().int().min(1).max(100_000).nullable().default(null),
+  registrationOpensAt: moment.nullable().default(null),
+  registrationClosesAt: moment.nullable().default(null),
+  questions: z.array(z.enum(REGISTRATION_QUESTIONS)).max(3).default([]),
+  themes: slugs,
+  topics: slugs,
+  languages: z.array(z.string().trim().toLowerCase()).max(20).default([]),
+  hosts: z
+    .array(z.object({ city: text(200).min(1), country: countryCode }))
+    .max(30)
+    .default([]),
+  partners: z.array(text(300).min(1)).max(50).default([]),
+  series: group.nullable().default(null),
+  learningProcess: group.nullable().default(null),
+  reportedFigures: z
+    .object({
+      participants: z.number().int().min(0).optional(),
+      municipalities: z.number().int().min(0).optional(),
+      countries: z.number().int().min(0).optional(),
+    })
+    .default({}),
+  recordings: z.array(link).max(50).default([]),
+  translations: z
+    .partialRecord(z.enum(LOCALES), translation)
+    .refine((t) => Object.keys(t).length > 0, 'at least one translation is required'),
+});
+export type ImportedEvent = z.infer<typeof importedEvent>;
+
+export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
+
+function instant(value: string, zone: string): Date | null {
+  return /(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : wallClockToInstant(value, zone);
+}
+
+function problemsOf(e: ImportedEvent, index: TaxonomyIndex, regions: Set<string>): string[] {
+  const problems: string[] = [];
+  const starts = instant(e.startsAt, e.timeZone);
+  const ends = instant(e.endsAt, e.timeZone);
+  if (!starts) problems.push('startsAt: not a valid time');
+  if (!ends) problems.push('endsAt: not a valid time');
+  if (starts && ends && ends <= starts) problems.push('endsAt: must be after startsAt');
+  for (const t of e.themes) if (!index.themes.has(t)) problems.push(`themes: unknown theme ${t}`);
+  for (const t of e.topics) if (!index.themeOfTopic.has(t)) problems.push(`topics: unknown topic ${t}`);
+  for (const l of e.languages) if (!ISO_639_1.has(l)) problems.push(`languages: ${l} is not an ISO 639-1 code`);
+  if (e.country && !index.countries.has(e.country)) problems.push(`country: unknown country ${e.country}`);
+  for (const h of e.hosts) if (!index.countries.has(h.country)) problems.push(`hosts: unknown country ${h.country}`);
+  if (e.region && !regions.has(e.region)) problems.push(`region: unknown region ${e.region}`);
+  if (e.city && !e.country) problems.push('country: required with a city');
+  return problems;
+}
+
+async function saveOne(db: Database, e: ImportedEvent): Promise<'created' | 'updated'> {
+  const existing = await q.findEventByExternalId(db, e.externalId);
+  const title = e.translations.en?.title ?? Object.values(e.translations)[0]?.title ?? e.externalId;
+  const slug = existing?.slug ?? (await q.freeEventSlug(db, slugify(title, 'event')));
+  const seriesId = e.series
+    ? await q.upsertGroup(db, 'series', { ...e.series, slug: slugify(e.series.translations.en?.title ?? e.series.externalId, 'series') })
+    : null;
+  const processId = e.learningProcess
+    ? await q.upsertGroup(db, 'process', {
+        ...e.learningProcess,
+        slug: slugify(e.learningProcess.translations.en?.title ?? e.learningProcess.externalId, 'process'),
+      })
+    : null;
+  const id = await q.upsertEvent(db, {
+    slug,
+    external_id: e.externalId,
+    kind: e.kind,
+    format: e.format,
+    status: e.status,
+    starts_at: instant(e.startsAt, e.timeZone) as Date,
+    ends_at: instant(e.endsAt, e.timeZone) as Date,
+    time_zone: e.timeZone,
+    city_id: e.city && e.country ? await findOrAddCity(db, e.country, e.city) : null,
+    country_code: e.country,
+    region_slug: e.region,
+    venue: e.venue,
+    join_url: e.joinUrl,
+    capacity: e.capacity,
+    registration_opens_at: e.registrationOpensAt ? instant(e.registrationOpensAt, e.timeZone) : null,
+    registration_closes_at: e.registrationClosesAt ? instant(e.registrationClosesAt, e.timeZone) : null,
+    questions: e.questions,
+    partners: JSON.stringify(e.partners),
+    recordings: JSON.stringify(e.recordings),
+    reported_figures: JSON.stringify(e.reportedFigures),
+    series_id: seriesId,
+    learning_process_id: processId,
+  });
+  const hostIds = [];
+  for (const h of e.hosts) hostIds.push(await findOrAddCity(db, h.country, h.city));
+  // A topic implies its theme.
+  await q.replaceEventLinks(db, id, {
+    themes: e.themes,
+    topics: e.topics,
+    languages: [...new Set(e.languages)],
+    hosts: [...new Set(hostIds)],
+  });
+  await q.replaceEventTranslations(db, id, e.translations);
+  return existing ? 'updated' : 'created';
+}
+
+/** Imports events one by one, each in its own transaction; a bad record is reported, never half-saved. */
+export async function importEvents(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+  const index = await loadTaxonomyIndex(db);
+  const regions = new Set(index.regions);
+  const outcomes: ImportOutcome[] = [];
+  const seen = new Set<string>();
+  for (const [position, record] of records.entries()) {
+    const parsed = importedEvent.safeParse(record);
+    const externalId = parsed.success
+      ? parsed.data.externalId
+      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
+    if (!parsed.success) {
+      outcomes.push({
+        externalId,
+        outcome: 'rejected',
+        reasons: parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`),
+      });
+      continue;
+    }
+    const e = parsed.data;
+    const topicsThemes = e.topics.flatMap((t) => (index.themeOfTopic.has(t) ? [index.themeOfTopic.get(t) as string] : []));
+    const record2 = { ...e, themes: [...new Set([...e.themes, ...topicsThemes])] };
+    const problems = problemsOf(record2, index, regions);
+    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
+    seen.add(externalId);
+    if (problems.length) {
+      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
+      continue;
+    }
+    const outcome = db.isTransaction ? await saveOne(db, record2) : await db.transaction().execute((trx) => saveOne(trx, record2));
+    outcomes.push({ externalId, outcome, reasons: [] });
+  }
+  return outcomes;
+}
+
+export type ExportedEvent = z.input<typeof importedEvent>;
+
+/**
+ * Every event in the import format (drafts included: an export is a backup). Times are wall-clock in
+ * the event's zone, as a person would write them; the join link is included (it is the editors' data).
+ */
+export async function exportEvents(db: Database): Promise<{ events: ExportedEvent[] }> {
+  const rows = await q.listEventsForExport(db);
+  return {
+    events: rows.map((r) => ({
+      externalId: r.external_id ?? `event-${r.id}`,
+      kind: r.kind,
+      format: r.format,
+      status: r.status,
+      startsAt: instantToWallClock(r.starts_at, r.time_zone),
+      endsAt: instantToWallClock(r.ends_at, r.time_zone),
+      timeZone: r.time_zone,
+      city: r.city_name,
+      country: r.country_code,
+      region: r.region_slug,
+      venue: r.venue,
+      joinUrl: r.join_url,
+      capacity: r.capacity,
+      registrationOpensAt: r.registration_opens_at ? instantToWallClock(r.registration_opens_at, r.time_zone) : null,
+      registrationClosesAt: r.registration_closes_at ? instantToWallClock(r.registration_closes_at, r.time_zone) : null,
+      questions: r.questions,
+      themes: r.themes,
+      topics: r.topics,
+      languages: r.languages,
+      hosts: r.hosts,
+      partners: r.partners,
+      series: r.series,
+      learningProcess: r.learning_process,
+      reportedFigures: r.reported_figures,
+      recordings: r.recordings,
+      translations: r.translations,
+    })),
+  };
+}
