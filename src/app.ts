@@ -7,6 +7,7 @@ import { LOCALES } from './i18n/locales.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { eventAdminRoutes } from './modules/events/event-admin.routes.ts';
 import { eventPageRoutes } from './modules/events/event-page.routes.tsx';
 import { eventsApi } from './modules/events/events.api.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
   localized.route('/', matchRequestsRoutes);
   localized.route('/', eventsRoutes);
   localized.route('/', eventPageRoutes);
+  localized.route('/', eventAdminRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);
   localized.route('/', credentialsRoutes);

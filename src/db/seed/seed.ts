@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ensureCity } from '../../modules/cities/cities.service.ts';
+import { importEvents } from '../../modules/events/events.import.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
 import { importExperts } from '../../modules/experts/experts.import.ts';
 import { importPractices } from '../../modules/practices/practices.import.ts';
@@ -13,6 +14,8 @@ export const DEMO_SEED = 'demo-newsletter-2020-12';
 export const DEMO_PRACTICES_SEED = 'demo-practices-library';
 /** Demo experts, in the import format; each gets a member account without password for its address. */
 export const DEMO_EXPERTS_SEED = 'demo-experts';
+/** Demo events in the import format: the newsletter's events with times and documentation, the COVID-19 sessions, upcoming events. */
+export const DEMO_EVENTS_SEED = 'demo-events';
 
 export type SeedReport = {
   taxonomy: TaxonomyLoadReport;
@@ -58,6 +61,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
     await recordSeedRun(trx, DEMO_PRACTICES_SEED);
   });
   await seedDemoExperts(db, new URL('./demo-experts.json', import.meta.url));
+  await seedDemoEvents(db, new URL('./demo-events.json', import.meta.url));
   return { taxonomy, demo };
 }
 
@@ -74,6 +78,20 @@ export async function seedDemoExperts(db: Database, file: URL): Promise<'loaded'
     const rejected = report.filter((r) => r.outcome === 'rejected');
     if (rejected.length) throw new Error(`Demo experts rejected: ${JSON.stringify(rejected)}`);
     await recordSeedRun(trx, DEMO_EXPERTS_SEED);
+    return 'loaded' as const;
+  });
+}
+
+/** The demo events file, imported once per database (it updates the newsletter's events by externalId). */
+export async function seedDemoEvents(db: Database, file: URL): Promise<'loaded' | 'already-loaded' | 'no-file'> {
+  if (!existsSync(file)) return 'no-file';
+  return db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_EVENTS_SEED)) return 'already-loaded' as const;
+    const { events } = JSON.parse(readFileSync(file, 'utf8')) as { events: unknown[] };
+    const report = await importEvents(trx, events);
+    const rejected = report.filter((r) => r.outcome === 'rejected');
+    if (rejected.length) throw new Error(`Demo events rejected: ${JSON.stringify(rejected)}`);
+    await recordSeedRun(trx, DEMO_EVENTS_SEED);
     return 'loaded' as const;
   });
 }

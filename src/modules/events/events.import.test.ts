@@ -28,14 +28,20 @@ const dialogue = {
   partners: ['German Association of Cities'],
   learningProcess: { externalId: 'lp-gardens', translations: { en: { title: 'Learning process: urban gardens', summary: '' } } },
   translations: {
-    en: { title: 'Urban gardens in dense neighbourhoods', summary: 'Three cities compare their gardens.', programme: 'Welcome\n\nSite visit' },
+    en: {
+      title: 'Urban gardens in dense neighbourhoods',
+      summary: 'Three cities compare their gardens.',
+      programme: 'Welcome\n\nSite visit',
+    },
     ar: { title: 'الحدائق الحضرية في الأحياء المكتظة', summary: 'ثلاث مدن تقارن تجاربها.' },
   },
 };
 
 describe('importing events', () => {
   it('reads wall-clock times in the event’s zone, derives themes from topics, and is idempotent by externalId', async () => {
-    assert.deepEqual(await importEvents(t.database.db, [dialogue]), [{ externalId: 'cc-2027-irbid-gardens', outcome: 'created', reasons: [] }]);
+    assert.deepEqual(await importEvents(t.database.db, [dialogue]), [
+      { externalId: 'cc-2027-irbid-gardens', outcome: 'created', reasons: [] },
+    ]);
     const row = await t.database.db
       .selectFrom('events')
       .select(['id', 'starts_at', 'ends_at', 'time_zone', 'slug', 'capacity', 'sequence'])
@@ -58,7 +64,10 @@ describe('importing events', () => {
       .executeTakeFirstOrThrow();
     assert.equal(after.slug, row.slug, 'the address stays');
     assert.equal(after.sequence, row.sequence + 1, 'calendars learn of the new time');
-    const count = await t.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 1);
   });
 

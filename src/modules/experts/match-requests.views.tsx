@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/i18n.ts';
+import { EditorialNav } from '../../web/components/editorial-nav.tsx';
 import { CsrfField } from '../../web/forms.tsx';
 
 type Row = { id: number; title: string; updated_at: Date; created_by_name: string | null; contacted: number | null };
@@ -7,6 +8,7 @@ export function MatchRequestsPage({ i18n, rows, notice }: { i18n: I18n; rows: Ro
   const { t, locale } = i18n;
   return (
     <>
+      <EditorialNav i18n={i18n} current="matches" />
       <h1>{t('experts.requests.title')}</h1>
       {notice ? (
         <p class="notice" role="status">

@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/i18n.ts';
+import { EditorialNav } from '../../web/components/editorial-nav.tsx';
 import { CsrfField, TextArea } from '../../web/forms.tsx';
 import { uploadUrl } from '../uploads/uploads.service.ts';
 import { MAX_DOCUMENTS, MAX_IMAGES } from './practice-content.ts';
@@ -384,6 +385,7 @@ export function EditorQueuePage(props: { i18n: I18n; rows: ListRow[]; view: Edit
   const { t, locale } = i18n;
   return (
     <>
+      <EditorialNav i18n={i18n} current="practices" />
       <h1>{t('practiceWorkflow.editorTitle')}</h1>
       <p class="lead">{t('practiceWorkflow.editorIntro')}</p>
       <nav class="sub-nav" aria-label={t('practiceWorkflow.editorTitle')}>

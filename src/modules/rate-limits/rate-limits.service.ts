@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   expertContactPerRecipient: { name: 'expert-contact:recipient', limit: 10, windowSeconds: 24 * 60 * 60 },
   // Registering and cancelling each mail the member (with an invitation): bounded per member.
   eventRegistrationPerMember: { name: 'event-registration:member', limit: 30, windowSeconds: 60 * 60 },
+  // An editor's message goes to every participant of an event: a few per event and hour.
+  eventMessagePerEvent: { name: 'event-message:event', limit: 5, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };
