@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Logger } from './log.ts';
 import { pruneAccountData } from './modules/accounts/housekeeping.ts';
+import { sendEventReminders } from './modules/events/event-registration.service.ts';
 import { pruneExpertChanges } from './modules/experts/expert-index.ts';
 import { startWorker, type Worker } from './modules/jobs/jobs.service.ts';
 import { mailJobHandlers } from './modules/mail/mail.service.ts';
@@ -24,6 +25,7 @@ export function startBackgroundWorker(db: Database, config: Config, logger: Logg
         await pruneRateLimits(db);
         await pruneUploads(db, uploadsDir(config));
         await pruneExpertChanges(db);
+        await sendEventReminders({ db, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
       },
     },
   );

@@ -116,3 +116,24 @@ export async function findEventForMail(db: Database, eventId: number, locale: st
     where e.id = ${eventId}`.execute(db);
   return result.rows[0];
 }
+
+/**
+ * Registrations due a reminder: registered for a published event that starts within `within` of `now`
+ * and not yet reminded. Locked and skipped when another worker holds them, so no one is reminded twice.
+ */
+export async function claimDueReminders(
+  db: Database,
+  now: Date,
+  withinMs: number,
+): Promise<Array<{ id: number; event_id: number; user_id: number }>> {
+  const result = await sql<{ id: number; event_id: number; user_id: number }>`
+    update event_registrations r set reminded_at = ${now}
+    where r.id in (
+      select r2.id from event_registrations r2 join events e on e.id = r2.event_id
+      where r2.status = 'registered' and r2.reminded_at is null and e.status = 'published'
+        and e.starts_at > ${now} and e.starts_at <= ${new Date(now.getTime() + withinMs)}
+      order by r2.id limit 500
+      for update of r2 skip locked)
+    returning r.id, r.event_id, r.user_id`.execute(db);
+  return result.rows;
+}

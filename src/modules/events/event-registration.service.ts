@@ -86,6 +86,21 @@ export async function cancelRegistration(
   });
 }
 
+/** How long before the start participants are reminded (the worker looks every hour). */
+export const REMINDER_BEFORE_MS = 24 * 3600_000;
+
+/**
+ * Reminds registered participants of events starting within a day, once each, in their language and
+ * with the join link. Run by the worker's hourly housekeeping; returns how many were reminded.
+ */
+export async function sendEventReminders(ctx: RegistrationContext, now = new Date()): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const due = await q.claimDueReminders(trx, now, REMINDER_BEFORE_MS);
+    for (const r of due) await mailParticipant(trx, ctx, r.event_id, r.user_id, 'reminder');
+    return due.length;
+  });
+}
+
 /**
  * Moves people from the waiting list to the freed places, first come first served, and tells them.
  * The caller holds the event's lock (a cancellation, or an editor raising the capacity).
@@ -102,7 +117,7 @@ export async function fillFreePlaces(trx: Database, ctx: RegistrationContext, ev
   return next.length;
 }
 
-type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
+type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'reminder';
 
 /** Queues the mail for one participant, in their language; confirmations carry the calendar invitation. */
 async function mailParticipant(
@@ -123,7 +138,7 @@ async function mailParticipant(
   const link = `${baseUrl}/${locale}/events/${event.slug}`;
   const when = i18n.formatPeriodInZone(event.starts_at, event.ends_at, event.time_zone);
   const where = [event.venue, event.city_name].filter(Boolean).join(', ');
-  const joins = (kind === 'confirmed' || kind === 'promoted') && event.join_url && event.format !== 'in-person';
+  const joins = (kind === 'confirmed' || kind === 'promoted' || kind === 'reminder') && event.join_url && event.format !== 'in-person';
   const paragraphs = [
     t(`events.mail.${kind}.body`, { title: event.title }),
     t('events.mail.when', { when }),

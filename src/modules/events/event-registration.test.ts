@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { insertEvent, insertMembers } from '../../../tests/helpers/events.ts';
 import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
 import type { CurrentUser } from '../../web/context.ts';
-import { cancelRegistration, registerForEvent } from './event-registration.service.ts';
+import { cancelRegistration, registerForEvent, sendEventReminders } from './event-registration.service.ts';
 
 let t: TestApp;
 const ctx = () => ({ db: t.database.db, baseUrl: 'http://localhost', mailFrom: 'Peerpolis <events@peers.example.org>' });
@@ -177,5 +177,28 @@ describe('event pages', () => {
     assert.match(body, /SUMMARY:Water losses in small utilities/);
     assert.doesNotMatch(body, /crowded-webinar/, 'other themes are left out');
     assert.match(await (await t.request('/en/events.ics')).text(), /crowded-webinar/);
+  });
+});
+
+describe('reminders', () => {
+  it('remind each registered participant once, a day before, with the join link; not those waiting', async () => {
+    const id = await insertEvent(t.database.db, {
+      slug: 'tomorrows-webinar',
+      capacity: 1,
+      joinUrl: 'https://meet.example/tomorrow',
+      startsAt: new Date(Date.now() + 20 * 3600_000),
+      endsAt: new Date(Date.now() + 22 * 3600_000),
+    });
+    const later = await insertEvent(t.database.db, { slug: 'next-weeks-webinar', ...soon() });
+    const [a, b] = (await insertMembers(t.database.db, 2, 'remind')) as [CurrentUser, CurrentUser];
+    await registerForEvent(ctx(), a, id, input);
+    await registerForEvent(ctx(), b, id, input);
+    await registerForEvent(ctx(), a, later, input);
+    assert.equal(await sendEventReminders(ctx()), 1, 'one registered participant of the event within a day');
+    assert.equal(await sendEventReminders(ctx()), 0, 'never twice');
+    const reminder = await lastMailTo(t.database.db, 'remind-1@city.example');
+    assert.match(reminder?.subject ?? '', /^Tomorrow: tomorrows-webinar/);
+    assert.match(reminder?.text_body ?? '', /meet\.example\/tomorrow/);
+    assert.doesNotMatch((await lastMailTo(t.database.db, 'remind-2@city.example'))?.subject ?? '', /^Tomorrow/);
   });
 });
