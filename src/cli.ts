@@ -76,7 +76,14 @@ const commands: Record<string, Command> = {
         let rejected = 0;
         if (practices) rejected += printImportReport('Practices', await importPractices(db, practices));
         if (experts) rejected += printImportReport('Experts', await importExperts(db, experts));
-        if (events) rejected += printImportReport('Events', await importEvents(db, events));
+        if (events) {
+          // Registrants hear of changed times, places, formats and cancellations (mail goes out with the worker).
+          const config = loadConfig(process.env);
+          rejected += printImportReport(
+            'Events',
+            await importEvents(db, events, { db, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM }),
+          );
+        }
         if (rejected) process.exitCode = 3;
       });
     },

@@ -137,3 +137,16 @@ export async function claimDueReminders(
     returning r.id, r.event_id, r.user_id`.execute(db);
   return result.rows;
 }
+
+/** Everyone registered or on the waiting list, in queue order. */
+export async function listActiveRegistrants(db: Database, eventId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('event_registrations')
+    .select('user_id')
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ['registered', 'waitlisted'])
+    .orderBy('queued_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -86,6 +86,22 @@ export async function cancelRegistration(
   });
 }
 
+/**
+ * Tells everyone registered or waiting that the event changed (time, place or format: a new invitation
+ * replaces the old one in their calendar) or was called off (cancelled or postponed: the invitation is
+ * withdrawn). The caller runs it in the transaction that made the change.
+ */
+export async function notifyEventChange(
+  trx: Database,
+  ctx: RegistrationContext,
+  eventId: number,
+  change: 'changed' | 'called-off',
+): Promise<number> {
+  const people = await q.listActiveRegistrants(trx, eventId);
+  for (const userId of people) await mailParticipant(trx, ctx, eventId, userId, change);
+  return people.length;
+}
+
 /** How long before the start participants are reminded (the worker looks every hour). */
 export const REMINDER_BEFORE_MS = 24 * 3600_000;
 
@@ -117,7 +133,7 @@ export async function fillFreePlaces(trx: Database, ctx: RegistrationContext, ev
   return next.length;
 }
 
-type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'reminder';
+type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'reminder' | 'changed' | 'called-off';
 
 /** Queues the mail for one participant, in their language; confirmations carry the calendar invitation. */
 async function mailParticipant(
@@ -138,7 +154,10 @@ async function mailParticipant(
   const link = `${baseUrl}/${locale}/events/${event.slug}`;
   const when = i18n.formatPeriodInZone(event.starts_at, event.ends_at, event.time_zone);
   const where = [event.venue, event.city_name].filter(Boolean).join(', ');
-  const joins = (kind === 'confirmed' || kind === 'promoted' || kind === 'reminder') && event.join_url && event.format !== 'in-person';
+  const joins =
+    (kind === 'confirmed' || kind === 'promoted' || kind === 'reminder' || kind === 'changed') &&
+    event.join_url &&
+    event.format !== 'in-person';
   const paragraphs = [
     t(`events.mail.${kind}.body`, { title: event.title }),
     t('events.mail.when', { when }),
@@ -153,17 +172,18 @@ async function mailParticipant(
     action: t('events.mail.open'),
     footer: t('events.mail.footer'),
   });
-  const invitation = kind === 'confirmed' || kind === 'promoted' || kind === 'cancelled';
+  const invitation = kind === 'confirmed' || kind === 'promoted' || kind === 'cancelled' || kind === 'changed' || kind === 'called-off';
+  const cancels = kind === 'cancelled' || kind === 'called-off';
   await queueMail(trx, {
     to: member.email,
     ...mail,
     ...(invitation
       ? {
           calendar: {
-            method: kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+            method: cancels ? 'CANCEL' : 'REQUEST',
             content: renderCalendar({
               name: event.title,
-              method: kind === 'cancelled' ? 'CANCEL' : 'REQUEST',
+              method: cancels ? 'CANCEL' : 'REQUEST',
               organizer: { name: t('events.mail.organizer'), email: addressOf(ctx.mailFrom) },
               attendee: { name: member.name, email: member.email },
               events: [
@@ -176,7 +196,7 @@ async function mailParticipant(
                   startsAt: event.starts_at,
                   endsAt: event.ends_at,
                   updatedAt: event.updated_at,
-                  status: kind === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+                  status: cancels ? 'CANCELLED' : 'CONFIRMED',
                   sequence: event.sequence,
                 },
               ],

@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import type { EventFormat, EventKind, EventStatus, RegistrationQuestion } from './events.table.ts';
 
 export async function findEventByExternalId(db: Database, externalId: string) {
-  return db.selectFrom('events').select(['id', 'slug']).where('external_id', '=', externalId).executeTakeFirst();
+  return db.selectFrom('events').select(['id', 'slug', 'sequence', 'status']).where('external_id', '=', externalId).executeTakeFirst();
 }
 
 /** The first free event slug: base, base-2, … */
@@ -40,8 +40,8 @@ export type EventWrite = {
 };
 
 /** Inserts or updates by external id; a change of time, place or format raises the calendar sequence. */
-export async function upsertEvent(db: Database, row: EventWrite): Promise<number> {
-  const result = await sql<{ id: number }>`
+export async function upsertEvent(db: Database, row: EventWrite): Promise<{ id: number; sequence: number }> {
+  const result = await sql<{ id: number; sequence: number }>`
     insert into events (slug, external_id, kind, format, status, starts_at, ends_at, time_zone, city_id, country_code, region_slug,
       venue, join_url, capacity, registration_opens_at, registration_closes_at, questions, partners, recordings, reported_figures,
       series_id, learning_process_id)
@@ -59,8 +59,8 @@ export async function upsertEvent(db: Database, row: EventWrite): Promise<number
       format_changed_at = case when events.format <> excluded.format then now() else events.format_changed_at end,
       sequence = events.sequence + case when (events.starts_at, events.ends_at, events.format, events.status, events.venue)
         is distinct from (excluded.starts_at, excluded.ends_at, excluded.format, excluded.status, excluded.venue) then 1 else 0 end
-    returning id`.execute(db);
-  return result.rows[0]?.id as number;
+    returning id, sequence`.execute(db);
+  return result.rows[0] as { id: number; sequence: number };
 }
 
 export async function replaceEventLinks(

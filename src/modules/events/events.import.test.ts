@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { insertMembers } from '../../../tests/helpers/events.ts';
+import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
+import type { CurrentUser } from '../../web/context.ts';
+import { registerForEvent } from './event-registration.service.ts';
 import { exportEvents, importEvents } from './events.import.ts';
 
 let t: TestApp;
@@ -36,6 +40,8 @@ const dialogue = {
     ar: { title: 'الحدائق الحضرية في الأحياء المكتظة', summary: 'ثلاث مدن تقارن تجاربها.' },
   },
 };
+
+const notify = () => ({ db: t.database.db, baseUrl: 'http://localhost', mailFrom: 'Peerpolis <events@localhost>' });
 
 describe('importing events', () => {
   it('reads wall-clock times in the event’s zone, derives themes from topics, and is idempotent by externalId', async () => {
@@ -110,5 +116,41 @@ describe('importing events', () => {
     const again = await importEvents(t.database.db, events);
     assert.ok(again.every((o) => o.outcome === 'updated'));
     assert.deepEqual((await exportEvents(t.database.db)).events, events);
+  });
+
+  it('tells registrants when a re-import changes the format, and when it calls the event off', async () => {
+    const [member] = (await insertMembers(t.database.db, 1, 'registrant')) as [CurrentUser];
+    const event = await t.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('external_id', '=', 'cc-2027-irbid-gardens')
+      .executeTakeFirstOrThrow();
+    assert.ok((await registerForEvent(notify(), member, event.id, { city: 'Irbid', country: 'JO', answers: {} })).ok);
+    const current = (await exportEvents(t.database.db)).events.find((e) => e.externalId === 'cc-2027-irbid-gardens');
+    await importEvents(t.database.db, [{ ...current, format: 'virtual' }], notify());
+    const changed = await lastMailTo(t.database.db, 'registrant-1@city.example');
+    assert.match(changed?.subject ?? '', /^Changed: Urban gardens/);
+    assert.match(changed?.calendar ?? '', /METHOD:REQUEST[\s\S]*SEQUENCE:2/);
+    assert.match(
+      await (await t.request('/en/events/urban-gardens-in-dense-neighbourhoods')).text(),
+      /The format of this event has changed: it now takes place Online/,
+    );
+
+    await importEvents(t.database.db, [{ ...current, format: 'virtual', status: 'cancelled' }], notify());
+    const off = await lastMailTo(t.database.db, 'registrant-1@city.example');
+    assert.match(off?.subject ?? '', /^Called off: Urban gardens/);
+    assert.match(off?.calendar ?? '', /METHOD:CANCEL/);
+
+    const before = await t.database.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    await importEvents(t.database.db, [{ ...current, format: 'virtual', status: 'cancelled' }], notify());
+    await deliverQueuedMail(t.database.db);
+    const after = await t.database.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(after.n, before.n, 'an import that changes nothing mails nobody');
   });
 });

@@ -5,6 +5,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { slugify } from '../../web/slug.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import { notifyEventChange, type RegistrationContext } from './event-registration.service.ts';
 import * as q from './events.import.queries.ts';
 import {
   EVENT_FORMATS,
@@ -118,7 +119,7 @@ function problemsOf(e: ImportedEvent, index: TaxonomyIndex, regions: Set<string>
   return problems;
 }
 
-async function saveOne(db: Database, e: ImportedEvent): Promise<'created' | 'updated'> {
+async function saveOne(db: Database, e: ImportedEvent, notify: RegistrationContext | undefined): Promise<'created' | 'updated'> {
   const existing = await q.findEventByExternalId(db, e.externalId);
   const title = e.translations.en?.title ?? Object.values(e.translations)[0]?.title ?? e.externalId;
   const slug = existing?.slug ?? (await q.freeEventSlug(db, slugify(title, 'event')));
@@ -131,7 +132,7 @@ async function saveOne(db: Database, e: ImportedEvent): Promise<'created' | 'upd
         slug: slugify(e.learningProcess.translations.en?.title ?? e.learningProcess.externalId, 'process'),
       })
     : null;
-  const id = await q.upsertEvent(db, {
+  const { id, sequence } = await q.upsertEvent(db, {
     slug,
     external_id: e.externalId,
     kind: e.kind,
@@ -165,11 +166,19 @@ async function saveOne(db: Database, e: ImportedEvent): Promise<'created' | 'upd
     hosts: [...new Set(hostIds)],
   });
   await q.replaceEventTranslations(db, id, e.translations);
+  // People already registered hear of a new time, place or format, and of a cancellation or postponement.
+  if (notify && existing && sequence !== existing.sequence) {
+    const calledOff = (e.status === 'cancelled' || e.status === 'postponed') && existing.status !== e.status;
+    await notifyEventChange(db, notify, id, calledOff ? 'called-off' : 'changed');
+  }
   return existing ? 'updated' : 'created';
 }
 
-/** Imports events one by one, each in its own transaction; a bad record is reported, never half-saved. */
-export async function importEvents(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+/**
+ * Imports events one by one, each in its own transaction; a bad record is reported, never half-saved.
+ * With `notify`, registrants of an event whose time, place, format or status changed are mailed.
+ */
+export async function importEvents(db: Database, records: unknown[], notify?: RegistrationContext): Promise<ImportOutcome[]> {
   const index = await loadTaxonomyIndex(db);
   const regions = new Set(index.regions);
   const outcomes: ImportOutcome[] = [];
@@ -197,7 +206,9 @@ export async function importEvents(db: Database, records: unknown[]): Promise<Im
       outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
       continue;
     }
-    const outcome = db.isTransaction ? await saveOne(db, record2) : await db.transaction().execute((trx) => saveOne(trx, record2));
+    const outcome = db.isTransaction
+      ? await saveOne(db, record2, notify)
+      : await db.transaction().execute((trx) => saveOne(trx, record2, notify));
     outcomes.push({ externalId, outcome, reasons: [] });
   }
   return outcomes;
