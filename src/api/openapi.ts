@@ -90,6 +90,31 @@ const expertSummary = {
   },
 };
 
+const eventSummary = {
+  type: 'object',
+  required: ['id', 'slug', 'kind', 'format', 'title', 'startsAt', 'endsAt', 'timeZone', 'url'],
+  properties: {
+    id: { type: 'integer' },
+    slug: { type: 'string' },
+    externalId: { type: ['string', 'null'] },
+    kind: {
+      type: 'string',
+      enum: ['dialogue-event', 'workshop', 'project-planning-workshop', 'webinar', 'expert-mission', 'network-meeting', 'conference'],
+    },
+    format: { type: 'string', enum: ['in-person', 'virtual', 'hybrid'] },
+    status: { type: 'string', enum: ['published', 'cancelled', 'postponed'] },
+    title: { type: 'string' },
+    startsAt: { type: 'string', format: 'date-time', description: 'Instant with the offset of the event’s own time zone.' },
+    endsAt: { type: 'string', format: 'date-time' },
+    timeZone: { type: 'string', description: 'IANA time zone where the event happens.' },
+    city: { type: ['string', 'null'] },
+    country: { type: ['string', 'null'] },
+    themes: { type: 'array', items: { type: 'string' } },
+    languages: { type: 'array', items: { type: 'string' } },
+    url: { type: 'string', format: 'uri' },
+  },
+} as const;
+
 const visibilityNote =
   'Answers depend on the caller: anonymous callers get public profiles only; a signed-in member (session cookie) also members-only profiles; editors all. Hidden profiles never appear in answers, counts or facets for others.';
 
@@ -158,6 +183,50 @@ export const openApiDocument = {
               },
             },
           },
+        },
+      },
+    },
+    '/events': {
+      get: {
+        summary: 'List public events (never drafts, never the join link)',
+        parameters: [
+          query('from', 'A day (YYYY-MM-DD) or an instant with offset: events ending after it.'),
+          query('to', 'A day or an instant: events starting before it.'),
+          query('month', 'YYYY-MM: events overlapping that month.'),
+          query('kind', 'Event kinds (OR).', true),
+          query('format', 'in-person, virtual, hybrid (OR).', true),
+          query('theme', 'Theme slugs (OR).', true),
+          query('region', 'Region slugs: the event’s own or its country’s (OR).', true),
+          query('language', 'Working languages, ISO 639-1 (OR).', true),
+          query('lang', 'Language of titles and URLs (en default).'),
+          query('page', '20 items per page.'),
+        ],
+        responses: {
+          200: {
+            description: 'One page of events, earliest first, and the total.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'total'],
+                  properties: { items: { type: 'array', items: eventSummary }, total: { type: 'integer' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/events/{slug}': {
+      get: {
+        summary: 'One public event (with programme, venue, hosts, partners, places left; never the join link)',
+        parameters: [
+          { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
+          query('lang', 'Language of the texts (en default).'),
+        ],
+        responses: {
+          200: { description: 'The event.', content: { 'application/json': { schema: eventSummary } } },
+          404: { description: 'No such public event.' },
         },
       },
     },
