@@ -40,6 +40,31 @@ describe('demo content from the December 2020 newsletter', () => {
     const titles = await handle.db.selectFrom('practice_translations').select('title').where('locale', '=', 'en').execute();
     assert.ok(titles.every((t) => t.title === 'Edited by an editor'));
     const events = await handle.db.selectFrom('events').select('slug').execute();
-    assert.equal(events.length, 5);
+    assert.equal(events.length, 21, 'the newsletter’s 5 events, 11 COVID-19 sessions and 5 upcoming events');
+  });
+
+  it('holds the events the calendar needs: the COVID-19 series, the MENA workshop with hosts, upcoming events on three themes', async () => {
+    const covid = await handle.db
+      .selectFrom('events as e')
+      .innerJoin('event_series as s', 's.id', 'e.series_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('s.external_id', '=', 'demo-series-covid19-exchange')
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(covid.n) >= 10, 'at least ten sessions in the series');
+    const mena = await handle.db
+      .selectFrom('events as e')
+      .innerJoin('event_hosts as h', 'h.event_id', 'e.id')
+      .select('e.time_zone')
+      .where('e.external_id', '=', 'demo-event-mena-project-planning-2021')
+      .execute();
+    assert.ok(mena.length >= 1, 'host municipalities');
+    const upcomingTopics = await handle.db
+      .selectFrom('events as e')
+      .innerJoin('event_topics as t', 't.event_id', 'e.id')
+      .select('t.topic_slug')
+      .where('e.starts_at', '>', new Date('2026-12-01'))
+      .execute();
+    const topics = new Set(upcomingTopics.map((r) => r.topic_slug));
+    for (const topic of ['urban-gardening', 'energy-efficient-building', 'urban-mobility']) assert.ok(topics.has(topic), topic);
   });
 });
