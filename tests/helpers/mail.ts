@@ -21,3 +21,9 @@ export function linkIn(text: string | undefined, path: string): string {
   const url = new URL(match[0]);
   return url.pathname + url.search;
 }
+
+/** Every outbox message to an address, after delivering what is queued (delivery order is not queue order on PostgreSQL). */
+export async function mailsTo(db: Database, to: string) {
+  await deliverQueuedMail(db);
+  return db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('id').execute();
+}

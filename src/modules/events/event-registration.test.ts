@@ -3,11 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { insertEvent, insertMembers } from '../../../tests/helpers/events.ts';
-import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
+import { deliverQueuedMail, mailsTo } from '../../../tests/helpers/mail.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { cancelRegistration, registerForEvent, sendEventReminders } from './event-registration.service.ts';
 
 let t: TestApp;
+const mailTo = async (to: string, subject: RegExp) => (await mailsTo(t.database.db, to)).find((m) => subject.test(m.subject));
 const ctx = () => ({ db: t.database.db, baseUrl: 'http://localhost', mailFrom: 'Peerpolis <events@peers.example.org>' });
 const DAY = 86_400_000;
 const soon = () => ({ startsAt: new Date(Date.now() + 7 * DAY), endsAt: new Date(Date.now() + 7 * DAY + 2 * 3600_000) });
@@ -54,12 +55,13 @@ describe('event registration', () => {
     });
     const [first, second, third] = (await insertMembers(t.database.db, 3, 'queue')) as [CurrentUser, CurrentUser, CurrentUser];
     for (const m of [first, second, third]) assert.ok((await registerForEvent(ctx(), m, id, input)).ok);
-    const confirmation = await lastMailTo(t.database.db, 'queue-1@city.example');
-    assert.match(confirmation?.subject ?? '', /^Registered: small-workshop/);
+    const confirmation = await mailTo('queue-1@city.example', /^Registered: small-workshop/);
+    assert.ok(confirmation);
     assert.match(confirmation?.text_body ?? '', /meet\.example\/room-9/, 'the join link is in the participant’s mail');
     assert.match(confirmation?.calendar ?? '', /METHOD:REQUEST/);
-    assert.match((await lastMailTo(t.database.db, 'queue-2@city.example'))?.subject ?? '', /^Waiting list/);
-    assert.doesNotMatch((await lastMailTo(t.database.db, 'queue-2@city.example'))?.text_body ?? '', /room-9/, 'not for those waiting');
+    const waiting = await mailTo('queue-2@city.example', /^Waiting list/);
+    assert.ok(waiting);
+    assert.doesNotMatch(waiting.text_body, /room-9/, 'not for those waiting');
 
     const cancelled = await cancelRegistration(ctx(), first, id);
     assert.deepEqual(cancelled, { ok: true, promoted: 1 });
@@ -72,10 +74,10 @@ describe('event registration', () => {
         [third.id, 'waitlisted'],
       ],
     );
-    const promoted = await lastMailTo(t.database.db, 'queue-2@city.example');
-    assert.match(promoted?.subject ?? '', /^A place for you/);
+    const promoted = await mailTo('queue-2@city.example', /^A place for you/);
+    assert.ok(promoted);
     assert.match(promoted?.calendar ?? '', /BEGIN:VEVENT/);
-    assert.match((await lastMailTo(t.database.db, 'queue-1@city.example'))?.calendar ?? '', /METHOD:CANCEL/);
+    assert.match((await mailTo('queue-1@city.example', /^Cancelled/))?.calendar ?? '', /METHOD:CANCEL/);
 
     // Leaving the waiting list frees no place: nobody is promoted.
     assert.deepEqual(await cancelRegistration(ctx(), third, id), { ok: true, promoted: 0 });
@@ -196,9 +198,8 @@ describe('reminders', () => {
     await registerForEvent(ctx(), a, later, input);
     assert.equal(await sendEventReminders(ctx()), 1, 'one registered participant of the event within a day');
     assert.equal(await sendEventReminders(ctx()), 0, 'never twice');
-    const reminder = await lastMailTo(t.database.db, 'remind-1@city.example');
-    assert.match(reminder?.subject ?? '', /^Tomorrow: tomorrows-webinar/);
+    const reminder = await mailTo('remind-1@city.example', /^Tomorrow: tomorrows-webinar/);
     assert.match(reminder?.text_body ?? '', /meet\.example\/tomorrow/);
-    assert.doesNotMatch((await lastMailTo(t.database.db, 'remind-2@city.example'))?.subject ?? '', /^Tomorrow/);
+    assert.equal(await mailTo('remind-2@city.example', /^Tomorrow/), undefined);
   });
 });

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { insertMembers } from '../../../tests/helpers/events.ts';
-import { deliverQueuedMail, lastMailTo } from '../../../tests/helpers/mail.ts';
+import { deliverQueuedMail, mailsTo } from '../../../tests/helpers/mail.ts';
 import type { CurrentUser } from '../../web/context.ts';
 import { registerForEvent } from './event-registration.service.ts';
 import { exportEvents, importEvents } from './events.import.ts';
 
 let t: TestApp;
+const mailTo = async (to: string, subject: RegExp) => (await mailsTo(t.database.db, to)).find((m) => subject.test(m.subject));
 before(async () => {
   t = await createTestApp({ seed: 'taxonomy' });
 });
@@ -128,8 +129,8 @@ describe('importing events', () => {
     assert.ok((await registerForEvent(notify(), member, event.id, { city: 'Irbid', country: 'JO', answers: {} })).ok);
     const current = (await exportEvents(t.database.db)).events.find((e) => e.externalId === 'cc-2027-irbid-gardens');
     await importEvents(t.database.db, [{ ...current, format: 'virtual' }], notify());
-    const changed = await lastMailTo(t.database.db, 'registrant-1@city.example');
-    assert.match(changed?.subject ?? '', /^Changed: Urban gardens/);
+    const changed = await mailTo('registrant-1@city.example', /^Changed: Urban gardens/);
+    assert.ok(changed);
     assert.match(changed?.calendar ?? '', /METHOD:REQUEST[\s\S]*SEQUENCE:2/);
     assert.match(
       await (await t.request('/en/events/urban-gardens-in-dense-neighbourhoods')).text(),
@@ -137,8 +138,8 @@ describe('importing events', () => {
     );
 
     await importEvents(t.database.db, [{ ...current, format: 'virtual', status: 'cancelled' }], notify());
-    const off = await lastMailTo(t.database.db, 'registrant-1@city.example');
-    assert.match(off?.subject ?? '', /^Called off: Urban gardens/);
+    const off = await mailTo('registrant-1@city.example', /^Called off: Urban gardens/);
+    assert.ok(off);
     assert.match(off?.calendar ?? '', /METHOD:CANCEL/);
 
     const before = await t.database.db
