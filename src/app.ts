@@ -7,6 +7,8 @@ import { LOCALES } from './i18n/locales.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { credentialsRoutes } from './modules/accounts/credentials.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { callEditorRoutes } from './modules/calls/call-editor.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { eventAdminRoutes } from './modules/events/event-admin.routes.ts';
 import { eventPageRoutes } from './modules/events/event-page.routes.tsx';
 import { eventsApi } from './modules/events/events.api.ts';
@@ -90,6 +92,8 @@ export function createApp(deps: AppDeps) {
   localized.route('/', eventsRoutes);
   localized.route('/', eventPageRoutes);
   localized.route('/', eventAdminRoutes);
+  localized.route('/', callsRoutes);
+  localized.route('/', callEditorRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);
   localized.route('/', credentialsRoutes);

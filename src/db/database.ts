@@ -1,6 +1,13 @@
 import type { ColumnType } from 'kysely';
 import type { AccountTokensTable, SessionsTable, UsersTable } from '../modules/accounts/accounts.table.ts';
 import type { AuditLogTable } from '../modules/audit/audit.table.ts';
+import type {
+  CallApplicationHistoryTable,
+  CallApplicationsTable,
+  CallsTable,
+  CallThemesTable,
+  CallTranslationsTable,
+} from '../modules/calls/calls.table.ts';
 import type { CitiesTable } from '../modules/cities/cities.table.ts';
 import type {
   EventHostsTable,
@@ -83,6 +90,11 @@ export type DB = {
   event_registrations: EventRegistrationsTable;
   learning_processes: LearningProcessesTable;
   learning_process_translations: LearningProcessTranslationsTable;
+  calls: CallsTable;
+  call_translations: CallTranslationsTable;
+  call_themes: CallThemesTable;
+  call_applications: CallApplicationsTable;
+  call_application_history: CallApplicationHistoryTable;
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { saveDemoCalls } from '../../modules/calls/calls.seed.ts';
 import { ensureCity } from '../../modules/cities/cities.service.ts';
 import { importEvents } from '../../modules/events/events.import.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
@@ -14,6 +15,8 @@ export const DEMO_SEED = 'demo-newsletter-2020-12';
 export const DEMO_PRACTICES_SEED = 'demo-practices-library';
 /** Demo experts, in the import format; each gets a member account without password for its address. */
 export const DEMO_EXPERTS_SEED = 'demo-experts';
+/** The newsletter's calls for participation (demo content), linked to the demo events. */
+export const DEMO_CALLS_SEED = 'demo-calls';
 /** Demo events in the import format: the newsletter's events with times and documentation, the COVID-19 sessions, upcoming events. */
 export const DEMO_EVENTS_SEED = 'demo-events';
 
@@ -62,6 +65,11 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
   });
   await seedDemoExperts(db, new URL('./demo-experts.json', import.meta.url));
   await seedDemoEvents(db, new URL('./demo-events.json', import.meta.url));
+  await db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_CALLS_SEED)) return;
+    await saveDemoCalls(trx, content.calls);
+    await recordSeedRun(trx, DEMO_CALLS_SEED);
+  });
   return { taxonomy, demo };
 }
 

@@ -60,6 +60,37 @@ export async function registerForEvent(
   });
 }
 
+/**
+ * Registers people an editor has selected (accepted applicants of a call) for an event in one step:
+ * outside the registration window, but never over capacity (the rest join the waiting list, in the
+ * given order). People already registered or waiting are left as they are. Returns the counts.
+ */
+export async function enrolParticipants(
+  ctx: RegistrationContext,
+  eventId: number,
+  people: Array<{ userId: number; cityId: number | null; countryCode: string | null }>,
+): Promise<{ registered: number; waitlisted: number; already: number } | undefined> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const event = await q.lockEvent(trx, eventId);
+    if (!event || event.status !== 'published') return undefined;
+    const counts = { registered: 0, waitlisted: 0, already: 0 };
+    let taken = await q.countRegistered(trx, eventId);
+    for (const p of people) {
+      const existing = await q.findRegistration(trx, eventId, p.userId);
+      if (existing && existing.status !== 'cancelled') {
+        counts.already++;
+        continue;
+      }
+      const status = event.capacity !== null && taken >= event.capacity ? 'waitlisted' : 'registered';
+      if (status === 'registered') taken++;
+      await q.upsertRegistration(trx, eventId, p.userId, { status, cityId: p.cityId, countryCode: p.countryCode, answers: {} });
+      await mailParticipant(trx, ctx, eventId, p.userId, status === 'registered' ? 'confirmed' : 'waitlisted');
+      counts[status]++;
+    }
+    return counts;
+  });
+}
+
 export type CancelOutcome =
   | { ok: true; promoted: number }
   | { ok: false; reason: 'not-registered' | 'over' }

@@ -170,7 +170,7 @@ export function EventsPage(props: EventsPageProps) {
         }}
       />
       <p>
-        <a href={feed}>{t('events.subscribe')}</a>
+        <a href={feed}>{t('events.subscribe')}</a> · <a href={`/${locale}/calls`}>{t('calls.title')}</a>
       </p>
       {props.series.length ? (
         <section aria-labelledby="series">

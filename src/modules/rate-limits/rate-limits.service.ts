@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   eventRegistrationPerMember: { name: 'event-registration:member', limit: 30, windowSeconds: 60 * 60 },
   // An editor's message goes to every participant of an event: a few per event and hour.
   eventMessagePerEvent: { name: 'event-message:event', limit: 5, windowSeconds: 60 * 60 },
+  // Applying to a call (and changing or withdrawing) mails the applicant a receipt.
+  callApplicationPerMember: { name: 'call-application:member', limit: 20, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };
