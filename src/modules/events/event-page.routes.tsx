@@ -7,7 +7,7 @@ import { renderPage } from '../../web/render.tsx';
 import { can } from '../accounts/policy.ts';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { type LoadedEvent, loadEvent, participantFigures, registrationStateOf, viewerRegistration } from './event-page.service.ts';
-import { EventPage, type RegistrationFormValues, type RegistrationView } from './event-page.views.tsx';
+import { EventHead, EventPage, type RegistrationFormValues, type RegistrationView } from './event-page.views.tsx';
 import { registrationForm } from './event-registration.forms.ts';
 import { cancelRegistration, registerForEvent } from './event-registration.service.ts';
 import { eventCalendar } from './events.calendar.ts';
@@ -60,7 +60,12 @@ async function renderEvent(
       title: text.title,
       description: text.summary,
       section: 'events',
-      head: <script src={deps.assets.url('js/local-time.js')} defer />,
+      head: (
+        <>
+          <EventHead i18n={i18n} event={event} text={text} url={`${deps.config.BASE_URL}/${i18n.locale}/events/${event.slug}`} />
+          <script src={deps.assets.url('js/local-time.js')} defer />
+        </>
+      ),
       children: EventPage({
         i18n,
         event,

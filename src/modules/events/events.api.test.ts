@@ -87,6 +87,12 @@ describe('the calendar page', () => {
     assert.match(month, /before-the-change/);
     assert.match(month, /after-the-change/);
     assert.doesNotMatch(month, /quito-workshop/);
-    assert.match(await (await t.request('/en/events/quito-workshop')).text(), /America\/Guayaquil/);
+    const quito = await (await t.request('/en/events/quito-workshop')).text();
+    assert.match(quito, /America\/Guayaquil/);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(quito)?.[1] ?? '{}');
+    assert.equal(ld['@type'], 'Event');
+    assert.equal(ld.startDate, '2026-04-14T09:00:00-05:00');
+    assert.equal(ld.eventAttendanceMode, 'https://schema.org/OnlineEventAttendanceMode');
+    assert.ok(!quito.includes('never-public'));
   });
 });
