@@ -167,3 +167,38 @@ export function TextArea(props: TextAreaProps) {
     </div>
   );
 }
+
+/** A required choice of country, with the same label, error and ARIA pattern as TextField. */
+export function CountrySelect(props: {
+  i18n: I18n;
+  label: string;
+  placeholder: string;
+  countries: Array<{ code: string; name: string }>;
+  value: string;
+  error?: string;
+}) {
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for="field-country">{props.label}</label>
+      {props.error ? (
+        <p class="field-error" id="field-country-error">
+          {props.i18n.t(`forms.errors.${props.error}`)}
+        </p>
+      ) : null}
+      <select
+        id="field-country"
+        name="country"
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? 'field-country-error' : undefined}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.countries.map((c) => (
+          <option value={c.code} selected={props.value === c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

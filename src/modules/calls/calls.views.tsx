@@ -1,6 +1,6 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { InLanguage } from '../../web/components/content.tsx';
-import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
+import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
 import type { ApplicationRow, CallRecord, CallText } from './calls.queries.ts';
 
 // Calls for participation: the list, one call with its application form, and the member's own
@@ -193,28 +193,14 @@ function ApplicationForm(props: CallPageProps & { values: ApplicationFormValues;
         maxlength={200}
         dir="auto"
       />
-      <div class={errors.country ? 'field has-error' : 'field'}>
-        <label for="field-country">{labels.country}</label>
-        {errors.country ? (
-          <p class="field-error" id="field-country-error">
-            {t(`forms.errors.${errors.country}`)}
-          </p>
-        ) : null}
-        <select
-          id="field-country"
-          name="country"
-          required
-          aria-invalid={errors.country ? 'true' : undefined}
-          aria-describedby={errors.country ? 'field-country-error' : undefined}
-        >
-          <option value="">{t('events.registration.chooseCountry')}</option>
-          {props.countries.map((c) => (
-            <option value={c.code} selected={values.country === c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CountrySelect
+        i18n={i18n}
+        label={labels.country as string}
+        placeholder={t('events.registration.chooseCountry')}
+        countries={props.countries}
+        value={values.country}
+        error={errors.country}
+      />
       <TextField
         i18n={i18n}
         name="organisation"

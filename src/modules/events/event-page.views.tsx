@@ -1,11 +1,9 @@
-import { raw } from 'hono/html';
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage } from '../../web/components/content.tsx';
-import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
+import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
 import { cityName } from '../cities/cities.service.ts';
 import type { EventRecord, EventTextRow, ParticipantFigures, ViewerRegistration } from './event-page.queries.ts';
 import type { RegistrationAnswers } from './events.table.ts';
-import { isoWithOffset } from './time-zones.ts';
 
 // An event's public page: what, when (in the event's zone, and the reader's once the small script has
 // run), where or how to join, who hosts it, registration, and afterwards what happened.
@@ -235,28 +233,14 @@ function RegistrationForm(props: EventPageProps & { values: RegistrationFormValu
         dir="auto"
         autocomplete="address-level2"
       />
-      <div class={errors.country ? 'field has-error' : 'field'}>
-        <label for="field-country">{labels.country}</label>
-        {errors.country ? (
-          <p class="field-error" id="field-country-error">
-            {t(`forms.errors.${errors.country}`)}
-          </p>
-        ) : null}
-        <select
-          id="field-country"
-          name="country"
-          required
-          aria-invalid={errors.country ? 'true' : undefined}
-          aria-describedby={errors.country ? 'field-country-error' : undefined}
-        >
-          <option value="">{t('events.registration.chooseCountry')}</option>
-          {props.countries.map((c) => (
-            <option value={c.code} selected={values.country === c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CountrySelect
+        i18n={i18n}
+        label={labels.country as string}
+        placeholder={t('events.registration.chooseCountry')}
+        countries={props.countries}
+        value={values.country}
+        error={errors.country}
+      />
       {event.questions.includes('role') ? (
         <TextField i18n={i18n} name="role" label={labels.role} value={values.role ?? ''} error={errors.role} maxlength={200} dir="auto" />
       ) : null}
@@ -358,47 +342,5 @@ function Documentation({ i18n, event, text, figures }: EventPageProps) {
       ) : null}
       {!shown && !text.documentation && !event.recordings.length && !event.practices.length ? <p>{t('events.noDocumentation')}</p> : null}
     </section>
-  );
-}
-
-/**
- * schema.org Event for search engines and calendars, with the canonical address. Public data only (an
- * online event's location is the event page, never the join link).
- */
-export function EventHead({ i18n, event, text, url }: { i18n: I18n; event: EventRecord; text: EventTextRow; url: string }) {
-  const place = {
-    '@type': 'Place',
-    name: event.venue || undefined,
-    address: {
-      '@type': 'PostalAddress',
-      addressLocality: event.city_name ? cityName({ name: event.city_name, names: event.city_names ?? {} }, i18n.locale) : undefined,
-      addressCountry: event.country_code ?? undefined,
-    },
-  };
-  const online = { '@type': 'VirtualLocation', url };
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'Event',
-    name: text.title,
-    description: text.summary || undefined,
-    url,
-    startDate: isoWithOffset(event.starts_at, event.time_zone),
-    endDate: isoWithOffset(event.ends_at, event.time_zone),
-    eventStatus: `https://schema.org/${{ published: 'EventScheduled', cancelled: 'EventCancelled', postponed: 'EventPostponed', draft: 'EventScheduled' }[event.status]}`,
-    eventAttendanceMode: `https://schema.org/${{ 'in-person': 'OfflineEventAttendanceMode', virtual: 'OnlineEventAttendanceMode', hybrid: 'MixedEventAttendanceMode' }[event.format]}`,
-    location: event.format === 'virtual' ? online : event.format === 'hybrid' ? [place, online] : place,
-    inLanguage: event.languages.length ? event.languages : undefined,
-    organizer: { '@type': 'Organization', name: i18n.t('common.siteName') },
-  };
-  // "<" escaped so no text can close the script element; a JSON data block is not executed (CSP allows it).
-  const json = JSON.stringify(jsonLd).replace(/</g, '\\u003c');
-  return (
-    <>
-      <link rel="canonical" href={url} />
-      <meta property="og:type" content="website" />
-      <meta property="og:title" content={text.title} />
-      {text.summary ? <meta property="og:description" content={text.summary} /> : null}
-      <script type="application/ld+json">{raw(json)}</script>
-    </>
   );
 }
