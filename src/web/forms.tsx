@@ -176,6 +176,8 @@ export function CountrySelect(props: {
   countries: Array<{ code: string; name: string }>;
   value: string;
   error?: string;
+  /** Drafts may leave it empty (default: required). */
+  required?: boolean;
 }) {
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
@@ -188,7 +190,7 @@ export function CountrySelect(props: {
       <select
         id="field-country"
         name="country"
-        required
+        required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={props.error ? 'field-country-error' : undefined}
       >

@@ -1,6 +1,6 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { directionOf, LOCALES, type Locale } from '../../i18n/locales.ts';
-import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
+import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
 import { PRACTICE_SECTIONS } from './practices.table.ts';
 
@@ -136,27 +136,15 @@ export function PracticeEditorPage(props: PracticeEditorProps) {
             dir="auto"
             autocomplete="address-level2"
           />
-          <div class={errors.country ? 'field has-error' : 'field'}>
-            <label for="field-country">{labels.country}</label>
-            {errors.country ? (
-              <p class="field-error" id="field-country-error">
-                {t(`forms.errors.${errors.country}`)}
-              </p>
-            ) : null}
-            <select
-              id="field-country"
-              name="country"
-              aria-invalid={errors.country ? 'true' : undefined}
-              aria-describedby={errors.country ? 'field-country-error' : undefined}
-            >
-              <option value="">{t('practiceEditor.chooseCountry')}</option>
-              {countries.map((c) => (
-                <option value={c.code} selected={str(values.country) === c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CountrySelect
+            i18n={i18n}
+            label={labels.country}
+            placeholder={t('practiceEditor.chooseCountry')}
+            countries={countries}
+            value={str(values.country)}
+            error={errors.country}
+            required={false}
+          />
           <p class="hint" id="year-hint">
             {t('practiceEditor.yearHint')}
           </p>
