@@ -22,6 +22,8 @@ import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
 import { practiceWorkflowRoutes } from './modules/practices/practice-workflow.routes.ts';
 import { practicesApi } from './modules/practices/practices.api.ts';
 import { practicesRoutes } from './modules/practices/practices.routes.ts';
+import { projectIdeaEditorRoutes } from './modules/project-ideas/project-idea-editor.routes.ts';
+import { projectIdeasRoutes } from './modules/project-ideas/project-ideas.routes.ts';
 import { siteRoutes } from './modules/site/site.routes.ts';
 import { checkHealth } from './modules/site/site.service.ts';
 import { uploadBodyLimit, uploadsRoutes } from './modules/uploads/uploads.routes.ts';
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps) {
   localized.route('/', eventAdminRoutes);
   localized.route('/', callsRoutes);
   localized.route('/', callEditorRoutes);
+  localized.route('/', projectIdeasRoutes);
+  localized.route('/', projectIdeaEditorRoutes);
   localized.route('/', newsletterRoutes);
   localized.route('/', accountsRoutes);
   localized.route('/', credentialsRoutes);

@@ -9,6 +9,7 @@ import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
 import { exportEvents, importEvents } from './modules/events/events.import.ts';
 import { exportExperts, importExperts } from './modules/experts/experts.import.ts';
 import { exportPractices, importPractices } from './modules/practices/practices.import.ts';
+import { exportProjectIdeas, importProjectIdeas } from './modules/project-ideas/project-ideas.import.ts';
 import { loadTaxonomy } from './modules/taxonomy/taxonomy.service.ts';
 import { startBackgroundWorker } from './worker.ts';
 
@@ -17,10 +18,15 @@ import { startBackgroundWorker } from './worker.ts';
 
 type Command = { summary: string; run: (args: string[]) => Promise<void> };
 
-/** An import file holds good practices, experts, events or several of them (docs/import-format.md). */
+/** An import file holds good practices, experts, events, project ideas or several of them (docs/import-format.md). */
 const importFile = z
-  .object({ practices: z.array(z.unknown()).optional(), experts: z.array(z.unknown()).optional(), events: z.array(z.unknown()).optional() })
-  .refine((f) => f.practices !== undefined || f.experts !== undefined || f.events !== undefined);
+  .object({
+    practices: z.array(z.unknown()).optional(),
+    experts: z.array(z.unknown()).optional(),
+    events: z.array(z.unknown()).optional(),
+    projectIdeas: z.array(z.unknown()).optional(),
+  })
+  .refine((f) => f.practices !== undefined || f.experts !== undefined || f.events !== undefined || f.projectIdeas !== undefined);
 type ImportReport = Array<{ externalId: string; outcome: string; reasons: string[] }>;
 
 /** One line per record (externalIds and reasons only, never an e-mail address), then the totals. */
@@ -56,7 +62,7 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary:
-      'import good practices, experts and events: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
+      'import good practices, experts, events and project ideas: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
     run: async (args) => {
       const file = args[0];
       if (!file) throw new Error('import needs a file: npm run cli -- import practices.json');
@@ -68,8 +74,10 @@ const commands: Record<string, Command> = {
       }
       const parsed = importFile.safeParse(data);
       if (!parsed.success)
-        throw new Error(`${file} must be an object with a "practices", "experts" or "events" array (see docs/import-format.md)`);
-      const { practices, experts, events } = parsed.data;
+        throw new Error(
+          `${file} must be an object with a "practices", "experts", "events" or "projectIdeas" array (see docs/import-format.md)`,
+        );
+      const { practices, experts, events, projectIdeas } = parsed.data;
       await withDatabase(async (db) => {
         await migrateToLatest(db);
         await loadTaxonomy(db);
@@ -84,13 +92,15 @@ const commands: Record<string, Command> = {
             await importEvents(db, events, { db, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM }),
           );
         }
+        // Last: project ideas name experts, events and calls by their external ids.
+        if (projectIdeas) rejected += printImportReport('Project ideas', await importProjectIdeas(db, projectIdeas));
         if (rejected) process.exitCode = 3;
       });
     },
   },
   export: {
     summary:
-      'export all good practices, experts and events in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
+      'export all good practices, experts, events and project ideas in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
     run: async (args) => {
       const file = args.find((a) => !a.startsWith('--'));
       // Experts' e-mail addresses only on request: a file with them is personal data (for admins and migrations).
@@ -99,7 +109,12 @@ const commands: Record<string, Command> = {
       if (unknown.length) throw new Error(`export does not know ${unknown.join(', ')}: npm run cli -- export [FILE.json] [--with-emails]`);
       await withDatabase(async (db) => {
         await migrateToLatest(db);
-        const data = { ...(await exportPractices(db)), ...(await exportExperts(db, { withEmails })), ...(await exportEvents(db)) };
+        const data = {
+          ...(await exportPractices(db)),
+          ...(await exportExperts(db, { withEmails })),
+          ...(await exportEvents(db)),
+          ...(await exportProjectIdeas(db)),
+        };
         const json = `${JSON.stringify(data, null, 2)}\n`;
         if (file) {
           // Owner-only when new, since it then holds e-mail addresses.

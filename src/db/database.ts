@@ -46,6 +46,15 @@ import type {
   PracticeTopicsTable,
   PracticeTranslationsTable,
 } from '../modules/practices/practices.table.ts';
+import type {
+  ProjectIdeaEventsTable,
+  ProjectIdeaExpertsTable,
+  ProjectIdeaStagesTable,
+  ProjectIdeasTable,
+  ProjectIdeaThemesTable,
+  ProjectIdeaTopicsTable,
+  ProjectIdeaTranslationsTable,
+} from '../modules/project-ideas/project-ideas.table.ts';
 import type { RateLimitsTable } from '../modules/rate-limits/rate-limits.table.ts';
 import type { CountriesTable, RegionsTable, ThemesTable, TopicsTable } from '../modules/taxonomy/taxonomy.table.ts';
 import type { UploadsTable } from '../modules/uploads/uploads.table.ts';
@@ -95,6 +104,13 @@ export type DB = {
   call_themes: CallThemesTable;
   call_applications: CallApplicationsTable;
   call_application_history: CallApplicationHistoryTable;
+  project_ideas: ProjectIdeasTable;
+  project_idea_translations: ProjectIdeaTranslationsTable;
+  project_idea_themes: ProjectIdeaThemesTable;
+  project_idea_topics: ProjectIdeaTopicsTable;
+  project_idea_events: ProjectIdeaEventsTable;
+  project_idea_experts: ProjectIdeaExpertsTable;
+  project_idea_stages: ProjectIdeaStagesTable;
   users: UsersTable;
   sessions: SessionsTable;
   account_tokens: AccountTokensTable;

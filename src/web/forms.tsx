@@ -204,3 +204,71 @@ export function CountrySelect(props: {
     </div>
   );
 }
+
+/** A choice from a list, with the same label, error and ARIA pattern as TextField. */
+export function SelectField(props: {
+  i18n: I18n;
+  name: string;
+  label: string;
+  value: string;
+  options: Array<[value: string, text: string]>;
+  error?: string;
+  hint?: string;
+  /** The option for "none" (value ''), listed first. */
+  empty?: string;
+}) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.i18n.t(`forms.errors.${props.error}`)}
+        </p>
+      ) : null}
+      <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={props.value === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Several choices as checkboxes in a fieldset (themes, topics, languages), with an error for the group. */
+export function CheckboxGroup(props: {
+  i18n: I18n;
+  name: string;
+  legend: string;
+  options: Array<[value: string, text: string]>;
+  selected: string[];
+  error?: string;
+}) {
+  return (
+    <fieldset class={props.error ? 'choices has-error' : 'choices'} id={`field-${props.name}`}>
+      <legend>{props.legend}</legend>
+      {props.error ? <p class="field-error">{props.i18n.t(`forms.errors.${props.error}`)}</p> : null}
+      {props.options.map(([value, text]) => (
+        <div class="field checkbox">
+          <input
+            type="checkbox"
+            id={`field-${props.name}-${value}`}
+            name={props.name}
+            value={value}
+            checked={props.selected.includes(value)}
+          />
+          <label for={`field-${props.name}-${value}`}>{text}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

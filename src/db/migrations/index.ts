@@ -9,6 +9,7 @@ import * as m0007 from './0007-expert-facet-arrays.ts';
 import * as m0008 from './0008-expert-directory-index.ts';
 import * as m0009 from './0009-events-and-registrations.ts';
 import * as m0010 from './0010-calls-for-participation.ts';
+import * as m0011 from './0011-project-ideas.ts';
 
 // Every migration, in order. Listed by hand (not read from the folder) so the set is the same under
 // tsx, a bundler or a test runner, and a typo fails type-checking instead of silently skipping one.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-expert-directory-index': m0008,
   '0009-events-and-registrations': m0009,
   '0010-calls-for-participation': m0010,
+  '0011-project-ideas': m0011,
 };

@@ -5,6 +5,7 @@ import { importEvents } from '../../modules/events/events.import.ts';
 import { saveEventsFromSeed } from '../../modules/events/events.service.ts';
 import { importExperts } from '../../modules/experts/experts.import.ts';
 import { importPractices } from '../../modules/practices/practices.import.ts';
+import { importProjectIdeas } from '../../modules/project-ideas/project-ideas.import.ts';
 import { loadTaxonomy, type TaxonomyLoadReport } from '../../modules/taxonomy/taxonomy.service.ts';
 import type { Database } from '../client.ts';
 import { type DemoContent, readDemoContent } from './demo-content.ts';
@@ -19,6 +20,8 @@ export const DEMO_EXPERTS_SEED = 'demo-experts';
 export const DEMO_CALLS_SEED = 'demo-calls';
 /** Demo events in the import format: the newsletter's events with times and documentation, the COVID-19 sessions, upcoming events. */
 export const DEMO_EVENTS_SEED = 'demo-events';
+/** The six project ideas of the January 2021 MENA project-planning workshop, in the import format. */
+export const DEMO_PROJECT_IDEAS_SEED = 'demo-project-ideas';
 
 export type SeedReport = {
   taxonomy: TaxonomyLoadReport;
@@ -70,6 +73,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean; conte
     await saveDemoCalls(trx, content.calls);
     await recordSeedRun(trx, DEMO_CALLS_SEED);
   });
+  await seedDemoProjectIdeas(db, new URL('./demo-project-ideas.json', import.meta.url));
   return { taxonomy, demo };
 }
 
@@ -100,6 +104,20 @@ export async function seedDemoEvents(db: Database, file: URL): Promise<'loaded' 
     const rejected = report.filter((r) => r.outcome === 'rejected');
     if (rejected.length) throw new Error(`Demo events rejected: ${JSON.stringify(rejected)}`);
     await recordSeedRun(trx, DEMO_EVENTS_SEED);
+    return 'loaded' as const;
+  });
+}
+
+/** The demo project ideas, imported once per database after the experts, events and calls they name. */
+export async function seedDemoProjectIdeas(db: Database, file: URL): Promise<'loaded' | 'already-loaded' | 'no-file'> {
+  if (!existsSync(file)) return 'no-file';
+  return db.transaction().execute(async (trx) => {
+    if (await hasSeedRun(trx, DEMO_PROJECT_IDEAS_SEED)) return 'already-loaded' as const;
+    const { projectIdeas } = JSON.parse(readFileSync(file, 'utf8')) as { projectIdeas: unknown[] };
+    const report = await importProjectIdeas(trx, projectIdeas);
+    const rejected = report.filter((r) => r.outcome === 'rejected');
+    if (rejected.length) throw new Error(`Demo project ideas rejected: ${JSON.stringify(rejected)}`);
+    await recordSeedRun(trx, DEMO_PROJECT_IDEAS_SEED);
     return 'loaded' as const;
   });
 }

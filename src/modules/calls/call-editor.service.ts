@@ -53,3 +53,8 @@ export function listEventChoices(db: Database, locale: string) {
 export function applicationHistory(db: Database, applicationId: number) {
   return q.listHistory(db, applicationId);
 }
+
+/** Accepted applicants with an expert profile and what they offered (project ideas name them as supporters). */
+export function listAcceptedExpertOffers(db: Database, callId: number) {
+  return q.listAcceptedExpertOffers(db, callId);
+}

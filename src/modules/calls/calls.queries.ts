@@ -237,3 +237,16 @@ export async function upsertCallByExternalId(
       .execute();
   return id;
 }
+
+/**
+ * Accepted applicants of a call who keep an expert profile, with what they offered: the experts an
+ * editor can name as supporters of a project idea that came through the call.
+ */
+export async function listAcceptedExpertOffers(db: Database, callId: number) {
+  const result = await sql<{ expert_id: number; expert_slug: string; name: string; proposal: string }>`
+    select x.id as expert_id, x.slug as expert_slug, x.display_name as name, a.proposal
+    from call_applications a join experts x on x.user_id = a.user_id
+    where a.call_id = ${callId} and a.status = 'accepted'
+    order by a.decided_at, a.id`.execute(db);
+  return result.rows;
+}

@@ -5,6 +5,7 @@ import { cleanFormBody, type FormErrors } from '../../web/forms.tsx';
 import { requires } from '../../web/middleware/authorize.ts';
 import { renderPage } from '../../web/render.tsx';
 import { can } from '../accounts/policy.ts';
+import { listProjectIdeasOfEvent } from '../project-ideas/project-ideas.service.ts';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
 import { EventHead } from './event-head.tsx';
 import { type LoadedEvent, loadEvent, participantFigures, registrationStateOf, viewerRegistration } from './event-page.service.ts';
@@ -35,11 +36,12 @@ async function renderEvent(
   const { i18n, deps, user, csrfToken } = c.var;
   const { event, text } = loaded;
   const over = event.ends_at.getTime() < Date.now();
-  const [figures, registration, taxonomy, themes] = await Promise.all([
+  const [figures, registration, taxonomy, themes, projectIdeas] = await Promise.all([
     over ? participantFigures(deps.db, event.id) : null,
     user && !over ? viewerRegistration(deps.db, event.id, user.id) : undefined,
     loadTaxonomyIndex(deps.db),
     listThemesWithTopics(deps.db, i18n.locale),
+    over ? listProjectIdeasOfEvent(deps.db, i18n.locale, event.id) : [],
   ]);
   const path = new URL(c.req.url).pathname;
   let view: RegistrationView;
@@ -72,6 +74,7 @@ async function renderEvent(
         event,
         text,
         figures,
+        projectIdeas,
         registration: view,
         countries,
         themeLabels: new Map(themes.map((th) => [th.slug, th.label])),

@@ -22,6 +22,8 @@ export type EventPageProps = {
   event: EventRecord;
   text: EventTextRow;
   figures: ParticipantFigures | null;
+  /** Published project ideas this event worked on (project-planning workshops). */
+  projectIdeas: Array<{ slug: string; title: string; content_locale: string; city_name: string; country_code: string }>;
   registration: RegistrationView;
   countries: Array<{ code: string; name: string }>;
   /** Theme labels in the reader's language, by slug. */
@@ -282,7 +284,7 @@ function RegistrationForm(props: EventPageProps & { values: RegistrationFormValu
   );
 }
 
-function Documentation({ i18n, event, text, figures }: EventPageProps) {
+function Documentation({ i18n, event, text, figures, projectIdeas }: EventPageProps) {
   const { t } = i18n;
   const hasFigures = figures && figures.participants > 0;
   const reported = event.reported_figures;
@@ -340,7 +342,24 @@ function Documentation({ i18n, event, text, figures }: EventPageProps) {
           </ul>
         </>
       ) : null}
-      {!shown && !text.documentation && !event.recordings.length && !event.practices.length ? <p>{t('events.noDocumentation')}</p> : null}
+      {projectIdeas.length ? (
+        <>
+          <h3>{t('projectIdeas.ofEvent')}</h3>
+          <ul>
+            {projectIdeas.map((p) => (
+              <li>
+                <a href={`/${i18n.locale}/project-ideas/${p.slug}`} lang={p.content_locale} dir="auto">
+                  {p.title}
+                </a>{' '}
+                <span class="meta">({[p.city_name, i18n.countryName(p.country_code)].join(t('common.listSeparator'))})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!shown && !text.documentation && !event.recordings.length && !event.practices.length && !projectIdeas.length ? (
+        <p>{t('events.noDocumentation')}</p>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../web/components/content.tsx';
-import { Pager } from '../../web/components/search.tsx';
+import { FilterSelect, Pager } from '../../web/components/search.tsx';
 import { type EventSearchParams, type EventSearchResult, eventQueryString } from './event-search.service.ts';
 import type { EventSummary, SeriesSummary } from './events.service.ts';
 import { EVENT_FORMATS, EVENT_KINDS } from './events.table.ts';
@@ -58,24 +58,6 @@ export function SeriesList({ i18n, series }: { i18n: I18n; series: SeriesSummary
   );
 }
 
-type Option = { value: string; label: string };
-
-function Select(props: { name: string; label: string; options: Option[]; selected: string; any: string }) {
-  return (
-    <div class="field">
-      <label for={`filter-${props.name}`}>{props.label}</label>
-      <select id={`filter-${props.name}`} name={props.name}>
-        <option value="">{props.any}</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.selected}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export type EventsPageProps = {
   i18n: I18n;
   params: EventSearchParams;
@@ -109,35 +91,35 @@ export function EventsPage(props: EventsPageProps) {
       </nav>
       <form method="get" action={`/${locale}/events`} class="filters" aria-label={t('events.filters.apply')}>
         {params.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
-        <Select
+        <FilterSelect
           name="kind"
           label={t('events.filters.kind')}
           any={t('events.filters.any')}
           selected={params.kind[0] ?? ''}
           options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
         />
-        <Select
+        <FilterSelect
           name="format"
           label={t('events.filters.format')}
           any={t('events.filters.any')}
           selected={params.format[0] ?? ''}
           options={EVENT_FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))}
         />
-        <Select
+        <FilterSelect
           name="theme"
           label={t('events.themes')}
           any={t('events.filters.any')}
           selected={params.theme[0] ?? ''}
           options={props.themes.map((th) => ({ value: th.slug, label: th.name }))}
         />
-        <Select
+        <FilterSelect
           name="region"
           label={t('events.filters.region')}
           any={t('events.filters.any')}
           selected={params.region[0] ?? ''}
           options={props.regions.map((r) => ({ value: r, label: t(`common.regions.${r}`) }))}
         />
-        <Select
+        <FilterSelect
           name="language"
           label={t('events.languages')}
           any={t('events.filters.any')}
@@ -170,7 +152,8 @@ export function EventsPage(props: EventsPageProps) {
         }}
       />
       <p>
-        <a href={feed}>{t('events.subscribe')}</a> · <a href={`/${locale}/calls`}>{t('calls.title')}</a>
+        <a href={feed}>{t('events.subscribe')}</a> · <a href={`/${locale}/calls`}>{t('calls.title')}</a> ·{' '}
+        <a href={`/${locale}/project-ideas`}>{t('projectIdeas.title')}</a>
       </p>
       {props.series.length ? (
         <section aria-labelledby="series">

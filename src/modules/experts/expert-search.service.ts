@@ -109,23 +109,36 @@ export async function searchExperts(
     page: params.page,
     pages: Math.max(1, Math.ceil(result.total / EXPERT_PAGE_SIZE)),
     facets: result.facets,
-    items: rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      externalId: r.external_id,
-      name: r.display_name,
-      headline: r.headline,
-      contentLocale: r.content_locale,
-      organisation: r.organisation,
-      position: r.position,
-      city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,
-      countryCode: r.country_code,
-      languages: r.languages,
-      themes: r.themes,
-      topics: r.topics,
-      availability: r.availability,
-    })),
+    items: rows.map((r) => toHit(r, locale)),
   };
+}
+
+function toHit(r: q.ExpertSearchRow, locale: Locale): ExpertHit {
+  return {
+    id: r.id,
+    slug: r.slug,
+    externalId: r.external_id,
+    name: r.display_name,
+    headline: r.headline,
+    contentLocale: r.content_locale,
+    organisation: r.organisation,
+    position: r.position,
+    city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,
+    countryCode: r.country_code,
+    languages: r.languages,
+    themes: r.themes,
+    topics: r.topics,
+    availability: r.availability,
+  };
+}
+
+/**
+ * The cards of these experts that `user` may see, in the given order (other modules list experts with
+ * this: a project idea's supporting experts). Profiles the reader may not see are left out, not marked.
+ */
+export async function listExpertCards(db: Database, ids: number[], locale: Locale, user: CurrentUser | null): Promise<ExpertHit[]> {
+  const rows = await q.findExpertCards(db, ids, locale, visibleLevels(user));
+  return rows.map((r) => toHit(r, locale));
 }
 
 /**

@@ -2,11 +2,44 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../web/components/content.tsx';
 import { Facet, Pager } from '../../web/components/search.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
-import { type ExpertSearchParams, type ExpertSearchResult, expertQueryString } from './expert-search.service.ts';
+import { type ExpertHit, type ExpertSearchParams, type ExpertSearchResult, expertQueryString } from './expert-search.service.ts';
 
 function listHref(locale: string, params: ExpertSearchParams, page: number): string {
   const qs = expertQueryString(params, page);
   return `/${locale}/experts${qs ? `?${qs}` : ''}`;
+}
+
+/** One expert in a list: name (linking to the profile), headline, role and place, languages. */
+export function ExpertCard({ i18n, hit, heading = 'h3' }: { i18n: I18n; hit: ExpertHit; heading?: 'h3' | 'h4' }) {
+  const { t, locale } = i18n;
+  const Heading = heading;
+  return (
+    <>
+      <Heading>
+        <a href={`/${locale}/experts/${hit.slug}`} dir="auto">
+          {hit.name}
+        </a>
+      </Heading>
+      {hit.headline && hit.contentLocale ? (
+        <InLanguage i18n={i18n} contentLocale={hit.contentLocale}>
+          <p>{hit.headline}</p>
+        </InLanguage>
+      ) : null}
+      <p class="meta">
+        {[[hit.position, hit.organisation].filter(Boolean).join(', '), placeLabel(i18n, hit.city, hit.countryCode)]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {hit.languages.length ? (
+        <p class="meta">
+          {t('experts.speaks', {
+            languages: hit.languages.map((l) => i18n.languageName(l.code)).join(t('common.listSeparator')),
+          })}
+        </p>
+      ) : null}
+      {hit.contentLocale ? <FallbackNote i18n={i18n} contentLocale={hit.contentLocale} /> : null}
+    </>
+  );
 }
 
 export type ExpertSearchPageProps = {
@@ -121,29 +154,7 @@ export function ExpertSearchPage({ i18n, params, result, themes, scope }: Expert
             <ol class="result-list">
               {result.items.map((hit) => (
                 <li class="card">
-                  <h3>
-                    <a href={`/${locale}/experts/${hit.slug}`} dir="auto">
-                      {hit.name}
-                    </a>
-                  </h3>
-                  {hit.headline && hit.contentLocale ? (
-                    <InLanguage i18n={i18n} contentLocale={hit.contentLocale}>
-                      <p>{hit.headline}</p>
-                    </InLanguage>
-                  ) : null}
-                  <p class="meta">
-                    {[[hit.position, hit.organisation].filter(Boolean).join(', '), placeLabel(i18n, hit.city, hit.countryCode)]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                  {hit.languages.length ? (
-                    <p class="meta">
-                      {t('experts.speaks', {
-                        languages: hit.languages.map((l) => i18n.languageName(l.code)).join(t('common.listSeparator')),
-                      })}
-                    </p>
-                  ) : null}
-                  {hit.contentLocale ? <FallbackNote i18n={i18n} contentLocale={hit.contentLocale} /> : null}
+                  <ExpertCard i18n={i18n} hit={hit} />
                 </li>
               ))}
             </ol>

@@ -1,11 +1,7 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { imageSrcset, uploadUrl } from '../uploads/uploads.service.ts';
+import { DocumentList } from '../uploads/uploads.views.tsx';
 import type { PracticeDocument, PracticeImage } from './practices.table.ts';
-
-/** A file size in MB with one decimal, never shown as 0. */
-export function megabytes(bytes: number): number {
-  return Math.max(0.1, Math.round((bytes / (1024 * 1024)) * 10) / 10);
-}
 
 /** Pictures (with their text alternative) and PDF documents of a practice, for its page and preview. */
 export function PracticeMedia({ i18n, documents, images }: { i18n: I18n; documents: PracticeDocument[]; images: PracticeImage[] }) {
@@ -31,21 +27,7 @@ export function PracticeMedia({ i18n, documents, images }: { i18n: I18n; documen
           ))}
         </section>
       ) : null}
-      {documents.length ? (
-        <section aria-labelledby="section-documents">
-          <h2 id="section-documents">{t('practiceWorkflow.files.documents')}</h2>
-          <ul>
-            {documents.map((d) => (
-              <li>
-                <a href={uploadUrl(d.sha256, 'document')} dir="auto">
-                  {d.title}
-                </a>{' '}
-                {t('practiceWorkflow.files.pdfSize', { size: megabytes(d.bytes) })}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DocumentList i18n={i18n} heading={t('practiceWorkflow.files.documents')} documents={documents} />
     </>
   );
 }

@@ -2,9 +2,9 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { EditorialNav } from '../../web/components/editorial-nav.tsx';
 import { CsrfField, TextArea } from '../../web/forms.tsx';
 import { uploadUrl } from '../uploads/uploads.service.ts';
+import { megabytes } from '../uploads/uploads.views.tsx';
 import { MAX_DOCUMENTS, MAX_IMAGES } from './practice-content.ts';
 import type { FileError } from './practice-files.service.ts';
-import { megabytes } from './practice-media.views.tsx';
 import type { EditorView, Workspace } from './practice-workflow.service.ts';
 import { OPEN_STATES, type WorkflowAction } from './practice-workflow.ts';
 

@@ -46,7 +46,8 @@ export function findFirstUpload(db: Database, sha256: string, kind: UploadKind) 
 /**
  * Uploads nobody refers to any more, older than `hours` (the grace time covers a form being filled in).
  * Every module that stores upload ids must be listed here: good practices (live record and every
- * revision, including rejected ones, so history stays complete) and expert photos.
+ * revision, including rejected ones, so history stays complete), expert photos, the documents of
+ * events' documentation and of project ideas.
  */
 export async function findUnreferencedUploads(db: Database, hours: number) {
   const result = await sql<{ id: number; sha256: string; kind: UploadKind }>`
@@ -56,6 +57,8 @@ export async function findUnreferencedUploads(db: Database, hours: number) {
         where p.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
            or p.images @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
       and not exists (select 1 from experts x where (x.photo ->> 'uploadId')::int = u.id)
+      and not exists (select 1 from events e where e.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from project_ideas pi where pi.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
       and not exists (select 1 from practice_revisions r
         where r.content -> 'documents' @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
            or r.content -> 'images' @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))

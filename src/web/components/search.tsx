@@ -46,3 +46,22 @@ export function Pager(props: {
     </nav>
   );
 }
+
+export type FilterOption = { value: string; label: string };
+
+/** One value of a filter as a select with an "any" choice first (calendar, project ideas). */
+export function FilterSelect(props: { name: string; label: string; options: FilterOption[]; selected: string; any: string }) {
+  return (
+    <div class="field">
+      <label for={`filter-${props.name}`}>{props.label}</label>
+      <select id={`filter-${props.name}`} name={props.name}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Database } from '../../db/client.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { CurrentUser } from '../../web/context.ts';
+import { can } from '../accounts/policy.ts';
+import { type ExpertHit, listExpertCards } from '../experts/expert-search.service.ts';
+import { PROJECT_IDEA_PAGE_SIZE, type ProjectIdeaParams } from './project-ideas.forms.ts';
+import * as q from './project-ideas.queries.ts';
+import { PROJECT_STAGES, type ProjectStage } from './project-ideas.table.ts';
+
+// Reading project ideas: the public list (published ideas; editors see drafts in their own list), one
+// idea's page with the supporting experts the reader may see, and the ideas an event worked on.
+
+export type ProjectIdeaSearchResult = {
+  items: q.ProjectIdeaListRow[];
+  total: number;
+  page: number;
+  pages: number;
+  stageCounts: Record<ProjectStage, number>;
+};
+
+export async function searchProjectIdeas(
+  db: Database,
+  params: ProjectIdeaParams,
+  locale: Locale,
+  options: { includeDrafts: boolean } = { includeDrafts: false },
+): Promise<ProjectIdeaSearchResult> {
+  const filters = { stages: params.stage, themes: params.theme, regions: params.region, text: params.q, ...options };
+  const [items, counts] = await Promise.all([
+    q.searchProjectIdeas(db, locale, { ...filters, limit: PROJECT_IDEA_PAGE_SIZE, offset: (params.page - 1) * PROJECT_IDEA_PAGE_SIZE }),
+    q.countProjectIdeasByStage(db, filters),
+  ]);
+  const stageCounts = Object.fromEntries(PROJECT_STAGES.map((s) => [s, counts.find((c) => c.stage === s)?.count ?? 0])) as Record<
+    ProjectStage,
+    number
+  >;
+  const total = items[0]?.total ?? 0;
+  return { items, total, page: params.page, pages: Math.max(1, Math.ceil(total / PROJECT_IDEA_PAGE_SIZE)), stageCounts };
+}
+
+export type ProjectIdeaText = q.ProjectIdeaText;
+
+/** The text for a reader: their language, else English, else the first written (then show a FallbackNote). */
+export function pickProjectIdeaText(texts: ProjectIdeaText[], locale: string): ProjectIdeaText | undefined {
+  return texts.find((t) => t.locale === locale) ?? texts.find((t) => t.locale === 'en') ?? texts[0];
+}
+
+export type SupportingExpert = { hit: ExpertHit; contribution: string };
+
+export type LoadedProjectIdea = {
+  idea: q.ProjectIdeaRecord;
+  text: ProjectIdeaText;
+  /** Only the profiles the reader may see (expert-visibility.ts); `hiddenExperts` counts the others. */
+  experts: SupportingExpert[];
+  hiddenExperts: number;
+};
+
+/** One idea for its page; a draft exists only for editors (for anyone else it is not found). */
+export async function loadProjectIdea(db: Database, slug: string, locale: Locale, viewer: CurrentUser | null) {
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
+  const idea = await q.findProjectIdeaBySlug(db, slug);
+  if (!idea || (idea.status !== 'published' && !can(viewer, 'edit-content'))) return undefined;
+  const text = pickProjectIdeaText(idea.texts, locale);
+  if (!text) return undefined;
+  const cards = await listExpertCards(
+    db,
+    idea.experts.map((e) => e.expert_id),
+    locale,
+    viewer,
+  );
+  const contribution = new Map(idea.experts.map((e) => [e.expert_id, e.contribution]));
+  const experts = cards.map((hit) => ({ hit, contribution: contribution.get(hit.id) ?? '' }));
+  return { idea, text, experts, hiddenExperts: idea.experts.length - experts.length } satisfies LoadedProjectIdea;
+}
+
+/** Published ideas that went through an event, for the event's page. */
+export function listProjectIdeasOfEvent(db: Database, locale: Locale, eventId: number) {
+  return q.listProjectIdeasOfEvent(db, locale, eventId);
+}
