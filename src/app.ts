@@ -16,6 +16,7 @@ import { eventsRoutes } from './modules/events/events.routes.ts';
 import { expertProfileRoutes } from './modules/experts/expert-profile.routes.ts';
 import { expertsApi } from './modules/experts/experts.api.ts';
 import { expertsRoutes } from './modules/experts/experts.routes.ts';
+import { impactRoutes } from './modules/impact/impact.routes.ts';
 import { matchRequestsRoutes } from './modules/experts/match-requests.routes.ts';
 import { devMailRoutes } from './modules/mail/mail.routes.ts';
 import { newsletterRoutes } from './modules/newsletter/newsletter.routes.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   localized.route('/', projectIdeasRoutes);
   localized.route('/', projectIdeaEditorRoutes);
   localized.route('/', newsletterRoutes);
+  localized.route('/', impactRoutes);
   localized.route('/', accountsRoutes);
   localized.route('/', credentialsRoutes);
   localized.route('/', adminRoutes);

@@ -178,6 +178,9 @@ function Footer({ i18n }: { i18n: I18n }) {
               <a href={`/${locale}/about`}>{t('common.nav.about')}</a>
             </li>
             <li>
+              <a href={`/${locale}/impact`}>{t('impact.link')}</a>
+            </li>
+            <li>
               <a href={`/${locale}/privacy`}>{t('common.footer.privacyLink')}</a>
             </li>
           </ul>

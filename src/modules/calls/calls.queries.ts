@@ -46,6 +46,15 @@ export async function listCalls(db: Database, withDrafts: boolean): Promise<Call
   return result.rows;
 }
 
+/** Calls taking applications at `now`, the nearest deadline first. */
+export async function listOpenCalls(db: Database, now: Date, limit: number): Promise<CallRecord[]> {
+  const result = await sql<CallRecord>`
+    select ${CALL_SELECT} from calls c left join events e on e.id = c.event_id
+    where c.status = 'open' and c.deadline > ${now}
+    order by c.deadline, c.id limit ${limit}`.execute(db);
+  return result.rows;
+}
+
 /** The call row, locked: applications to one call are counted and taken one at a time (quotas). */
 export async function lockCall(db: Database, callId: number) {
   const result = await sql<{

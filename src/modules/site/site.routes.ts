@@ -2,25 +2,26 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../web/context.ts';
 import { renderPage } from '../../web/render.tsx';
 import { PRIVACY_NOTICE_VERSION } from '../accounts/accounts.service.ts';
+import { listOpenCallHighlights } from '../calls/calls.service.ts';
 import { listEvents } from '../events/events.service.ts';
 import { listLatestPractices } from '../practices/practices.service.ts';
 import { listThemesWithTopics } from '../taxonomy/taxonomy.service.ts';
-import { getCallHighlights, getNetworkNumbers } from './site.service.ts';
+import { getNetworkNumbers } from './site.service.ts';
 import { AboutPage, HomePage, PrivacyPage, ThemesPage } from './site.views.tsx';
 
 /** Pages under /<locale>/ that belong to the site as a whole. */
 export const siteRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { i18n, deps } = c.var;
-    const [numbers, practices, upcoming, past, themes] = await Promise.all([
+    const [numbers, practices, upcoming, past, themes, calls] = await Promise.all([
       getNetworkNumbers(deps.db),
       listLatestPractices(deps.db, i18n.locale, 3),
       listEvents(deps.db, i18n.locale, 'upcoming', 3),
       listEvents(deps.db, i18n.locale, 'past', 3),
       listThemesWithTopics(deps.db, i18n.locale),
+      listOpenCallHighlights(deps.db, i18n.locale),
     ]);
     const events = upcoming.length ? upcoming : past;
-    const calls = getCallHighlights(i18n.locale);
     return renderPage(c, {
       title: i18n.t('home.title'),
       description: i18n.t('common.tagline'),

@@ -29,8 +29,9 @@ export async function checkHealth(db: Database, timeoutMs = 2000): Promise<Healt
 export type CallHighlight = { title: string; summary: string; contentLocale: string; deadline: string };
 
 /**
- * The newsletter's open call, straight from the seed file: calls get their own tables with the calls
- * module; until then the home page's outlook reads the seed data (which is in the repository, not user input).
+ * The December 2020 newsletter's outlook (its call), straight from the seed file: the edition is a
+ * historical document until the newsletter module keeps editions of its own. The home page shows the
+ * calls that are open now (calls.service.ts).
  */
 export function getCallHighlights(locale: Locale): CallHighlight[] {
   return readDemoContent().calls.map((call) => {

@@ -1,11 +1,12 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage } from '../../web/components/content.tsx';
+import type { OpenCall } from '../calls/calls.service.ts';
 import type { EventSummary } from '../events/events.service.ts';
 import { EventList } from '../events/events.views.tsx';
 import type { PracticeSummary } from '../practices/practices.service.ts';
 import { PracticeList } from '../practices/practices.views.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
-import type { CallHighlight, NetworkNumbers } from './site.service.ts';
+import type { NetworkNumbers } from './site.service.ts';
 
 const FIGURES: Array<keyof NetworkNumbers> = ['experts', 'practices', 'events', 'cities', 'countries'];
 const LOOP_STEPS = ['challenge', 'match', 'meet', 'share'] as const;
@@ -15,7 +16,7 @@ export type HomeProps = {
   numbers: NetworkNumbers;
   practices: PracticeSummary[];
   events: EventSummary[];
-  calls: CallHighlight[];
+  calls: OpenCall[];
   themes: ThemeWithTopics[];
 };
 
@@ -46,6 +47,9 @@ export function HomePage({ i18n, numbers, practices, events, calls, themes }: Ho
             </li>
           ))}
         </ul>
+        <p>
+          <a href={`/${locale}/impact`}>{t('impact.link')}</a>
+        </p>
       </section>
 
       <section aria-labelledby="loop-title">
@@ -65,7 +69,9 @@ export function HomePage({ i18n, numbers, practices, events, calls, themes }: Ho
           {calls.map((call) => (
             <article class="card callout">
               <InLanguage i18n={i18n} contentLocale={call.contentLocale}>
-                <h3>{call.title}</h3>
+                <h3>
+                  <a href={`/${locale}/calls/${call.slug}`}>{call.title}</a>
+                </h3>
                 <p>{call.summary}</p>
               </InLanguage>
               <p class="meta">{t('home.deadline', { date: i18n.formatDate(call.deadline) })}</p>
