@@ -13,6 +13,11 @@ export function EditorEventsPage({ i18n, rows }: { i18n: I18n; rows: EditorEvent
       <EditorialNav i18n={i18n} current="events" />
       <h1>{t('events.admin.title')}</h1>
       <p class="lead">{t('events.admin.intro')}</p>
+      <p>
+        <a class="button" href={`/${locale}/editor/events/new`}>
+          {t('eventEditor.new')}
+        </a>
+      </p>
       <table class="table">
         <caption class="visually-hidden">{t('events.admin.title')}</caption>
         <thead>
@@ -31,7 +36,8 @@ export function EditorEventsPage({ i18n, rows }: { i18n: I18n; rows: EditorEvent
               <td>
                 <a href={`/${locale}/editor/events/${r.slug}/registrations`} dir="auto">
                   {r.title}
-                </a>
+                </a>{' '}
+                (<a href={`/${locale}/editor/events/${r.slug}/edit`}>{t('eventEditor.change')}</a>)
               </td>
               <td>{i18n.formatPeriodInZone(r.starts_at, r.starts_at, r.time_zone)}</td>
               <td>{t(`events.status.${r.status}`)}</td>

@@ -2,6 +2,7 @@ import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage } from '../../web/components/content.tsx';
 import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../web/forms.tsx';
 import { cityName } from '../cities/cities.service.ts';
+import { DocumentList } from '../uploads/uploads.views.tsx';
 import type { EventRecord, EventTextRow, ParticipantFigures, ViewerRegistration } from './event-page.queries.ts';
 import type { RegistrationAnswers } from './events.table.ts';
 
@@ -342,6 +343,7 @@ function Documentation({ i18n, event, text, figures, projectIdeas }: EventPagePr
           </ul>
         </>
       ) : null}
+      <DocumentList i18n={i18n} heading={t('eventEditor.documents')} documents={event.documents} level={3} />
       {projectIdeas.length ? (
         <>
           <h3>{t('projectIdeas.ofEvent')}</h3>
@@ -357,7 +359,12 @@ function Documentation({ i18n, event, text, figures, projectIdeas }: EventPagePr
           </ul>
         </>
       ) : null}
-      {!shown && !text.documentation && !event.recordings.length && !event.practices.length && !projectIdeas.length ? (
+      {!shown &&
+      !text.documentation &&
+      !event.recordings.length &&
+      !event.practices.length &&
+      !event.documents.length &&
+      !projectIdeas.length ? (
         <p>{t('events.noDocumentation')}</p>
       ) : null}
     </section>

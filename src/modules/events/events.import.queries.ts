@@ -104,6 +104,24 @@ export async function replaceEventTranslations(
   if (rows.length) await db.insertInto('event_translations').values(rows).execute();
 }
 
+export async function replaceEventPractices(db: Database, eventId: number, practiceIds: number[]): Promise<void> {
+  await db.deleteFrom('event_practices').where('event_id', '=', eventId).execute();
+  if (practiceIds.length)
+    await db
+      .insertInto('event_practices')
+      .values([...new Set(practiceIds)].map((practice_id) => ({ event_id: eventId, practice_id })))
+      .execute();
+}
+
+/** Good practices named by external id (those that exist; one without is named `peerpolis-<id>`, as its export names it). */
+export async function findPracticeIdsByExternalId(db: Database, externalIds: string[]): Promise<Map<string, number>> {
+  if (!externalIds.length) return new Map();
+  const result = await sql<{ id: number; name: string }>`
+    select id, coalesce(external_id, 'peerpolis-' || id) as name from practices
+    where coalesce(external_id, 'peerpolis-' || id) in (${sql.join(externalIds)})`.execute(db);
+  return new Map(result.rows.map((r) => [r.name, r.id]));
+}
+
 /** A series or learning process by external id, with its texts; returns its id. */
 export async function upsertGroup(
   db: Database,
@@ -113,7 +131,10 @@ export async function upsertGroup(
   const table = kind === 'series' ? 'event_series' : 'learning_processes';
   const texts = kind === 'series' ? 'event_series_translations' : 'learning_process_translations';
   const key = kind === 'series' ? 'event_series_id' : 'learning_process_id';
-  const existing = await sql<{ id: number }>`select id from ${sql.table(table)} where external_id = ${group.externalId}`.execute(db);
+  // Exports name a group without external id by its slug: importing it back finds the same group.
+  const existing = await sql<{ id: number }>`select id from ${sql.table(table)}
+    where external_id = ${group.externalId} or (external_id is null and slug = ${group.externalId})
+    order by (external_id is null) limit 1`.execute(db);
   let id = existing.rows[0]?.id;
   if (id === undefined) {
     let slug = group.slug;
@@ -162,10 +183,12 @@ export type EventExportRow = {
   learning_process: GroupExport;
   reported_figures: Record<string, number>;
   recordings: Array<{ url: string; label: string }>;
+  practices: string[];
   translations: Record<string, { title: string; summary: string; programme: string; documentation: string }>;
 };
 
-export async function listEventsForExport(db: Database): Promise<EventExportRow[]> {
+/** Every event in the export shape, or the one with `slug`. */
+export async function listEventsForExport(db: Database, slug?: string): Promise<EventExportRow[]> {
   const group = (table: string, texts: string, key: string, id: string) => sql`(
     select json_build_object('externalId', coalesce(g.external_id, g.slug), 'translations',
       (select json_object_agg(t.locale, json_build_object('title', t.title, 'summary', t.summary)) from ${sql.table(texts)} t where ${sql.ref(`t.${key}`)} = g.id))
@@ -180,11 +203,14 @@ export async function listEventsForExport(db: Database): Promise<EventExportRow[
       coalesce((select json_agg(json_build_object('city', hc.name, 'country', hc.country_code) order by hc.name)
                 from event_hosts h join cities hc on hc.id = h.city_id where h.event_id = e.id), '[]') as hosts,
       e.partners, e.reported_figures, e.recordings,
+      array(select coalesce(p.external_id, 'peerpolis-' || p.id) from event_practices ep join practices p on p.id = ep.practice_id
+            where ep.event_id = e.id order by 1) as practices,
       ${group('event_series', 'event_series_translations', 'event_series_id', 'e.series_id')} as series,
       ${group('learning_processes', 'learning_process_translations', 'learning_process_id', 'e.learning_process_id')} as learning_process,
       coalesce((select json_object_agg(t.locale, json_build_object('title', t.title, 'summary', t.summary, 'programme', t.programme,
                  'documentation', t.documentation)) from event_translations t where t.event_id = e.id), '{}') as translations
     from events e left join cities c on c.id = e.city_id
+    ${slug === undefined ? sql`` : sql`where e.slug = ${slug}`}
     order by e.starts_at, e.id`.execute(db);
   return result.rows;
 }

@@ -90,6 +90,8 @@ export const importedEvent = z.object({
     })
     .default({}),
   recordings: z.array(link).max(50).default([]),
+  /** Good practices presented at the event, by their externalId. */
+  practices: z.array(text(200).min(1)).max(50).default([]),
   translations: z
     .partialRecord(z.enum(LOCALES), translation)
     .refine((t) => Object.keys(t).length > 0, 'at least one translation is required'),
@@ -119,7 +121,12 @@ function problemsOf(e: ImportedEvent, index: TaxonomyIndex, regions: Set<string>
   return problems;
 }
 
-async function saveOne(db: Database, e: ImportedEvent, notify: RegistrationContext | undefined): Promise<'created' | 'updated'> {
+async function saveOne(
+  db: Database,
+  e: ImportedEvent,
+  practiceIds: number[],
+  notify: RegistrationContext | undefined,
+): Promise<{ id: number; slug: string; outcome: 'created' | 'updated' }> {
   const existing = await q.findEventByExternalId(db, e.externalId);
   const title = e.translations.en?.title ?? Object.values(e.translations)[0]?.title ?? e.externalId;
   const slug = existing?.slug ?? (await q.freeEventSlug(db, slugify(title, 'event')));
@@ -166,12 +173,59 @@ async function saveOne(db: Database, e: ImportedEvent, notify: RegistrationConte
     hosts: [...new Set(hostIds)],
   });
   await q.replaceEventTranslations(db, id, e.translations);
+  await q.replaceEventPractices(db, id, practiceIds);
   // People already registered hear of a new time, place or format, and of a cancellation or postponement.
   if (notify && existing && sequence !== existing.sequence) {
     const calledOff = (e.status === 'cancelled' || e.status === 'postponed') && existing.status !== e.status;
     await notifyEventChange(db, notify, id, calledOff ? 'called-off' : 'changed');
   }
-  return existing ? 'updated' : 'created';
+  return { id, slug, outcome: existing ? 'updated' : 'created' };
+}
+
+export type EventProblem = { field: string; message: string };
+export type SaveEventResult =
+  | { ok: true; id: number; slug: string; outcome: 'created' | 'updated' }
+  | { ok: false; externalId: string; problems: EventProblem[] };
+
+/** The reference data every check needs, read once per import rather than once per event. */
+export async function loadEventReferences(db: Database) {
+  const index = await loadTaxonomyIndex(db);
+  return { index, regions: new Set(index.regions) };
+}
+
+/**
+ * Checks one event of the exchange format and saves it with `db` (the caller's transaction, so nothing
+ * is half-written): the importer and the editors' form share this, and so the same rules and the same
+ * notice to registrants when the time, place, format or status changes (with `notify`).
+ */
+export async function saveImportedEvent(
+  db: Database,
+  record: unknown,
+  options: { notify?: RegistrationContext; references?: Awaited<ReturnType<typeof loadEventReferences>> } = {},
+): Promise<SaveEventResult> {
+  const { index, regions } = options.references ?? (await loadEventReferences(db));
+  const parsed = importedEvent.safeParse(record);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      externalId: String((record as { externalId?: unknown })?.externalId ?? ''),
+      problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'record', message: i.message })),
+    };
+  }
+  const e = parsed.data;
+  const topicsThemes = e.topics.flatMap((t) => (index.themeOfTopic.has(t) ? [index.themeOfTopic.get(t) as string] : []));
+  const complete = { ...e, themes: [...new Set([...e.themes, ...topicsThemes])] };
+  const practiceIds = await q.findPracticeIdsByExternalId(db, e.practices);
+  const problems = problemsOf(complete, index, regions);
+  for (const p of e.practices) if (!practiceIds.has(p)) problems.push(`practices: no good practice with externalId ${p}`);
+  if (problems.length) {
+    return {
+      ok: false,
+      externalId: e.externalId,
+      problems: problems.map((p) => ({ field: p.slice(0, p.indexOf(':')), message: p.slice(p.indexOf(':') + 2) })),
+    };
+  }
+  return { ok: true, ...(await saveOne(db, complete, [...practiceIds.values()], options.notify)) };
 }
 
 /**
@@ -179,37 +233,27 @@ async function saveOne(db: Database, e: ImportedEvent, notify: RegistrationConte
  * With `notify`, registrants of an event whose time, place, format or status changed are mailed.
  */
 export async function importEvents(db: Database, records: unknown[], notify?: RegistrationContext): Promise<ImportOutcome[]> {
-  const index = await loadTaxonomyIndex(db);
-  const regions = new Set(index.regions);
+  const references = await loadEventReferences(db);
   const outcomes: ImportOutcome[] = [];
   const seen = new Set<string>();
   for (const [position, record] of records.entries()) {
-    const parsed = importedEvent.safeParse(record);
-    const externalId = parsed.success
-      ? parsed.data.externalId
-      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
-    if (!parsed.success) {
-      outcomes.push({
-        externalId,
-        outcome: 'rejected',
-        reasons: parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`),
-      });
+    const externalId = String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
+    if (seen.has(externalId)) {
+      outcomes.push({ externalId, outcome: 'rejected', reasons: ['externalId: appears twice in this file'] });
       continue;
     }
-    const e = parsed.data;
-    const topicsThemes = e.topics.flatMap((t) => (index.themeOfTopic.has(t) ? [index.themeOfTopic.get(t) as string] : []));
-    const record2 = { ...e, themes: [...new Set([...e.themes, ...topicsThemes])] };
-    const problems = problemsOf(record2, index, regions);
-    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
     seen.add(externalId);
-    if (problems.length) {
-      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
-      continue;
-    }
-    const outcome = db.isTransaction
-      ? await saveOne(db, record2, notify)
-      : await db.transaction().execute((trx) => saveOne(trx, record2, notify));
-    outcomes.push({ externalId, outcome, reasons: [] });
+    const save = (trx: Database) => saveImportedEvent(trx, record, { notify, references });
+    const result = db.isTransaction ? await save(db) : await db.transaction().execute(save);
+    outcomes.push(
+      result.ok
+        ? { externalId, outcome: result.outcome, reasons: [] }
+        : {
+            externalId: result.externalId || externalId,
+            outcome: 'rejected',
+            reasons: result.problems.map((p) => `${p.field}: ${p.message}`),
+          },
+    );
   }
   return outcomes;
 }
@@ -222,34 +266,43 @@ export type ExportedEvent = z.input<typeof importedEvent>;
  */
 export async function exportEvents(db: Database): Promise<{ events: ExportedEvent[] }> {
   const rows = await q.listEventsForExport(db);
+  return { events: rows.map(toExported) };
+}
+
+/** One event in the import format, for the editors' form: what they change is merged into it and saved. */
+export async function exportEvent(db: Database, slug: string): Promise<{ id: number; record: ExportedEvent } | undefined> {
+  const [row] = await q.listEventsForExport(db, slug);
+  return row ? { id: row.id, record: toExported(row) } : undefined;
+}
+
+function toExported(r: q.EventExportRow): ExportedEvent {
   return {
-    events: rows.map((r) => ({
-      externalId: r.external_id ?? `event-${r.id}`,
-      kind: r.kind,
-      format: r.format,
-      status: r.status,
-      startsAt: instantToWallClock(r.starts_at, r.time_zone),
-      endsAt: instantToWallClock(r.ends_at, r.time_zone),
-      timeZone: r.time_zone,
-      city: r.city_name,
-      country: r.country_code,
-      region: r.region_slug,
-      venue: r.venue,
-      joinUrl: r.join_url,
-      capacity: r.capacity,
-      registrationOpensAt: r.registration_opens_at ? instantToWallClock(r.registration_opens_at, r.time_zone) : null,
-      registrationClosesAt: r.registration_closes_at ? instantToWallClock(r.registration_closes_at, r.time_zone) : null,
-      questions: r.questions,
-      themes: r.themes,
-      topics: r.topics,
-      languages: r.languages,
-      hosts: r.hosts,
-      partners: r.partners,
-      series: r.series,
-      learningProcess: r.learning_process,
-      reportedFigures: r.reported_figures,
-      recordings: r.recordings,
-      translations: r.translations,
-    })),
+    externalId: r.external_id ?? `event-${r.id}`,
+    kind: r.kind,
+    format: r.format,
+    status: r.status,
+    startsAt: instantToWallClock(r.starts_at, r.time_zone),
+    endsAt: instantToWallClock(r.ends_at, r.time_zone),
+    timeZone: r.time_zone,
+    city: r.city_name,
+    country: r.country_code,
+    region: r.region_slug,
+    venue: r.venue,
+    joinUrl: r.join_url,
+    capacity: r.capacity,
+    registrationOpensAt: r.registration_opens_at ? instantToWallClock(r.registration_opens_at, r.time_zone) : null,
+    registrationClosesAt: r.registration_closes_at ? instantToWallClock(r.registration_closes_at, r.time_zone) : null,
+    questions: r.questions,
+    themes: r.themes,
+    topics: r.topics,
+    languages: r.languages,
+    hosts: r.hosts,
+    partners: r.partners,
+    series: r.series,
+    learningProcess: r.learning_process,
+    reportedFigures: r.reported_figures,
+    recordings: r.recordings,
+    practices: r.practices,
+    translations: r.translations,
   };
 }

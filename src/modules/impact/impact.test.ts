@@ -87,7 +87,7 @@ describe('impact in numbers', () => {
   it('draws each breakdown as a chart with its table, mirrored in Arabic, the measure chosen by a link', async () => {
     const en = await (await t.request('/en/impact')).text();
     assert.match(en, /<svg class="bar-chart"[^>]*role="img" aria-labelledby="chart-year-title"/);
-    assert.match(en, /<title id="chart-year-title">Participants, Per year<\/title>/);
+    assert.match(en, /<title id="chart-year-title">Participants per year<\/title>/);
     assert.match(en, /<th scope="row">2019<\/th><td>1<\/td><td>40<\/td>/);
     const enBar = /<text x="(\d+)" y="20" text-anchor="end">2019<\/text><rect class="bar" x="(\d+)"/.exec(en);
     assert.ok(enBar, 'left to right: labels end where the bars start');
@@ -96,7 +96,7 @@ describe('impact in numbers', () => {
     assert.ok(arBar, 'right to left: labels on the right');
     assert.ok(Number(arBar[2]) + Number(arBar[3]) < Number(arBar[1]), 'the bar ends before its label');
     const chosen = await (await t.request('/en/impact?year=events&theme=nonsense')).text();
-    assert.match(chosen, /<title id="chart-year-title">Events, Per year<\/title>/);
-    assert.match(chosen, /<title id="chart-theme-title">Events, Per theme<\/title>/, 'a malformed choice falls back');
+    assert.match(chosen, /<title id="chart-year-title">Events per year<\/title>/);
+    assert.match(chosen, /<title id="chart-theme-title">Events per theme<\/title>/, 'a malformed choice falls back');
   });
 });

@@ -63,7 +63,7 @@ function Breakdown(props: ImpactPageProps & { dimension: Dimension; rows: Impact
           <figure class="chart">
             <BarChart
               id={`chart-${dimension}`}
-              title={t('impact.chartTitle', { measure: t(`impact.measure.${shown}`), breakdown: heading })}
+              title={t('impact.chartTitle', { measure: t(`impact.measure.${shown}`), dimension })}
               rows={rows.map((r) => ({ label: props.label(r.key), value: r.figures[shown] }))}
               rtl={i18n.dir === 'rtl'}
               format={i18n.formatNumber}

@@ -235,8 +235,8 @@ export const projectIdeaEditorRoutes = new Hono<AppEnv>()
     async (c) => {
       const idea = await ideaOr404(c);
       const form = await body(c);
-      const title = documentTitle.safeParse(form.title);
-      const typedTitle = typeof form.title === 'string' ? form.title : '';
+      const title = documentTitle.safeParse(form.documentTitle);
+      const typedTitle = typeof form.documentTitle === 'string' ? form.documentTitle : '';
       if (!title.success) {
         return renderManage(c, idea, { documentError: { message: c.var.i18n.t('forms.errors.tooLong'), title: typedTitle } }, 422);
       }

@@ -8,7 +8,7 @@ import { listAcceptedExpertOffers } from '../calls/call-editor.service.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { findVisibleExpert } from '../experts/expert-profile.service.ts';
 import { loadTaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
-import { prepareUpload, recordUpload, uploadsDir } from '../uploads/uploads.service.ts';
+import { type AttachedDocument, attachDocument, type DocumentRefusal, detachDocument } from '../uploads/uploads.service.ts';
 import type { ProjectIdeaForm } from './project-ideas.forms.ts';
 import * as q from './project-ideas.queries.ts';
 import type { ProjectStage } from './project-ideas.table.ts';
@@ -136,9 +136,14 @@ export async function linkProjectWorkshop(
   });
 }
 
-export type DocumentError = { error: string; values: Record<string, string | number>; title: string };
+export type DocumentError = DocumentRefusal;
 
-/** Adds a PDF with its title. The file is checked and stored before the transaction (uploads.service.ts). */
+const documentsOf = (id: number) => ({
+  lock: async (trx: Database) => (await q.lockProjectIdea(trx, id))?.documents,
+  save: (trx: Database, docs: AttachedDocument[]) => q.setProjectDocuments(trx, id, docs),
+});
+
+/** Adds a PDF with its title (outline, concept note, budget); at most MAX_PROJECT_DOCUMENTS. */
 export async function addProjectDocument(
   ctx: EditorContext,
   id: number,
@@ -146,33 +151,17 @@ export async function addProjectDocument(
   config: Pick<Config, 'DATA_DIR'>,
 ): Promise<'added' | 'not-found' | 'forbidden' | DocumentError> {
   if (!can(ctx.user, 'edit-content')) return 'forbidden';
-  const refuse = (error: string, values: Record<string, string | number> = {}): DocumentError => ({ error, values, title: input.title });
-  const prepared = await prepareUpload(uploadsDir(config), { file: input.file, kind: 'document' });
-  if (!prepared.ok) return refuse(prepared.error, prepared.values ?? {});
-  return ctx.db.transaction().execute(async (trx) => {
-    const idea = await q.lockProjectIdea(trx, id);
-    if (!idea) return 'not-found';
-    // Counted under the lock: two uploads at once must not pass the limit together.
-    if (idea.documents.length >= MAX_PROJECT_DOCUMENTS)
-      return refuse('projectIdeas.editor.documentLimit', { count: MAX_PROJECT_DOCUMENTS });
-    const u = await recordUpload(trx, prepared.file, ctx.user.id);
-    const title = input.title || u.originalName.replace(/\.pdf$/i, '');
-    await q.setProjectDocuments(trx, id, [...idea.documents, { uploadId: u.id, sha256: u.sha256, title, bytes: u.bytes }]);
-    return 'added';
-  });
+  return attachDocument(
+    ctx.db,
+    config,
+    { ...input, uploaderUserId: ctx.user.id, max: MAX_PROJECT_DOCUMENTS, limitKey: 'projectIdeas.editor.documentLimit' },
+    documentsOf(id),
+  );
 }
 
 export async function removeProjectDocument(ctx: EditorContext, id: number, uploadId: number): Promise<'removed' | 'forbidden'> {
   if (!can(ctx.user, 'edit-content')) return 'forbidden';
-  await ctx.db.transaction().execute(async (trx) => {
-    const idea = await q.lockProjectIdea(trx, id);
-    if (idea)
-      await q.setProjectDocuments(
-        trx,
-        id,
-        idea.documents.filter((d) => d.uploadId !== uploadId),
-      );
-  });
+  await detachDocument(ctx.db, uploadId, documentsOf(id));
   return 'removed';
 }
 

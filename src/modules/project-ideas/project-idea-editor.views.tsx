@@ -14,6 +14,7 @@ import {
 } from '../../web/forms.tsx';
 import { cityName } from '../cities/cities.service.ts';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { DocumentsPanel } from '../uploads/uploads.views.tsx';
 import type { ProjectIdeaListRow, ProjectIdeaRecord } from './project-ideas.queries.ts';
 import { StagePath } from './project-ideas.views.tsx';
 
@@ -436,54 +437,14 @@ export function ManageProjectIdeaPage(props: ManagePageProps) {
         </form>
       </section>
 
-      <section class="panel" aria-labelledby="manage-documents">
-        <h2 id="manage-documents">{t('projectIdeas.documents')}</h2>
-        {idea.documents.length ? (
-          <ul>
-            {idea.documents.map((d) => (
-              <li>
-                <span dir="auto">{d.title}</span>
-                <form method="post" action={`${base}/documents/remove`} class="inline-form">
-                  <CsrfField token={props.csrfToken} />
-                  <input type="hidden" name="uploadId" value={String(d.uploadId)} />
-                  <button type="submit" class="link-button">
-                    {t('projectIdeas.editor.remove', { name: d.title })}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <form method="post" action={`${base}/documents`} enctype="multipart/form-data" class="upload-form">
-          <CsrfField token={props.csrfToken} />
-          <div class={props.documentError ? 'field has-error' : 'field'}>
-            <label for="field-file">{t('projectIdeas.editor.documentFile')}</label>
-            {props.documentError ? (
-              <p class="field-error" id="field-file-error">
-                {props.documentError.message}
-              </p>
-            ) : null}
-            <input
-              type="file"
-              id="field-file"
-              name="file"
-              accept="application/pdf,.pdf"
-              aria-describedby={props.documentError ? 'field-file-error' : undefined}
-            />
-          </div>
-          <TextField
-            i18n={i18n}
-            name="title"
-            label={t('projectIdeas.editor.documentTitle')}
-            value={props.documentError?.title ?? ''}
-            maxlength={200}
-            dir="auto"
-          />
-          <button type="submit" class="button secondary">
-            {t('projectIdeas.editor.addDocument')}
-          </button>
-        </form>
-      </section>
+      <DocumentsPanel
+        i18n={i18n}
+        heading={t('projectIdeas.documents')}
+        documents={idea.documents}
+        action={`${base}/documents`}
+        csrfToken={props.csrfToken}
+        error={props.documentError}
+      />
     </>
   );
 }

@@ -157,13 +157,13 @@ describe('project ideas: editors', () => {
     await editor.get(manage);
     const notPdf = new FormData();
     notPdf.set('file', new File([Buffer.from('MZ\x90\x00 not a pdf')], 'outline.pdf', { type: 'application/pdf' }));
-    notPdf.set('title', 'Outline');
+    notPdf.set('documentTitle', 'Outline');
     const refused = await editor.postMultipart(`${manage}/documents`, notPdf);
     assert.equal(refused.status, 422);
     assert.match(await refused.text(), /value="Outline"/);
     const form = new FormData();
     form.set('file', new File([pdf('outline')], 'outline.pdf', { type: 'application/pdf' }));
-    form.set('title', 'Project outline');
+    form.set('documentTitle', 'Project outline');
     assert.equal((await editor.postMultipart(`${manage}/documents`, form)).status, 303);
     const withDocument = await (await t.request(`/en/project-ideas/${slug}`)).text();
     const href = /<a href="(\/uploads\/[0-9a-f]{64}\.pdf)" dir="auto">Project outline<\/a>/.exec(withDocument)?.[1];

@@ -275,3 +275,56 @@ async function writeOnce(dir: string, name: string, data: Buffer): Promise<void>
     throw error;
   }
 }
+
+/** A PDF kept by a record (events' documentation, project ideas): the upload and its title. */
+export type AttachedDocument = { uploadId: number; sha256: string; title: string; bytes: number };
+
+/** A refused document: the message key with its values, and the title that was typed (kept in the form). */
+export type DocumentRefusal = { error: string; values: Record<string, string | number>; title: string };
+
+/**
+ * Attaches a PDF to a record's list of documents. The file is checked and stored before the
+ * transaction (see acceptUpload); the list is read under the record's row lock (`lock`) and written
+ * back with `save`, so two uploads at once never lose one or pass `max` together.
+ */
+export async function attachDocument(
+  db: Database,
+  config: Pick<Config, 'DATA_DIR'>,
+  input: { file: unknown; title: string; uploaderUserId: number; max: number; limitKey: string },
+  target: {
+    lock: (trx: Database) => Promise<AttachedDocument[] | undefined>;
+    save: (trx: Database, docs: AttachedDocument[]) => Promise<void>;
+  },
+): Promise<'added' | 'not-found' | DocumentRefusal> {
+  const refuse = (error: string, values: Record<string, string | number> = {}): DocumentRefusal => ({ error, values, title: input.title });
+  const prepared = await prepareUpload(uploadsDir(config), { file: input.file, kind: 'document' });
+  if (!prepared.ok) return refuse(prepared.error, prepared.values ?? {});
+  return db.transaction().execute(async (trx) => {
+    const documents = await target.lock(trx);
+    if (!documents) return 'not-found';
+    if (documents.length >= input.max) return refuse(input.limitKey, { count: input.max });
+    const u = await recordUpload(trx, prepared.file, input.uploaderUserId);
+    const title = input.title || u.originalName.replace(/\.pdf$/i, '');
+    await target.save(trx, [...documents, { uploadId: u.id, sha256: u.sha256, title, bytes: u.bytes }]);
+    return 'added';
+  });
+}
+
+/** Takes a document off a record's list, under the record's row lock. */
+export async function detachDocument(
+  db: Database,
+  uploadId: number,
+  target: {
+    lock: (trx: Database) => Promise<AttachedDocument[] | undefined>;
+    save: (trx: Database, docs: AttachedDocument[]) => Promise<void>;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const documents = await target.lock(trx);
+    if (documents)
+      await target.save(
+        trx,
+        documents.filter((d) => d.uploadId !== uploadId),
+      );
+  });
+}

@@ -1,0 +1,337 @@
+import type { I18n } from '../../i18n/i18n.ts';
+import { directionOf, LOCALES, type Locale } from '../../i18n/locales.ts';
+import {
+  CheckboxGroup,
+  CountrySelect,
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../web/forms.tsx';
+import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import type { AttachedDocument } from '../uploads/uploads.service.ts';
+import { DocumentsPanel } from '../uploads/uploads.views.tsx';
+import type { GroupChoice } from './event-editor.queries.ts';
+import type { EventFormValues } from './event-editor.service.ts';
+import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from './events.table.ts';
+
+// The editors' event form: the texts in one language at a time (a tab per language), then what, when,
+// where, registration, themes, hosts and partners, and what happened afterwards; below it, the
+// documents of the documentation.
+
+export type EventFormPageProps = {
+  i18n: I18n;
+  event: { slug: string; languages: string[]; documents: AttachedDocument[] } | null;
+  lang: Locale;
+  form: EventFormValues;
+  errors: FormErrors;
+  taxonomy: ThemeWithTopics[];
+  countries: Array<{ code: string; name: string }>;
+  regions: string[];
+  series: GroupChoice[];
+  processes: GroupChoice[];
+  csrfToken: string;
+  notice?: string;
+  documentError?: { message: string; title: string };
+};
+
+const WALL_CLOCK = ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt'] as const;
+
+export function EventFormPage(props: EventFormPageProps) {
+  const { i18n, form, errors, lang, event } = props;
+  const { t, locale } = i18n;
+  const v = (k: string) => form.values[k] ?? '';
+  const label = (k: string) => t(`eventEditor.fields.${k}`);
+  const labels = Object.fromEntries(
+    [
+      'title',
+      'summary',
+      'programme',
+      'documentation',
+      'kind',
+      'format',
+      'status',
+      ...WALL_CLOCK,
+      'timeZone',
+      'city',
+      'country',
+      'region',
+      'venue',
+      'joinUrl',
+      'capacity',
+      'questions',
+      'themes',
+      'topics',
+      'languages',
+      'hosts',
+      'partners',
+      'recordings',
+      'practices',
+      'series',
+      'learningProcess',
+      'reportedParticipants',
+      'reportedMunicipalities',
+      'reportedCountries',
+    ].map((k) => [k, label(k)]),
+  );
+  const base = event ? `/${locale}/editor/events/${event.slug}` : `/${locale}/editor/events`;
+  const textDir = directionOf(lang);
+  const field = (name: string, extra: { hint?: string; maxlength?: number; dir?: 'auto' | 'ltr' } = {}) => (
+    <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />
+  );
+  const area = (
+    name: string,
+    rows: number,
+    extra: { hint?: string; maxlength?: number; lang?: string; dir?: 'auto' | 'ltr' | 'rtl' } = {},
+  ) => (
+    <TextArea
+      i18n={i18n}
+      name={name}
+      label={labels[name] as string}
+      value={v(name)}
+      error={errors[name]}
+      rows={rows}
+      dir="auto"
+      {...extra}
+    />
+  );
+  return (
+    <>
+      <p class="kicker">
+        <a href={`/${locale}/editor/events`}>{t('events.admin.title')}</a>
+      </p>
+      <h1>{event ? t('eventEditor.editTitle') : t('eventEditor.new')}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {event ? (
+        <p>
+          <a href={`/${locale}/events/${event.slug}`}>{t('events.admin.publicPage')}</a> ·{' '}
+          <a href={`${base}/registrations`}>{t('events.admin.participants')}</a>
+        </p>
+      ) : null}
+      {event ? (
+        <nav class="sub-nav" aria-label={t('eventEditor.textLanguage')}>
+          <ul>
+            {LOCALES.map((l) => (
+              <li>
+                <a href={`${base}/edit?lang=${l}`} aria-current={l === lang ? 'page' : undefined}>
+                  {i18n.languageName(l)}
+                  {event.languages.includes(l) ? '' : ` (${t('eventEditor.notWritten')})`}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <form method="post" action={event ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`} novalidate class="practice-editor">
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="lang" value={lang} />
+        <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
+        <fieldset>
+          <legend>{t('eventEditor.texts', { language: i18n.languageName(lang) })}</legend>
+          <TextField
+            i18n={i18n}
+            name="title"
+            label={labels.title as string}
+            value={v('title')}
+            error={errors.title}
+            required
+            maxlength={300}
+            dir={textDir}
+            lang={lang}
+          />
+          {area('summary', 3, { maxlength: 2000, lang, dir: textDir })}
+          {area('programme', 8, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.programme') })}
+          {area('documentation', 6, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.documentation') })}
+        </fieldset>
+        <fieldset>
+          <legend>{t('eventEditor.sections.what')}</legend>
+          <SelectField
+            i18n={i18n}
+            name="kind"
+            label={labels.kind as string}
+            value={v('kind')}
+            error={errors.kind}
+            empty={t('eventEditor.choose')}
+            options={EVENT_KINDS.map((k) => [k, t(`events.kind.${k}`)])}
+          />
+          <SelectField
+            i18n={i18n}
+            name="format"
+            label={labels.format as string}
+            value={v('format')}
+            error={errors.format}
+            hint={event ? t('eventEditor.hints.change') : undefined}
+            empty={t('eventEditor.choose')}
+            options={EVENT_FORMATS.map((k) => [k, t(`events.format.${k}`)])}
+          />
+          <SelectField
+            i18n={i18n}
+            name="status"
+            label={labels.status as string}
+            value={v('status') || 'draft'}
+            error={errors.status}
+            options={EVENT_STATUSES.map((k) => [k, t(`events.status.${k}`)])}
+          />
+          {(['startsAt', 'endsAt'] as const).map((name) => (
+            <DateTimeField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} required />
+          ))}
+          {field('timeZone', { hint: t('eventEditor.hints.timeZone'), maxlength: 60, dir: 'ltr' })}
+          <SelectField
+            i18n={i18n}
+            name="series"
+            label={labels.series as string}
+            value={v('series')}
+            error={errors.series}
+            empty={t('eventEditor.none')}
+            options={props.series.map((g) => [g.key, g.title])}
+          />
+          <SelectField
+            i18n={i18n}
+            name="learningProcess"
+            label={labels.learningProcess as string}
+            value={v('learningProcess')}
+            error={errors.learningProcess}
+            empty={t('eventEditor.none')}
+            options={props.processes.map((g) => [g.key, g.title])}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('eventEditor.sections.where')}</legend>
+          {field('venue', { maxlength: 300 })}
+          {field('city', { maxlength: 200 })}
+          <CountrySelect
+            i18n={i18n}
+            label={labels.country as string}
+            placeholder={t('eventEditor.none')}
+            countries={props.countries}
+            value={v('country')}
+            error={errors.country}
+            required={false}
+          />
+          <SelectField
+            i18n={i18n}
+            name="region"
+            label={labels.region as string}
+            value={v('region')}
+            error={errors.region}
+            hint={t('eventEditor.hints.region')}
+            empty={t('eventEditor.none')}
+            options={props.regions.map((r) => [r, t(`common.regions.${r}`)])}
+          />
+          {field('joinUrl', { hint: t('eventEditor.hints.joinUrl'), maxlength: 2000, dir: 'ltr' })}
+        </fieldset>
+        <fieldset>
+          <legend>{t('eventEditor.sections.registration')}</legend>
+          {field('capacity', { hint: t('eventEditor.hints.capacity'), maxlength: 6, dir: 'ltr' })}
+          {(['registrationOpensAt', 'registrationClosesAt'] as const).map((name) => (
+            <DateTimeField
+              i18n={i18n}
+              name={name}
+              label={labels[name] as string}
+              value={v(name)}
+              error={errors[name]}
+              hint={t('eventEditor.hints.window')}
+            />
+          ))}
+          <CheckboxGroup
+            i18n={i18n}
+            name="questions"
+            legend={labels.questions as string}
+            options={REGISTRATION_QUESTIONS.map((q) => [q, t(`eventEditor.questions.${q}`)])}
+            selected={form.questions}
+            error={errors.questions}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t('eventEditor.sections.themes')}</legend>
+          <CheckboxGroup
+            i18n={i18n}
+            name="themes"
+            legend={labels.themes as string}
+            options={props.taxonomy.map((th) => [th.slug, th.label])}
+            selected={form.themes}
+            error={errors.themes}
+          />
+          <CheckboxGroup
+            i18n={i18n}
+            name="topics"
+            legend={labels.topics as string}
+            options={props.taxonomy.flatMap((th) => th.topics.map((tp): [string, string] => [tp.slug, `${tp.label} (${th.label})`]))}
+            selected={form.topics}
+            error={errors.topics}
+          />
+          {field('languages', { hint: t('eventEditor.hints.languages'), maxlength: 100, dir: 'ltr' })}
+          {area('hosts', 3, { hint: t('eventEditor.hints.hosts'), maxlength: 5000 })}
+          {area('partners', 3, { hint: t('eventEditor.hints.onePerLine'), maxlength: 10000 })}
+        </fieldset>
+        <fieldset>
+          <legend>{t('eventEditor.sections.afterwards')}</legend>
+          {area('recordings', 3, { hint: t('eventEditor.hints.recordings'), maxlength: 20000, dir: 'ltr' })}
+          {area('practices', 3, { hint: t('eventEditor.hints.practices'), maxlength: 10000, dir: 'ltr' })}
+          <p class="hint">{t('eventEditor.hints.reported')}</p>
+          <div class="field-row">
+            {field('reportedParticipants', { maxlength: 8, dir: 'ltr' })}
+            {field('reportedMunicipalities', { maxlength: 8, dir: 'ltr' })}
+            {field('reportedCountries', { maxlength: 4, dir: 'ltr' })}
+          </div>
+        </fieldset>
+        <button type="submit" class="button">
+          {t('eventEditor.save')}
+        </button>
+      </form>
+      {event ? (
+        <DocumentsPanel
+          i18n={i18n}
+          heading={t('eventEditor.documents')}
+          documents={event.documents}
+          action={`${base}/documents`}
+          csrfToken={props.csrfToken}
+          error={props.documentError}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function DateTimeField(props: {
+  i18n: I18n;
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}) {
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.i18n.t(`forms.errors.${props.error}`)}
+        </p>
+      ) : null}
+      <input
+        type="datetime-local"
+        id={id}
+        name={props.name}
+        value={props.value}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}
