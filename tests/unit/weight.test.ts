@@ -30,7 +30,16 @@ async function weigh(path: string) {
 
 describe('page weight', () => {
   for (const locale of LOCALES) {
-    for (const page of ['/', '/events', '/practices', '/practices?q=recycling', '/themes']) {
+    for (const page of [
+      '/',
+      '/events',
+      '/practices',
+      '/practices?q=recycling',
+      '/themes',
+      '/project-ideas',
+      '/project-ideas/a-business-incubator-for-young-graduates-in-a-vacant-municipal-building',
+      '/impact',
+    ]) {
       it(`${locale}${page}: HTML ≤ 14 KB and HTML + CSS + JS ≤ 50 KB compressed`, async () => {
         const { htmlBytes, total, assets } = await weigh(`/${locale}${page}`);
         assert.ok(assets >= 1, 'the stylesheet is counted');
