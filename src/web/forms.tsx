@@ -84,7 +84,7 @@ export type FieldProps = {
   i18n: I18n;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'search';
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local';
   value?: string;
   error?: string;
   hint?: string;
@@ -270,5 +270,18 @@ export function CheckboxGroup(props: {
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** A one-button form that removes an item (a document, an expert, a workshop) by posting its id. */
+export function RemoveButton(props: { action: string; name: string; value: string | number; label: string; csrfToken: string }) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name={props.name} value={String(props.value)} />
+      <button type="submit" class="link-button">
+        {props.label}
+      </button>
+    </form>
   );
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createMember, PASSWORD } from '../helpers/accounts.ts';
+import { createMember } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, startBrowserApp } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, signInWithBrowser, startBrowserApp } from '../helpers/browser.ts';
 import { mailsTo } from '../helpers/mail.ts';
 
 // A call for participation in a real browser: an editor opens it, a member applies in Arabic (first
@@ -21,16 +20,7 @@ before(async () => {
 });
 after(() => app?.close());
 
-async function signIn(email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await app.browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${app.base}/${locale}/sign-in`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await page.click('form.form button[type="submit"]');
-  await page.waitForURL(/\/account$/);
-  return { context, page };
-}
+const signIn = (email: string, locale: string) => signInWithBrowser(app, email, locale);
 
 describe('a call for participation in the browser', () => {
   it('is opened by an editor, applied to in Arabic, and accepted', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parseExpertProfileForm } from '../../src/modules/experts/expert-profile.forms.ts';
 import { saveMyExpertProfile } from '../../src/modules/experts/expert-profile.service.ts';
-import { createMember, PASSWORD } from '../helpers/accounts.ts';
+import { createMember } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, startBrowserApp } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, signInWithBrowser, startBrowserApp } from '../helpers/browser.ts';
 import { deliverQueuedMail } from '../helpers/mail.ts';
 
 // A member's expert profile in a real browser, without our JavaScript (the pages ship none): she opts
@@ -54,16 +54,7 @@ before(async () => {
 
 after(() => app?.close());
 
-async function signIn(email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/${locale}/sign-in`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await page.click('form.form button[type="submit"]');
-  await page.waitForURL(/\/account$/);
-  return { context, page };
-}
+const signIn = (email: string, locale: string) => signInWithBrowser({ browser, base }, email, locale);
 
 async function expectAccessible(page: Page, what: string) {
   assert.deepEqual(await axeViolations(page), [], what);

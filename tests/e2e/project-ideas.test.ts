@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createMember, PASSWORD } from '../helpers/accounts.ts';
+import { createMember } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, startBrowserApp } from '../helpers/browser.ts';
+import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, signInWithBrowser, startBrowserApp } from '../helpers/browser.ts';
 
 // The editors' event form and project ideas in a real browser, on the demo data: an editor adds an
 // event (first with a mistake), records a step of a project idea, and the public pages (project ideas,
@@ -20,16 +19,7 @@ before(async () => {
 });
 after(() => app?.close());
 
-async function signIn(email: string, locale: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await app.browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${app.base}/${locale}/sign-in`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
-  await page.click('form.form button[type="submit"]');
-  await page.waitForURL(/\/account$/);
-  return { context, page };
-}
+const signIn = (email: string, locale: string) => signInWithBrowser(app, email, locale);
 
 describe('project ideas and the event form in the browser', () => {
   it('an editor adds an event after a mistake, and records a step of a project idea', async () => {

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PASSWORD } from './accounts.ts';
 import type { TestApp } from './app.ts';
 
 export const CHROMIUM_ARGS = [
@@ -52,4 +53,20 @@ export async function startBrowserApp(t: TestApp): Promise<BrowserApp> {
       await t.close();
     },
   };
+}
+
+/** Signs in through the form in a fresh browser context (its own cookies), and waits for the account page. */
+export async function signInWithBrowser(
+  target: { browser: Browser; base: string },
+  email: string,
+  locale: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await target.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${target.base}/${locale}/sign-in`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', PASSWORD);
+  await page.click('form.form button[type="submit"]');
+  await page.waitForURL(/\/account$/);
+  return { context, page };
 }

@@ -1,5 +1,6 @@
 import type { I18n } from '../../i18n/i18n.ts';
-import { directionOf, LOCALES, type Locale } from '../../i18n/locales.ts';
+import { directionOf, type Locale } from '../../i18n/locales.ts';
+import { TextLanguageTabs } from '../../web/components/language-tabs.tsx';
 import {
   CheckboxGroup,
   CountrySelect,
@@ -78,9 +79,10 @@ export function EventFormPage(props: EventFormPageProps) {
   );
   const base = event ? `/${locale}/editor/events/${event.slug}` : `/${locale}/editor/events`;
   const textDir = directionOf(lang);
-  const field = (name: string, extra: { hint?: string; maxlength?: number; dir?: 'auto' | 'ltr' } = {}) => (
-    <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />
-  );
+  const field = (
+    name: string,
+    extra: { hint?: string; maxlength?: number; dir?: 'auto' | 'ltr'; type?: 'datetime-local'; required?: boolean } = {},
+  ) => <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />;
   const area = (
     name: string,
     rows: number,
@@ -115,18 +117,14 @@ export function EventFormPage(props: EventFormPageProps) {
         </p>
       ) : null}
       {event ? (
-        <nav class="sub-nav" aria-label={t('eventEditor.textLanguage')}>
-          <ul>
-            {LOCALES.map((l) => (
-              <li>
-                <a href={`${base}/edit?lang=${l}`} aria-current={l === lang ? 'page' : undefined}>
-                  {i18n.languageName(l)}
-                  {event.languages.includes(l) ? '' : ` (${t('eventEditor.notWritten')})`}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <TextLanguageTabs
+          i18n={i18n}
+          label={t('eventEditor.textLanguage')}
+          href={(l) => `${base}/edit?lang=${l}`}
+          current={lang}
+          written={event.languages}
+          notWritten={t('eventEditor.notWritten')}
+        />
       ) : null}
       <form method="post" action={event ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`} novalidate class="practice-editor">
         <CsrfField token={props.csrfToken} />
@@ -178,9 +176,8 @@ export function EventFormPage(props: EventFormPageProps) {
             error={errors.status}
             options={EVENT_STATUSES.map((k) => [k, t(`events.status.${k}`)])}
           />
-          {(['startsAt', 'endsAt'] as const).map((name) => (
-            <DateTimeField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} required />
-          ))}
+          {field('startsAt', { type: 'datetime-local', required: true })}
+          {field('endsAt', { type: 'datetime-local', required: true })}
           {field('timeZone', { hint: t('eventEditor.hints.timeZone'), maxlength: 60, dir: 'ltr' })}
           <SelectField
             i18n={i18n}
@@ -229,16 +226,8 @@ export function EventFormPage(props: EventFormPageProps) {
         <fieldset>
           <legend>{t('eventEditor.sections.registration')}</legend>
           {field('capacity', { hint: t('eventEditor.hints.capacity'), maxlength: 6, dir: 'ltr' })}
-          {(['registrationOpensAt', 'registrationClosesAt'] as const).map((name) => (
-            <DateTimeField
-              i18n={i18n}
-              name={name}
-              label={labels[name] as string}
-              value={v(name)}
-              error={errors[name]}
-              hint={t('eventEditor.hints.window')}
-            />
-          ))}
+          {field('registrationOpensAt', { type: 'datetime-local', hint: t('eventEditor.hints.window') })}
+          {field('registrationClosesAt', { type: 'datetime-local', hint: t('eventEditor.hints.window') })}
           <CheckboxGroup
             i18n={i18n}
             name="questions"
@@ -296,42 +285,5 @@ export function EventFormPage(props: EventFormPageProps) {
         />
       ) : null}
     </>
-  );
-}
-
-function DateTimeField(props: {
-  i18n: I18n;
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-}) {
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.i18n.t(`forms.errors.${props.error}`)}
-        </p>
-      ) : null}
-      <input
-        type="datetime-local"
-        id={id}
-        name={props.name}
-        value={props.value}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
   );
 }

@@ -21,7 +21,8 @@ import {
   removeSupportingExpert,
   saveProjectIdea,
 } from './project-idea-editor.service.ts';
-import { EditorProjectIdeasPage, ManageProjectIdeaPage, ProjectIdeaFormPage, type SideForm } from './project-idea-editor.views.tsx';
+import { EditorProjectIdeasPage, ProjectIdeaFormPage } from './project-idea-editor.views.tsx';
+import { ManageProjectIdeaPage, type SideForm } from './project-idea-manage.views.tsx';
 import {
   documentTitle,
   projectIdeaForm,

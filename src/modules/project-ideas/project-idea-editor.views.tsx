@@ -1,7 +1,8 @@
 import type { I18n } from '../../i18n/i18n.ts';
-import { directionOf, LOCALES, type Locale } from '../../i18n/locales.ts';
+import { directionOf, type Locale } from '../../i18n/locales.ts';
 import { placeLabel } from '../../web/components/content.tsx';
 import { EditorialNav } from '../../web/components/editorial-nav.tsx';
+import { TextLanguageTabs } from '../../web/components/language-tabs.tsx';
 import {
   CheckboxGroup,
   CountrySelect,
@@ -14,9 +15,7 @@ import {
 } from '../../web/forms.tsx';
 import { cityName } from '../cities/cities.service.ts';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
-import { DocumentsPanel } from '../uploads/uploads.views.tsx';
-import type { ProjectIdeaListRow, ProjectIdeaRecord } from './project-ideas.queries.ts';
-import { StagePath } from './project-ideas.views.tsx';
+import type { ProjectIdeaListRow } from './project-ideas.queries.ts';
 
 // Editors' pages for project ideas: the list, the idea's form (one language per save) and the page
 // that keeps its stage, supporting experts, workshops and documents.
@@ -105,7 +104,6 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
   };
   const base = props.idea ? `/${locale}/editor/project-ideas/${props.idea.slug}` : `/${locale}/editor/project-ideas`;
   const action = props.idea ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`;
-  const written = new Set(props.idea?.texts.map((x) => x.locale) ?? []);
   return (
     <>
       <p class="kicker">
@@ -113,18 +111,14 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
       </p>
       <h1>{props.idea ? t('projectIdeas.editor.editTitle') : t('projectIdeas.editor.new')}</h1>
       {props.idea ? (
-        <nav class="sub-nav" aria-label={t('projectIdeas.editor.language')}>
-          <ul>
-            {LOCALES.map((l) => (
-              <li>
-                <a href={`${base}/edit?lang=${l}`} aria-current={l === lang ? 'page' : undefined}>
-                  {i18n.languageName(l)}
-                  {written.has(l) ? '' : ` (${t('projectIdeas.editor.notWritten')})`}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <TextLanguageTabs
+          i18n={i18n}
+          label={t('projectIdeas.editor.language')}
+          href={(l) => `${base}/edit?lang=${l}`}
+          current={lang}
+          written={props.idea.texts.map((x) => x.locale)}
+          notWritten={t('projectIdeas.editor.notWritten')}
+        />
       ) : null}
       <form method="post" action={action} novalidate class="practice-editor">
         <CsrfField token={props.csrfToken} />
@@ -221,230 +215,6 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
           {t('projectIdeas.editor.save')}
         </button>
       </form>
-    </>
-  );
-}
-
-export type SideForm = { values: Record<string, string>; errors: FormErrors };
-
-export type ManagePageProps = {
-  i18n: I18n;
-  idea: ProjectIdeaRecord;
-  title: string;
-  experts: Array<{ id: number; slug: string; name: string; contribution: string }>;
-  workshops: Array<{ id: number; title: string; starts_at: Date }>;
-  offers: Array<{ expert_id: number; expert_slug: string; name: string; proposal: string }>;
-  csrfToken: string;
-  notice?: string;
-  stageForm?: SideForm;
-  expertForm?: SideForm;
-  documentError?: { message: string; title: string };
-};
-
-export function ManageProjectIdeaPage(props: ManagePageProps) {
-  const { i18n, idea } = props;
-  const { t, locale } = i18n;
-  const base = `/${locale}/editor/project-ideas/${idea.slug}`;
-  const linked = new Set(idea.events.map((e) => e.id));
-  const supporting = new Set(props.experts.map((e) => e.id));
-  const offers = props.offers.filter((o) => !supporting.has(o.expert_id));
-  const stage = props.stageForm ?? { values: { stage: idea.stage, reachedOn: new Date().toISOString().slice(0, 10) }, errors: {} };
-  const expert = props.expertForm ?? { values: {}, errors: {} };
-  return (
-    <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/project-ideas`}>{t('projectIdeas.editor.title')}</a> · {t(`projectIdeas.editor.status.${idea.status}`)}
-      </p>
-      <h1 dir="auto">{props.title}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
-      <p>
-        <a class="button secondary" href={`${base}/edit`}>
-          {t('projectIdeas.editor.editTitle')}
-        </a>{' '}
-        <a href={`/${locale}/project-ideas/${idea.slug}`}>{t('projectIdeas.editor.publicPage')}</a>
-      </p>
-      <StagePath i18n={i18n} stage={idea.stage} />
-
-      <section class="panel" aria-labelledby="manage-stage">
-        <h2 id="manage-stage">{t('projectIdeas.editor.recordStage')}</h2>
-        <form method="post" action={`${base}/stage`} novalidate>
-          <CsrfField token={props.csrfToken} />
-          <ErrorSummary
-            i18n={i18n}
-            errors={stage.errors}
-            labels={{
-              stage: t('projectIdeas.stageLabel'),
-              reachedOn: t('projectIdeas.editor.reachedOn'),
-              note: t('projectIdeas.editor.note'),
-            }}
-          />
-          <SelectField
-            i18n={i18n}
-            name="stage"
-            label={t('projectIdeas.stageLabel')}
-            value={stage.values.stage ?? ''}
-            error={stage.errors.stage}
-            options={(['idea', 'validated', 'in-planning', 'ready-for-funding'] as const).map((s) => [s, t(`projectIdeas.stage.${s}`)])}
-          />
-          <div class={stage.errors.reachedOn ? 'field has-error' : 'field'}>
-            <label for="field-reachedOn">{t('projectIdeas.editor.reachedOn')}</label>
-            {stage.errors.reachedOn ? (
-              <p class="field-error" id="field-reachedOn-error">
-                {t(`forms.errors.${stage.errors.reachedOn}`)}
-              </p>
-            ) : null}
-            <input
-              type="date"
-              id="field-reachedOn"
-              name="reachedOn"
-              value={stage.values.reachedOn ?? ''}
-              required
-              aria-describedby={stage.errors.reachedOn ? 'field-reachedOn-error' : undefined}
-            />
-          </div>
-          <TextArea
-            i18n={i18n}
-            name="note"
-            label={t('projectIdeas.editor.note')}
-            value={stage.values.note ?? ''}
-            error={stage.errors.note}
-            maxlength={2000}
-            rows={2}
-            dir="auto"
-          />
-          <button type="submit" class="button secondary">
-            {t('projectIdeas.editor.saveStage')}
-          </button>
-        </form>
-      </section>
-
-      <section class="panel" aria-labelledby="manage-experts">
-        <h2 id="manage-experts">{t('projectIdeas.supportingExperts')}</h2>
-        {props.experts.length ? (
-          <ul>
-            {props.experts.map((e) => (
-              <li>
-                <a href={`/${locale}/experts/${e.slug}`} dir="auto">
-                  {e.name}
-                </a>
-                {e.contribution ? <span dir="auto"> — {e.contribution}</span> : null}
-                <form method="post" action={`${base}/experts/remove`} class="inline-form">
-                  <CsrfField token={props.csrfToken} />
-                  <input type="hidden" name="expertId" value={String(e.id)} />
-                  <button type="submit" class="link-button">
-                    {t('projectIdeas.editor.remove', { name: e.name })}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t('projectIdeas.editor.noExperts')}</p>
-        )}
-        {offers.length ? (
-          <>
-            <h3>{t('projectIdeas.editor.offers')}</h3>
-            <ul>
-              {offers.map((o) => (
-                <li>
-                  <span dir="auto">
-                    <strong>{o.name}</strong>: {o.proposal.slice(0, 300)}
-                  </span>
-                  <form method="post" action={`${base}/experts`} class="inline-form">
-                    <CsrfField token={props.csrfToken} />
-                    <input type="hidden" name="expert" value={o.expert_slug} />
-                    <input type="hidden" name="contribution" value={o.proposal.replace(/\s+/g, ' ').slice(0, 500)} />
-                    <button type="submit" class="link-button">
-                      {t('projectIdeas.editor.addOffer', { name: o.name })}
-                    </button>
-                  </form>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <form method="post" action={`${base}/experts`} novalidate>
-          <CsrfField token={props.csrfToken} />
-          <ErrorSummary
-            i18n={i18n}
-            errors={expert.errors}
-            labels={{ expert: t('projectIdeas.editor.expert'), contribution: t('projectIdeas.contribution') }}
-          />
-          <TextField
-            i18n={i18n}
-            name="expert"
-            label={t('projectIdeas.editor.expert')}
-            hint={t('projectIdeas.editor.expertHint')}
-            value={expert.values.expert ?? ''}
-            error={expert.errors.expert}
-            required
-            maxlength={500}
-            dir="ltr"
-          />
-          <TextField
-            i18n={i18n}
-            name="contribution"
-            label={t('projectIdeas.contribution')}
-            value={expert.values.contribution ?? ''}
-            error={expert.errors.contribution}
-            maxlength={500}
-            dir="auto"
-          />
-          <button type="submit" class="button secondary">
-            {t('projectIdeas.editor.addExpert')}
-          </button>
-        </form>
-      </section>
-
-      <section class="panel" aria-labelledby="manage-workshops">
-        <h2 id="manage-workshops">{t('projectIdeas.workshops')}</h2>
-        {idea.events.length ? (
-          <ul>
-            {idea.events.map((e) => (
-              <li>
-                <span dir="auto">{i18n.label(e.titles)}</span>
-                <form method="post" action={`${base}/workshops/remove`} class="inline-form">
-                  <CsrfField token={props.csrfToken} />
-                  <input type="hidden" name="eventId" value={String(e.id)} />
-                  <button type="submit" class="link-button">
-                    {t('projectIdeas.editor.remove', { name: i18n.label(e.titles) })}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t('projectIdeas.editor.noWorkshops')}</p>
-        )}
-        <form method="post" action={`${base}/workshops/add`}>
-          <CsrfField token={props.csrfToken} />
-          <SelectField
-            i18n={i18n}
-            name="eventId"
-            label={t('projectIdeas.editor.workshop')}
-            value=""
-            options={props.workshops
-              .filter((w) => !linked.has(w.id))
-              .map((w) => [String(w.id), `${w.title} (${i18n.formatMonth(w.starts_at.toISOString().slice(0, 10))})`])}
-          />
-          <button type="submit" class="button secondary">
-            {t('projectIdeas.editor.addWorkshop')}
-          </button>
-        </form>
-      </section>
-
-      <DocumentsPanel
-        i18n={i18n}
-        heading={t('projectIdeas.documents')}
-        documents={idea.documents}
-        action={`${base}/documents`}
-        csrfToken={props.csrfToken}
-        error={props.documentError}
-      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { slugify } from '../../web/slug.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
+import * as x from './project-ideas.import.queries.ts';
 import * as q from './project-ideas.queries.ts';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
 
@@ -67,20 +68,20 @@ async function resolve(db: Database, p: ImportedProjectIdea, index: TaxonomyInde
   if (!index.countries.has(p.country)) problems.push(`country: unknown country ${p.country}`);
   for (const t of p.themes) if (!index.themes.has(t)) problems.push(`themes: unknown theme ${t}`);
   for (const t of p.topics) if (!index.themeOfTopic.has(t)) problems.push(`topics: unknown topic ${t}`);
-  const callId = p.call ? await q.findCallIdByExternalId(db, p.call) : null;
+  const callId = p.call ? await x.findCallIdByExternalId(db, p.call) : null;
   if (p.call && callId === null) problems.push(`call: no call with externalId ${p.call}`);
-  const experts = await q.findExpertIdsByExternalId(
+  const experts = await x.findExpertIdsByExternalId(
     db,
     p.experts.map((e) => e.externalId),
   );
   for (const e of p.experts) if (!experts.has(e.externalId)) problems.push(`experts: no expert with externalId ${e.externalId}`);
-  const events = await q.findEventIdsByExternalId(db, p.workshops);
+  const events = await x.findEventIdsByExternalId(db, p.workshops);
   for (const w of p.workshops) if (!events.has(w)) problems.push(`workshops: no event with externalId ${w}`);
   return { problems, resolved: { callId, experts, events } };
 }
 
 async function saveOne(db: Database, p: ImportedProjectIdea, r: Resolved, index: TaxonomyIndex): Promise<'created' | 'updated'> {
-  const existing = await q.findProjectIdeaIdByExternalId(db, p.externalId);
+  const existing = await x.findProjectIdeaIdByExternalId(db, p.externalId);
   const stages = [...p.stages].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
   const write: q.ProjectIdeaWrite = {
     stage: p.stage ?? stages.at(-1)?.stage ?? 'idea',
@@ -163,7 +164,7 @@ export async function importProjectIdeas(db: Database, records: unknown[]): Prom
  * without an external id are named as the experts and events exports name them.
  */
 export async function exportProjectIdeas(db: Database): Promise<{ projectIdeas: ExportedProjectIdea[] }> {
-  const rows = await q.listProjectIdeasForExport(db);
+  const rows = await x.listProjectIdeasForExport(db);
   return {
     projectIdeas: rows.map((r) => ({
       externalId: r.external_id ?? `project-idea-${r.id}`,

@@ -1,5 +1,5 @@
 import type { I18n } from '../../i18n/i18n.ts';
-import { CsrfField, TextField } from '../../web/forms.tsx';
+import { CsrfField, RemoveButton, TextField } from '../../web/forms.tsx';
 import { uploadUrl } from './uploads.service.ts';
 
 /** The 413 page: what was wrong, how to make the file smaller, and the way back to the form. */
@@ -84,13 +84,13 @@ export function DocumentsPanel(props: {
           {props.documents.map((d) => (
             <li>
               <span dir="auto">{d.title}</span>
-              <form method="post" action={`${props.action}/remove`} class="inline-form">
-                <CsrfField token={props.csrfToken} />
-                <input type="hidden" name="uploadId" value={String(d.uploadId)} />
-                <button type="submit" class="link-button">
-                  {t('uploads.documents.remove', { name: d.title })}
-                </button>
-              </form>
+              <RemoveButton
+                action={`${props.action}/remove`}
+                name="uploadId"
+                value={d.uploadId}
+                label={t('uploads.documents.remove', { name: d.title })}
+                csrfToken={props.csrfToken}
+              />
             </li>
           ))}
         </ul>
