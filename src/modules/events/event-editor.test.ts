@@ -110,7 +110,11 @@ describe('the editors’ event form', () => {
     );
     const changes = (await mailsTo(t.database.db, 'amal@city.example')).filter((m) => /^Changed: /.test(m.subject));
     assert.equal(changes.length, 3);
-    assert.match(changes[2]?.text_body ?? '', /meet\.example\/shade/, 'the new join link reaches the participant');
+    // The outbox is filled by the worker, not in queue order on PostgreSQL: look for the mail of the last change.
+    assert.ok(
+      changes.some((m) => /meet\.example\/shade/.test(m.text_body ?? '')),
+      'the new join link reaches the participant',
+    );
     assert.match(await (await t.request(`/en/events/${slug}`)).text(), /The format of this event has changed: it now takes place Online/);
     assert.doesNotMatch(await (await t.request(`/en/events/${slug}`)).text(), /meet\.example\/shade/, 'never on the public page');
   });
