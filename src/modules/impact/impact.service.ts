@@ -22,57 +22,52 @@ export type Impact = {
 
 const zero = (): Figures => ({ events: 0, participants: 0, practices: 0, experts: 0, projectIdeas: 0 });
 
-class Tally {
-  private rows = new Map<string, Figures>();
-  constructor(keys: string[] = []) {
-    for (const k of keys) this.rows.set(k, zero());
-  }
-  add(key: string | number | null, measure: Measure, amount = 1) {
-    if (key === null) return;
-    const k = String(key);
-    const figures = this.rows.get(k) ?? zero();
-    figures[measure] += amount;
-    this.rows.set(k, figures);
-  }
-  list(order?: string[]): ImpactRow[] {
-    const keys = order ?? [...this.rows.keys()].sort();
-    return keys.flatMap((key) => {
-      const figures = this.rows.get(key);
-      return figures ? [{ key, figures }] : [];
-    });
-  }
-}
-
-/** Everything the impact page shows, computed from the records at `now`. */
+/** Everything the impact page shows, counted from the records at `now`. */
 export async function computeImpact(db: Database, locale: Locale, now = new Date()): Promise<Impact> {
   const [events, practices, experts, ideas, themes, taxonomy] = await Promise.all([
-    q.listEventImpact(db, now),
-    q.listPracticeImpact(db),
-    q.listExpertImpact(db),
-    q.listProjectIdeaImpact(db),
+    q.tallyEvents(db, now),
+    q.tallyPractices(db),
+    q.tallyExperts(db),
+    q.tallyProjectIdeas(db),
     listThemesWithTopics(db, locale),
     loadTaxonomyIndex(db),
   ]);
-  const themeOrder = themes.map((t) => t.slug);
-  const regionOrder = [...taxonomy.regions].sort();
   const totals = zero();
-  const byYear = new Tally();
-  const byTheme = new Tally(themeOrder);
-  const byRegion = new Tally(regionOrder);
-  const count = (row: q.RecordImpactRow, measure: Measure, amount = 1) => {
-    totals[measure] += amount;
-    byYear.add(row.year, measure, amount);
-    byRegion.add(row.region, measure, amount);
-    for (const theme of row.themes) byTheme.add(theme, measure, amount);
+  const tables = { year: new Map<string, Figures>(), region: new Map<string, Figures>(), theme: new Map<string, Figures>() };
+  // Every theme and region is listed, with zeros: a gap is a finding too.
+  for (const th of themes) tables.theme.set(th.slug, zero());
+  for (const r of taxonomy.regions) tables.region.set(r, zero());
+  const add = (rows: q.TallyRow[], measure: Measure, value: (r: q.TallyRow) => number) => {
+    for (const row of rows) {
+      if (row.dim === 'total') {
+        totals[measure] += value(row);
+        continue;
+      }
+      const table = tables[row.dim];
+      const figures = table.get(row.key as string) ?? zero();
+      figures[measure] += value(row);
+      table.set(row.key as string, figures);
+    }
   };
-  for (const e of events) {
-    count(e, 'events');
-    count(e, 'participants', e.participants);
-  }
-  for (const p of practices) count(p, 'practices');
-  for (const x of experts) count(x, 'experts');
-  for (const i of ideas) count(i, 'projectIdeas');
-  return { totals, byYear: byYear.list(), byTheme: byTheme.list(themeOrder), byRegion: byRegion.list(regionOrder) };
+  add(events, 'events', (r) => r.records);
+  add(events, 'participants', (r) => r.amount);
+  add(practices, 'practices', (r) => r.records);
+  add(experts, 'experts', (r) => r.records);
+  add(ideas, 'projectIdeas', (r) => r.records);
+  const list = (table: Map<string, Figures>, order: string[]): ImpactRow[] =>
+    order.flatMap((key) => {
+      const figures = table.get(key);
+      return figures ? [{ key, figures }] : [];
+    });
+  return {
+    totals,
+    byYear: list(tables.year, [...tables.year.keys()].sort()),
+    byTheme: list(
+      tables.theme,
+      themes.map((th) => th.slug),
+    ),
+    byRegion: list(tables.region, [...taxonomy.regions].sort()),
+  };
 }
 
 const measure = z.enum(MEASURES).catch('events');
