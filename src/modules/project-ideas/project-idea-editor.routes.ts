@@ -221,7 +221,7 @@ export const projectIdeaEditorRoutes = new Hono<AppEnv>()
   .post('/editor/project-ideas/:slug{[a-z0-9-]+}/workshops/:action{add|remove}', async (c) => {
     const idea = await ideaOr404(c);
     const parsed = workshopForm.safeParse(await body(c));
-    if (!parsed.success) return back(c, idea, 'workshopSaved');
+    if (!parsed.success) return c.redirect(`/${c.var.locale}/editor/project-ideas/${idea.slug}`, 303);
     const outcome = await linkProjectWorkshop(editorCtx(c), idea.id, parsed.data.eventId, c.req.param('action') === 'add');
     if (outcome === 'forbidden') throw new HTTPException(403, { message: 'forbidden' });
     if (outcome === 'not-found') throw new HTTPException(404, { message: 'not-found' });

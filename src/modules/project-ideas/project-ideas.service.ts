@@ -57,8 +57,11 @@ export type LoadedProjectIdea = {
 /** One idea for its page; a draft exists only for editors (for anyone else it is not found). */
 export async function loadProjectIdea(db: Database, slug: string, locale: Locale, viewer: CurrentUser | null) {
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return undefined;
-  const idea = await q.findProjectIdeaBySlug(db, slug);
-  if (!idea || (idea.status !== 'published' && !can(viewer, 'edit-content'))) return undefined;
+  const found = await q.findProjectIdeaBySlug(db, slug);
+  const editor = can(viewer, 'edit-content');
+  if (!found || (found.status !== 'published' && !editor)) return undefined;
+  // A workshop still in draft is not public: its title stays off the idea's page for everyone else.
+  const idea = editor ? found : { ...found, events: found.events.filter((e) => e.status !== 'draft') };
   const text = pickProjectIdeaText(idea.texts, locale);
   if (!text) return undefined;
   const cards = await listExpertCards(

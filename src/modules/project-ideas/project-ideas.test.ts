@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import type { Visitor } from '../../../tests/helpers/http.ts';
+import { pruneUploads } from '../uploads/uploads.housekeeping.ts';
 import { exportProjectIdeas, importProjectIdeas } from './project-ideas.import.ts';
 
 // Project ideas on the demo data: the six ideas of the January 2021 MENA workshop, the public list and
@@ -169,6 +172,17 @@ describe('project ideas: editors', () => {
     const href = /<a href="(\/uploads\/[0-9a-f]{64}\.pdf)" dir="auto">Project outline<\/a>/.exec(withDocument)?.[1];
     assert.ok(href, 'the document is listed');
     assert.equal((await t.request(href)).status, 200);
+    // The worker's pruning of unused uploads, a day later, keeps what a project idea refers to.
+    await sql`update uploads set created_at = now() - interval '2 days'`.execute(t.database.db);
+    await pruneUploads(t.database.db, join(t.dataDir, 'uploads'));
+    assert.equal((await t.request(href)).status, 200, 'kept by the pruning');
+
+    // A workshop that goes back to draft is not named on the public page, only for editors.
+    assert.equal((await editor.post(`${manage}/workshops/add`, { eventId })).status, 303);
+    await sql`update events set status = 'draft' where id = ${Number(eventId)}`.execute(t.database.db);
+    assert.doesNotMatch(await (await t.request(`/en/project-ideas/${slug}`)).text(), /Workshops and exchanges it went through/);
+    assert.match(await (await editor.get(`/en/project-ideas/${slug}`)).text(), /Workshops and exchanges it went through/);
+    await sql`update events set status = 'published' where id = ${Number(eventId)}`.execute(t.database.db);
   });
 
   it('lets only editors in, and every change needs the CSRF token', async () => {
