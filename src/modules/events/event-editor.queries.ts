@@ -61,3 +61,17 @@ export async function lockEventDocuments(db: Database, eventId: number): Promise
 export async function setEventDocuments(db: Database, eventId: number, documents: EventDocument[]): Promise<void> {
   await sql`update events set documents = ${JSON.stringify(documents)}::jsonb, updated_at = now() where id = ${eventId}`.execute(db);
 }
+
+/** The event's texts per language, read after locking its row (the form merges one language into them). */
+export async function lockEventTranslations(
+  db: Database,
+  eventId: number,
+): Promise<Record<string, { title: string; summary: string; programme: string; documentation: string }>> {
+  await sql`select id from events where id = ${eventId} for update`.execute(db);
+  const rows = await db
+    .selectFrom('event_translations')
+    .select(['locale', 'title', 'summary', 'programme', 'documentation'])
+    .where('event_id', '=', eventId)
+    .execute();
+  return Object.fromEntries(rows.map(({ locale, ...text }) => [locale, text]));
+}

@@ -95,12 +95,16 @@ export async function saveEventFromForm(
     reportedFigures: Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== null)),
     recordings: f.recordings,
     practices: f.practices.map((slug) => practiceNames.get(slug) as string),
-    translations: {
-      ...(existing?.record.translations ?? {}),
-      [f.lang]: { title: f.title, summary: f.summary, programme: f.programme, documentation: f.documentation },
-    },
+    translations: {},
   };
   return ctx.db.transaction().execute(async (trx): Promise<EventSaveOutcome> => {
+    // The other languages' texts are read again under the event's lock: two editors saving two
+    // languages at the same moment both keep their text.
+    const current = existing ? await q.lockEventTranslations(trx, existing.id) : {};
+    record.translations = {
+      ...current,
+      [f.lang]: { title: f.title, summary: f.summary, programme: f.programme, documentation: f.documentation },
+    };
     const saved = await saveImportedEvent(trx, record, { notify: ctx });
     if (saved.ok) return { ok: true, slug: saved.slug };
     return { ok: false, errors: Object.fromEntries(saved.problems.map(fieldOf)) };

@@ -119,6 +119,40 @@ describe('the editors’ event form', () => {
     assert.doesNotMatch(await (await t.request(`/en/events/${slug}`)).text(), /meet\.example\/shade/, 'never on the public page');
   });
 
+  it('moves the waiting list up when the editor adds places', async () => {
+    await editor.get('/en/editor/events/new');
+    const small = { ...base, title: 'Study visit for two', capacity: '1', startsAt: '2030-11-05T09:00', endsAt: '2030-11-05T17:00' };
+    const created = await editor.post('/en/editor/events/new', small);
+    const visit = /\/editor\/events\/([a-z0-9-]+)\/edit/.exec(created.headers.get('location') ?? '')?.[1] ?? '';
+    for (const who of ['first@city.example', 'second@city.example']) {
+      await createMember(t, who);
+      const member = await signedIn(t, who);
+      await member.get(`/en/events/${visit}`);
+      assert.equal((await member.post(`/en/events/${visit}/register`, { city: 'Irbid', country: 'JO', role: 'Planner' })).status, 303);
+    }
+    const status = async () =>
+      (
+        await t.database.db
+          .selectFrom('event_registrations as r')
+          .innerJoin('users as u', 'u.id', 'r.user_id')
+          .select(['u.email', 'r.status'])
+          .where(
+            'r.event_id',
+            '=',
+            (
+              await t.database.db.selectFrom('events').select('id').where('slug', '=', visit).executeTakeFirstOrThrow()
+            ).id,
+          )
+          .orderBy('u.email')
+          .execute()
+      ).map((r) => `${r.email} ${r.status}`);
+    assert.deepEqual(await status(), ['first@city.example registered', 'second@city.example waitlisted']);
+    await editor.get(`/en/editor/events/${visit}/edit`);
+    assert.equal((await editor.post(`/en/editor/events/${visit}/edit?lang=en`, { ...small, capacity: '2' })).status, 303);
+    assert.deepEqual(await status(), ['first@city.example registered', 'second@city.example registered']);
+    assert.ok((await mailsTo(t.database.db, 'second@city.example')).some((m) => /^A place for you: /.test(m.subject)));
+  });
+
   it('writes one language at a time and keeps the others', async () => {
     await editor.get(`/en/editor/events/${slug}/edit?lang=de`);
     assert.match(editor.lastHtml, /German \(not written yet\)/);

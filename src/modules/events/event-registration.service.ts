@@ -149,6 +149,15 @@ export async function sendEventReminders(ctx: RegistrationContext, now = new Dat
 }
 
 /**
+ * After an editor or an import changed an event (more places, no limit, published again): the waiting
+ * list moves up into the places that are now free, under the event's lock.
+ */
+export async function promoteAfterEventChange(trx: Database, ctx: RegistrationContext, eventId: number): Promise<number> {
+  const event = await q.lockEvent(trx, eventId);
+  return event ? fillFreePlaces(trx, ctx, event) : 0;
+}
+
+/**
  * Moves people from the waiting list to the freed places, first come first served, and tells them.
  * The caller holds the event's lock (a cancellation, or an editor raising the capacity).
  */

@@ -5,7 +5,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { slugify } from '../../web/slug.ts';
 import { findOrAddCity } from '../cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../taxonomy/taxonomy.service.ts';
-import { notifyEventChange, type RegistrationContext } from './event-registration.service.ts';
+import { notifyEventChange, promoteAfterEventChange, type RegistrationContext } from './event-registration.service.ts';
 import * as q from './events.import.queries.ts';
 import {
   EVENT_FORMATS,
@@ -84,9 +84,9 @@ export const importedEvent = z.object({
   learningProcess: group.nullable().default(null),
   reportedFigures: z
     .object({
-      participants: z.number().int().min(0).optional(),
-      municipalities: z.number().int().min(0).optional(),
-      countries: z.number().int().min(0).optional(),
+      participants: z.number().int().min(0).max(1_000_000).optional(),
+      municipalities: z.number().int().min(0).max(100_000).optional(),
+      countries: z.number().int().min(0).max(300).optional(),
     })
     .default({}),
   recordings: z.array(link).max(50).default([]),
@@ -179,6 +179,8 @@ async function saveOne(
     const calledOff = (e.status === 'cancelled' || e.status === 'postponed') && existing.status !== e.status;
     await notifyEventChange(db, notify, id, calledOff ? 'called-off' : 'changed');
   }
+  // More places (or none limited any more): the waiting list moves up, in arrival order.
+  if (notify && existing) await promoteAfterEventChange(db, notify, id);
   return { id, slug, outcome: existing ? 'updated' : 'created' };
 }
 
@@ -237,7 +239,7 @@ export async function importEvents(db: Database, records: unknown[], notify?: Re
   const outcomes: ImportOutcome[] = [];
   const seen = new Set<string>();
   for (const [position, record] of records.entries()) {
-    const externalId = String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
+    const externalId = String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`).trim();
     if (seen.has(externalId)) {
       outcomes.push({ externalId, outcome: 'rejected', reasons: ['externalId: appears twice in this file'] });
       continue;

@@ -6,18 +6,19 @@ import type { Database } from '../../db/client.ts';
 // amount) that `tally` counts in SQL per year, per region, per theme and in total, so a directory of
 // 100,000 experts sends a few dozen rows to the application, not 100,000.
 
+// Sums come back as float8: exact up to 2^53 and a plain number on both drivers (a bigint would be a string).
 export type TallyRow = { dim: 'total' | 'year' | 'region' | 'theme'; key: string | null; records: number; amount: number };
 
 function tally(db: Database, source: RawBuilder<unknown>): Promise<TallyRow[]> {
   return sql<TallyRow>`
     with r as (${source})
-    select 'total' as dim, null as key, count(*)::int as records, coalesce(sum(amount), 0)::int as amount from r
+    select 'total' as dim, null as key, count(*)::int as records, coalesce(sum(amount), 0)::float8 as amount from r
     union all
-    select 'year', year::text, count(*)::int, coalesce(sum(amount), 0)::int from r where year is not null group by year
+    select 'year', year::text, count(*)::int, coalesce(sum(amount), 0)::float8 from r where year is not null group by year
     union all
-    select 'region', region, count(*)::int, coalesce(sum(amount), 0)::int from r where region is not null group by region
+    select 'region', region, count(*)::int, coalesce(sum(amount), 0)::float8 from r where region is not null group by region
     union all
-    select 'theme', theme, count(*)::int, coalesce(sum(amount), 0)::int from r cross join unnest(r.themes) as theme group by theme`
+    select 'theme', theme, count(*)::int, coalesce(sum(amount), 0)::float8 from r cross join unnest(r.themes) as theme group by theme`
     .execute(db)
     .then((result) => result.rows);
 }
@@ -39,7 +40,7 @@ export function tallyEvents(db: Database, now: Date): Promise<TallyRow[]> {
     select extract(year from e.starts_at at time zone e.time_zone)::int as year,
       coalesce(e.region_slug, co.region_slug) as region,
       array(select theme_slug from event_themes where event_id = e.id order by 1) as themes,
-      coalesce(k.participants, (e.reported_figures ->> 'participants')::int, 0) as amount
+      coalesce(k.participants, (e.reported_figures ->> 'participants')::bigint, 0) as amount
     from events e
     left join countries co on co.code = e.country_code
     left join counted k on k.event_id = e.id

@@ -32,6 +32,7 @@ export async function saveProjectIdea(ctx: EditorContext, existingId: number | n
   if (!index.countries.has(f.country)) errors.country = 'invalid';
   if (f.themes.some((t) => !index.themes.has(t))) errors.themes = 'invalid';
   if (f.topics.some((t) => !index.themeOfTopic.has(t))) errors.topics = 'invalid';
+  if (f.callId !== null && !(await q.listCallChoices(ctx.db, 'en')).some((c) => c.id === f.callId)) errors.callId = 'invalid';
   if (Object.keys(errors).length) return { ok: false, errors };
   // A topic implies its theme.
   const themes = [...new Set([...f.themes, ...f.topics.map((t) => index.themeOfTopic.get(t) as string)])];
@@ -51,7 +52,8 @@ export async function saveProjectIdea(ctx: EditorContext, existingId: number | n
     if (id === undefined) {
       const base = slugify(f.title, 'project');
       slug = base;
-      for (let n = 2; await q.isProjectIdeaSlugTaken(trx, slug); n++) slug = `${base}-${n}`;
+      // 'new' is the address of the form for a new idea (/editor/project-ideas/new).
+      for (let n = 2; slug === 'new' || (await q.isProjectIdeaSlugTaken(trx, slug)); n++) slug = `${base}-${n}`;
       id = await q.insertProjectIdea(trx, slug, null, write);
       await q.assignExternalId(trx, id);
       await q.addStageRecord(trx, id, { stage: 'idea', reachedOn: today(), actorId: ctx.user.id, note: '' });

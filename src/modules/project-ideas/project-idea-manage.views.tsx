@@ -1,5 +1,6 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormErrors, RemoveButton, SelectField, TextArea, TextField } from '../../web/forms.tsx';
+import { dayInZone } from '../events/time-zones.ts';
 import { DocumentsPanel } from '../uploads/uploads.views.tsx';
 import type { ProjectIdeaRecord } from './project-ideas.queries.ts';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
@@ -15,7 +16,7 @@ export type ManagePageProps = {
   idea: ProjectIdeaRecord;
   title: string;
   experts: Array<{ id: number; slug: string; name: string; contribution: string }>;
-  workshops: Array<{ id: number; title: string; starts_at: Date }>;
+  workshops: Array<{ id: number; title: string; starts_at: Date; time_zone: string }>;
   offers: Array<{ expert_id: number; expert_slug: string; name: string; proposal: string }>;
   csrfToken: string;
   notice?: string;
@@ -205,7 +206,7 @@ export function ManageProjectIdeaPage(props: ManagePageProps) {
             value=""
             options={props.workshops
               .filter((w) => !linked.has(w.id))
-              .map((w) => [String(w.id), `${w.title} (${i18n.formatMonth(w.starts_at.toISOString().slice(0, 10))})`])}
+              .map((w) => [String(w.id), `${w.title} (${i18n.formatMonth(dayInZone(w.starts_at, w.time_zone))})`])}
           />
           <button type="submit" class="button secondary">
             {t('projectIdeas.editor.addWorkshop')}

@@ -1,6 +1,7 @@
 import type { I18n } from '../../i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../web/components/content.tsx';
 import { cityName } from '../cities/cities.service.ts';
+import { dayInZone } from '../events/time-zones.ts';
 import { ExpertCard } from '../experts/expert-search.views.tsx';
 import { DocumentList } from '../uploads/uploads.views.tsx';
 import type { LoadedProjectIdea } from './project-ideas.service.ts';
@@ -119,7 +120,7 @@ export function ProjectIdeaPage(props: ProjectIdeaPageProps) {
                   {i18n.label(e.titles)}
                 </a>{' '}
                 <span class="meta">
-                  ({t(`events.kind.${e.kind}`)}, {i18n.formatMonth(new Date(e.starts_at).toISOString().slice(0, 10))})
+                  ({t(`events.kind.${e.kind}`)}, {i18n.formatMonth(dayInZone(new Date(e.starts_at), e.time_zone))})
                 </span>
               </li>
             ))}

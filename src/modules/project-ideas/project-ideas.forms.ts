@@ -86,7 +86,7 @@ const isoDay = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : ''),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid')
+    .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'invalid')
     .refine((d) => {
       const date = new Date(`${d}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);

@@ -6,25 +6,34 @@ import type { ProjectIdeaStatus, ProjectStage } from './project-ideas.table.ts';
 // SQL of the exchange format: records named by external id, and every idea in the export's shape.
 
 export async function findProjectIdeaIdByExternalId(db: Database, externalId: string) {
-  return db.selectFrom('project_ideas').select(['id', 'slug']).where('external_id', '=', externalId).executeTakeFirst();
+  return db.selectFrom('project_ideas').select(['id', 'slug', 'stage']).where('external_id', '=', externalId).executeTakeFirst();
 }
 
-/** Ids of experts and events named by external id in an import, for the ones that exist. */
-export async function findExpertIdsByExternalId(db: Database, externalIds: string[]): Promise<Map<string, number>> {
-  if (!externalIds.length) return new Map();
-  const rows = await db.selectFrom('experts').select(['id', 'external_id']).where('external_id', 'in', externalIds).execute();
-  return new Map(rows.map((r) => [r.external_id as string, r.id]));
+// A record made on the platform has no external id: each export names it by a fallback, and these
+// look-ups accept the same name, so an export imports back as the same links.
+const EXPERT_NAME = sql`coalesce(external_id, 'peerpolis-expert-' || id)`;
+const EVENT_NAME = sql`coalesce(external_id, 'event-' || id)`;
+const CALL_NAME = sql`coalesce(external_id, 'peerpolis-call-' || id)`;
+
+async function idsByName(db: Database, table: 'experts' | 'events', name: typeof EXPERT_NAME, names: string[]) {
+  if (!names.length) return new Map<string, number>();
+  const result = await sql<{ id: number; name: string }>`
+    select id, ${name} as name from ${sql.table(table)} where ${name} in (${sql.join(names)})`.execute(db);
+  return new Map(result.rows.map((r) => [r.name, r.id]));
 }
 
-export async function findEventIdsByExternalId(db: Database, externalIds: string[]): Promise<Map<string, number>> {
-  if (!externalIds.length) return new Map();
-  const rows = await db.selectFrom('events').select(['id', 'external_id']).where('external_id', 'in', externalIds).execute();
-  return new Map(rows.map((r) => [r.external_id as string, r.id]));
+/** Ids of the experts named in an import, for the ones that exist. */
+export function findExpertIdsByExternalId(db: Database, names: string[]): Promise<Map<string, number>> {
+  return idsByName(db, 'experts', EXPERT_NAME, names);
 }
 
-export async function findCallIdByExternalId(db: Database, externalId: string): Promise<number | null> {
-  const row = await db.selectFrom('calls').select('id').where('external_id', '=', externalId).executeTakeFirst();
-  return row?.id ?? null;
+export function findEventIdsByExternalId(db: Database, names: string[]): Promise<Map<string, number>> {
+  return idsByName(db, 'events', EVENT_NAME, names);
+}
+
+export async function findCallIdByExternalId(db: Database, name: string): Promise<number | null> {
+  const result = await sql<{ id: number }>`select id from calls where ${CALL_NAME} = ${name}`.execute(db);
+  return result.rows[0]?.id ?? null;
 }
 
 /** Every project idea with what the exchange format needs (external ids of experts, events and the call). */
@@ -47,7 +56,7 @@ export async function listProjectIdeasForExport(db: Database) {
     stages: Array<{ stage: ProjectStage; reachedOn: string; note: string }>;
   }>`
     select p.id, p.external_id, p.slug, p.stage, p.status, c.name as city_name, p.country_code::text as country_code, p.budget_eur,
-      (select k.external_id from calls k where k.id = p.call_id) as call_external_id,
+      (select coalesce(k.external_id, 'peerpolis-call-' || k.id) from calls k where k.id = p.call_id) as call_external_id,
       array(select theme_slug from project_idea_themes where project_idea_id = p.id order by 1) as themes,
       array(select topic_slug from project_idea_topics where project_idea_id = p.id order by 1) as topics,
       coalesce((select json_agg(json_build_object('locale', t.locale, 'title', t.title, 'summary', t.summary, 'challenge', t.challenge,

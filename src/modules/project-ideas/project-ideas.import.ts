@@ -17,7 +17,7 @@ const text = (max: number) => z.string().trim().max(max);
 const day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD, from 1900 on')
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
 
 const translation = z.object({
@@ -47,6 +47,7 @@ export const importedProjectIdea = z.object({
   call: text(200).nullable().default(null),
   themes: z.array(z.string().trim()).max(20).default([]),
   topics: z.array(z.string().trim()).max(40).default([]),
+  /** Supporting experts in the order the page lists them. */
   experts: z
     .array(z.object({ externalId: text(200).min(1), contribution: text(500).default('') }))
     .max(100)
@@ -84,7 +85,7 @@ async function saveOne(db: Database, p: ImportedProjectIdea, r: Resolved, index:
   const existing = await x.findProjectIdeaIdByExternalId(db, p.externalId);
   const stages = [...p.stages].sort((a, b) => a.reachedOn.localeCompare(b.reachedOn));
   const write: q.ProjectIdeaWrite = {
-    stage: p.stage ?? stages.at(-1)?.stage ?? 'idea',
+    stage: p.stage ?? stages.at(-1)?.stage ?? existing?.stage ?? 'idea',
     status: p.status,
     city_id: await findOrAddCity(db, p.country, p.city),
     country_code: p.country,
@@ -96,7 +97,7 @@ async function saveOne(db: Database, p: ImportedProjectIdea, r: Resolved, index:
     const title = p.translations.en?.title ?? Object.values(p.translations)[0]?.title ?? p.externalId;
     const base = slugify(title, 'project');
     let slug = base;
-    for (let n = 2; await q.isProjectIdeaSlugTaken(db, slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; slug === 'new' || (await q.isProjectIdeaSlugTaken(db, slug)); n++) slug = `${base}-${n}`;
     id = await q.insertProjectIdea(db, slug, p.externalId, write);
   } else await q.updateProjectIdea(db, id, write);
   await q.deleteProjectIdeaTexts(db, id);

@@ -251,7 +251,9 @@ export async function deleteStageRecords(db: Database, id: number): Promise<void
 
 /** Adds a supporting expert or changes what they contribute. */
 export async function upsertSupportingExpert(db: Database, id: number, expertId: number, contribution: string): Promise<void> {
-  await sql`insert into project_idea_experts (project_idea_id, expert_id, contribution) values (${id}, ${expertId}, ${contribution})
+  // clock_timestamp, not now(): experts added in one transaction (an import) keep the order they came in.
+  await sql`insert into project_idea_experts (project_idea_id, expert_id, contribution, added_at)
+    values (${id}, ${expertId}, ${contribution}, clock_timestamp())
     on conflict (project_idea_id, expert_id) do update set contribution = excluded.contribution`.execute(db);
 }
 

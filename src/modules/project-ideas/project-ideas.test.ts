@@ -202,7 +202,12 @@ describe('project ideas: editors', () => {
 
 describe('project ideas: the exchange format', () => {
   it('exports and imports back unchanged, and rejects unknown experts, events and calls', async () => {
+    // Records made on the platform have no external id: the export names them, and the import finds them by that name.
+    await sql`update experts set external_id = null where slug = 'yazan-obeidat'`.execute(t.database.db);
+    await sql`update calls set external_id = null`.execute(t.database.db);
     const { projectIdeas } = await exportProjectIdeas(t.database.db);
+    assert.match(JSON.stringify(projectIdeas), /"externalId":"peerpolis-expert-\d+"/);
+    assert.match(JSON.stringify(projectIdeas), /"call":"peerpolis-call-\d+"/);
     assert.equal(projectIdeas.length, 7);
     const again = await importProjectIdeas(t.database.db, projectIdeas);
     assert.deepEqual(
@@ -210,6 +215,13 @@ describe('project ideas: the exchange format', () => {
       projectIdeas.map(() => 'updated'),
     );
     assert.deepEqual((await exportProjectIdeas(t.database.db)).projectIdeas, projectIdeas);
+    // A file that names neither stage nor path leaves the idea where the editors put it.
+    const irbid = projectIdeas.find((p) => p.externalId === 'demo-project-irbid-graduate-incubator');
+    assert.ok(irbid);
+    const [kept] = await importProjectIdeas(t.database.db, [{ ...irbid, stage: undefined, stages: undefined }]);
+    assert.equal(kept?.outcome, 'updated');
+    const after = (await exportProjectIdeas(t.database.db)).projectIdeas.find((p) => p.externalId === irbid.externalId);
+    assert.equal(after?.stage, irbid.stage);
     const [rejected] = await importProjectIdeas(t.database.db, [
       {
         externalId: 'x-1',
