@@ -55,6 +55,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     project_idea_id integer not null references project_ideas(id) on delete cascade,
     expert_id integer not null references experts(id) on delete cascade,
     contribution text not null default '',
+    -- The order the page lists them in: the editors' order of adding, or the import file's.
+    position integer not null default 0,
     added_at timestamptz not null default now(),
     primary key (project_idea_id, expert_id))`.execute(db);
   await sql`create index project_idea_experts_expert on project_idea_experts (expert_id)`.execute(db);

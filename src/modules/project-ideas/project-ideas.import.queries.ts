@@ -62,7 +62,7 @@ export async function listProjectIdeasForExport(db: Database) {
       coalesce((select json_agg(json_build_object('locale', t.locale, 'title', t.title, 'summary', t.summary, 'challenge', t.challenge,
                  'approach', t.approach, 'next_steps', t.next_steps) order by t.locale)
                 from project_idea_translations t where t.project_idea_id = p.id), '[]') as texts,
-      coalesce((select json_agg(json_build_object('externalId', coalesce(x.external_id, 'peerpolis-expert-' || x.id), 'contribution', e.contribution) order by e.added_at, x.id)
+      coalesce((select json_agg(json_build_object('externalId', coalesce(x.external_id, 'peerpolis-expert-' || x.id), 'contribution', e.contribution) order by e.position, x.id)
                 from project_idea_experts e join experts x on x.id = e.expert_id where e.project_idea_id = p.id), '[]') as experts,
       coalesce((select json_agg(coalesce(ev.external_id, 'event-' || ev.id) order by ev.starts_at)
                 from project_idea_events pe join events ev on ev.id = pe.event_id where pe.project_idea_id = p.id), '[]') as events,

@@ -129,7 +129,7 @@ export async function findProjectIdeaBySlug(db: Database, slug: string): Promise
                  'status', e.status, 'titles', (select json_object_agg(t.locale, t.title) from event_translations t where t.event_id = e.id))
                  order by e.starts_at)
                 from project_idea_events pe join events e on e.id = pe.event_id where pe.project_idea_id = p.id), '[]') as events,
-      coalesce((select json_agg(json_build_object('expert_id', x.expert_id, 'contribution', x.contribution) order by x.added_at, x.expert_id)
+      coalesce((select json_agg(json_build_object('expert_id', x.expert_id, 'contribution', x.contribution) order by x.position, x.expert_id)
                 from project_idea_experts x where x.project_idea_id = p.id), '[]') as experts,
       coalesce((select json_agg(json_build_object('stage', s.stage, 'reached_on', s.reached_on, 'note', s.note, 'actor_name', u.name)
                  order by s.reached_on, s.id)
@@ -251,9 +251,10 @@ export async function deleteStageRecords(db: Database, id: number): Promise<void
 
 /** Adds a supporting expert or changes what they contribute. */
 export async function upsertSupportingExpert(db: Database, id: number, expertId: number, contribution: string): Promise<void> {
-  // clock_timestamp, not now(): experts added in one transaction (an import) keep the order they came in.
-  await sql`insert into project_idea_experts (project_idea_id, expert_id, contribution, added_at)
-    values (${id}, ${expertId}, ${contribution}, clock_timestamp())
+  // A new supporter goes last; the caller holds the idea's row lock, so two never get the same place.
+  await sql`insert into project_idea_experts (project_idea_id, expert_id, contribution, position)
+    values (${id}, ${expertId}, ${contribution},
+      (select coalesce(max(position) + 1, 0) from project_idea_experts where project_idea_id = ${id}))
     on conflict (project_idea_id, expert_id) do update set contribution = excluded.contribution`.execute(db);
 }
 

@@ -44,6 +44,7 @@ export type ProjectIdeaExpertsTable = {
   project_idea_id: number;
   expert_id: number;
   contribution: Generated<string>;
+  position: Generated<number>;
   added_at: Generated<Date>;
 };
 
