@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import type { I18n } from '../i18n/i18n.ts';
 import { CSRF_FIELD } from './middleware/csrf.ts';
@@ -98,10 +99,22 @@ export type FieldProps = {
   describedBy?: string;
 };
 
-export function TextField(props: FieldProps) {
-  const id = `field-${props.name}`;
+/**
+ * The frame every field shares: label, hint and error above the control, and the control's
+ * `aria-describedby` naming them (plus a hint shared by several fields, if given).
+ */
+function FieldFrame(props: {
+  i18n: I18n;
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  sharedHint?: string;
+  control: (describedBy: string | undefined) => Child;
+}) {
+  const { id } = props;
   const describedBy =
-    [props.describedBy, props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+    [props.sharedHint, props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -115,20 +128,37 @@ export function TextField(props: FieldProps) {
           {props.i18n.t(`forms.errors.${props.error}`)}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.type === 'password' ? undefined : props.value}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        maxlength={props.maxlength}
-        dir={props.dir}
-        lang={props.lang}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
+      {props.control(describedBy)}
     </div>
+  );
+}
+
+export function TextField(props: FieldProps) {
+  const id = `field-${props.name}`;
+  return (
+    <FieldFrame
+      i18n={props.i18n}
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      sharedHint={props.describedBy}
+      control={(describedBy) => (
+        <input
+          id={id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : props.value}
+          autocomplete={props.autocomplete}
+          required={props.required}
+          maxlength={props.maxlength}
+          dir={props.dir}
+          lang={props.lang}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    />
   );
 }
 
@@ -137,34 +167,29 @@ export type TextAreaProps = Omit<FieldProps, 'type' | 'autocomplete'> & { rows?:
 /** A multi-line field with the same label, hint and error pattern as TextField. */
 export function TextArea(props: TextAreaProps) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.i18n.t(`forms.errors.${props.error}`)}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 6}
-        required={props.required}
-        maxlength={props.maxlength}
-        dir={props.dir}
-        lang={props.lang}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
+    <FieldFrame
+      i18n={props.i18n}
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      control={(describedBy) => (
+        <textarea
+          id={id}
+          name={props.name}
+          rows={props.rows ?? 6}
+          required={props.required}
+          maxlength={props.maxlength}
+          dir={props.dir}
+          lang={props.lang}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    />
   );
 }
 
@@ -218,29 +243,24 @@ export function SelectField(props: {
   empty?: string;
 }) {
   const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.i18n.t(`forms.errors.${props.error}`)}
-        </p>
-      ) : null}
-      <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={props.value === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame
+      i18n={props.i18n}
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      control={(describedBy) => (
+        <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+          {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+          {props.options.map(([value, text]) => (
+            <option value={value} selected={props.value === value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
