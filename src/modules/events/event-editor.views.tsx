@@ -12,6 +12,7 @@ import {
   TextField,
 } from '../../web/forms.tsx';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { ThemeTopicChoices } from '../taxonomy/taxonomy.views.tsx';
 import type { AttachedDocument } from '../uploads/uploads.service.ts';
 import { DocumentsPanel } from '../uploads/uploads.views.tsx';
 import type { GroupChoice } from './event-editor.queries.ts';
@@ -83,6 +84,9 @@ export function EventFormPage(props: EventFormPageProps) {
     name: string,
     extra: { hint?: string; maxlength?: number; dir?: 'auto' | 'ltr'; type?: 'datetime-local'; required?: boolean } = {},
   ) => <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />;
+  const choose = (name: string, options: Array<[string, string]>, extra: { hint?: string; empty?: string } = {}) => (
+    <SelectField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} options={options} {...extra} />
+  );
   const area = (
     name: string,
     rows: number,
@@ -149,25 +153,16 @@ export function EventFormPage(props: EventFormPageProps) {
         </fieldset>
         <fieldset>
           <legend>{t('eventEditor.sections.what')}</legend>
-          <SelectField
-            i18n={i18n}
-            name="kind"
-            label={labels.kind as string}
-            value={v('kind')}
-            error={errors.kind}
-            empty={t('eventEditor.choose')}
-            options={EVENT_KINDS.map((k) => [k, t(`events.kind.${k}`)])}
-          />
-          <SelectField
-            i18n={i18n}
-            name="format"
-            label={labels.format as string}
-            value={v('format')}
-            error={errors.format}
-            hint={event ? t('eventEditor.hints.change') : undefined}
-            empty={t('eventEditor.choose')}
-            options={EVENT_FORMATS.map((k) => [k, t(`events.format.${k}`)])}
-          />
+          {choose(
+            'kind',
+            EVENT_KINDS.map((k) => [k, t(`events.kind.${k}`)]),
+            { empty: t('eventEditor.choose') },
+          )}
+          {choose(
+            'format',
+            EVENT_FORMATS.map((k) => [k, t(`events.format.${k}`)]),
+            { empty: t('eventEditor.choose'), hint: event ? t('eventEditor.hints.change') : undefined },
+          )}
           <SelectField
             i18n={i18n}
             name="status"
@@ -179,24 +174,16 @@ export function EventFormPage(props: EventFormPageProps) {
           {field('startsAt', { type: 'datetime-local', required: true })}
           {field('endsAt', { type: 'datetime-local', required: true })}
           {field('timeZone', { hint: t('eventEditor.hints.timeZone'), maxlength: 60, dir: 'ltr' })}
-          <SelectField
-            i18n={i18n}
-            name="series"
-            label={labels.series as string}
-            value={v('series')}
-            error={errors.series}
-            empty={t('eventEditor.none')}
-            options={props.series.map((g) => [g.key, g.title])}
-          />
-          <SelectField
-            i18n={i18n}
-            name="learningProcess"
-            label={labels.learningProcess as string}
-            value={v('learningProcess')}
-            error={errors.learningProcess}
-            empty={t('eventEditor.none')}
-            options={props.processes.map((g) => [g.key, g.title])}
-          />
+          {choose(
+            'series',
+            props.series.map((g) => [g.key, g.title]),
+            { empty: t('eventEditor.none') },
+          )}
+          {choose(
+            'learningProcess',
+            props.processes.map((g) => [g.key, g.title]),
+            { empty: t('eventEditor.none') },
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('eventEditor.sections.where')}</legend>
@@ -211,16 +198,11 @@ export function EventFormPage(props: EventFormPageProps) {
             error={errors.country}
             required={false}
           />
-          <SelectField
-            i18n={i18n}
-            name="region"
-            label={labels.region as string}
-            value={v('region')}
-            error={errors.region}
-            hint={t('eventEditor.hints.region')}
-            empty={t('eventEditor.none')}
-            options={props.regions.map((r) => [r, t(`common.regions.${r}`)])}
-          />
+          {choose(
+            'region',
+            props.regions.map((r) => [r, t(`common.regions.${r}`)]),
+            { empty: t('eventEditor.none'), hint: t('eventEditor.hints.region') },
+          )}
           {field('joinUrl', { hint: t('eventEditor.hints.joinUrl'), maxlength: 2000, dir: 'ltr' })}
         </fieldset>
         <fieldset>
@@ -239,21 +221,13 @@ export function EventFormPage(props: EventFormPageProps) {
         </fieldset>
         <fieldset>
           <legend>{t('eventEditor.sections.themes')}</legend>
-          <CheckboxGroup
+          <ThemeTopicChoices
             i18n={i18n}
-            name="themes"
-            legend={labels.themes as string}
-            options={props.taxonomy.map((th) => [th.slug, th.label])}
-            selected={form.themes}
-            error={errors.themes}
-          />
-          <CheckboxGroup
-            i18n={i18n}
-            name="topics"
-            legend={labels.topics as string}
-            options={props.taxonomy.flatMap((th) => th.topics.map((tp): [string, string] => [tp.slug, `${tp.label} (${th.label})`]))}
-            selected={form.topics}
-            error={errors.topics}
+            taxonomy={props.taxonomy}
+            themes={form.themes}
+            topics={form.topics}
+            errors={errors}
+            labels={{ themes: labels.themes as string, topics: labels.topics as string }}
           />
           {field('languages', { hint: t('eventEditor.hints.languages'), maxlength: 100, dir: 'ltr' })}
           {area('hosts', 3, { hint: t('eventEditor.hints.hosts'), maxlength: 5000 })}

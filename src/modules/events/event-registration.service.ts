@@ -72,7 +72,7 @@ export async function enrolParticipants(
 ): Promise<{ registered: number; waitlisted: number; already: number } | undefined> {
   return ctx.db.transaction().execute(async (trx) => {
     const event = await q.lockEvent(trx, eventId);
-    if (!event || event.status !== 'published') return undefined;
+    if (event?.status !== 'published') return undefined;
     const counts = { registered: 0, waitlisted: 0, already: 0 };
     let taken = await q.countRegistered(trx, eventId);
     for (const p of people) {

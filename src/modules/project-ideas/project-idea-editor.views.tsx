@@ -3,18 +3,10 @@ import { directionOf, type Locale } from '../../i18n/locales.ts';
 import { placeLabel } from '../../web/components/content.tsx';
 import { EditorialNav } from '../../web/components/editorial-nav.tsx';
 import { TextLanguageTabs } from '../../web/components/language-tabs.tsx';
-import {
-  CheckboxGroup,
-  CountrySelect,
-  CsrfField,
-  ErrorSummary,
-  type FormErrors,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../web/forms.tsx';
+import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, SelectField, TextArea, TextField } from '../../web/forms.tsx';
 import { cityName } from '../cities/cities.service.ts';
 import type { ThemeWithTopics } from '../taxonomy/taxonomy.service.ts';
+import { ThemeTopicChoices } from '../taxonomy/taxonomy.views.tsx';
 import type { ProjectIdeaListRow } from './project-ideas.queries.ts';
 
 // Editors' pages for project ideas: the list, the idea's form (one language per save) and the page
@@ -170,21 +162,13 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
           value={v('country')}
           error={errors.country}
         />
-        <CheckboxGroup
+        <ThemeTopicChoices
           i18n={i18n}
-          name="themes"
-          legend={labels.themes as string}
-          options={props.taxonomy.map((th) => [th.slug, th.label])}
-          selected={props.themes}
-          error={errors.themes}
-        />
-        <CheckboxGroup
-          i18n={i18n}
-          name="topics"
-          legend={labels.topics as string}
-          options={props.taxonomy.flatMap((th) => th.topics.map((tp): [string, string] => [tp.slug, `${tp.label} (${th.label})`]))}
-          selected={props.topics}
-          error={errors.topics}
+          taxonomy={props.taxonomy}
+          themes={props.themes}
+          topics={props.topics}
+          errors={errors}
+          labels={{ themes: labels.themes as string, topics: labels.topics as string }}
         />
         <TextField
           i18n={i18n}
