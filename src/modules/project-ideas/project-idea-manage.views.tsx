@@ -108,7 +108,12 @@ export function ManageProjectIdeaPage(props: ManagePageProps) {
                 <a href={`/${locale}/experts/${e.slug}`} dir="auto">
                   {e.name}
                 </a>
-                {e.contribution ? <span dir="auto"> — {e.contribution}</span> : null}
+                {e.contribution ? (
+                  <>
+                    {' — '}
+                    <bdi>{e.contribution}</bdi>
+                  </>
+                ) : null}
                 <RemoveButton
                   action={`${base}/experts/remove`}
                   name="expertId"
@@ -128,9 +133,10 @@ export function ManageProjectIdeaPage(props: ManagePageProps) {
             <ul>
               {offers.map((o) => (
                 <li>
-                  <span dir="auto">
-                    <strong>{o.name}</strong>: {o.proposal.slice(0, 300)}
-                  </span>
+                  <bdi>
+                    <strong>{o.name}</strong>
+                  </bdi>
+                  : <bdi>{o.proposal.slice(0, 300)}</bdi>
                   <form method="post" action={`${base}/experts`} class="inline-form">
                     <CsrfField token={props.csrfToken} />
                     <input type="hidden" name="expert" value={o.expert_slug} />

@@ -135,7 +135,11 @@ export function ProjectIdeaPage(props: ProjectIdeaPageProps) {
             {idea.stages.map((s) => (
               <li>
                 <time datetime={s.reached_on}>{i18n.formatDate(s.reached_on)}</time> · {t(`projectIdeas.stage.${s.stage}`)}
-                {s.note ? <span dir="auto">: {s.note}</span> : null}
+                {s.note ? (
+                  <>
+                    : <bdi>{s.note}</bdi>
+                  </>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -158,8 +162,8 @@ function SupportingExperts(props: ProjectIdeaPageProps) {
             <li class="card">
               <ExpertCard i18n={i18n} hit={e.hit} />
               {e.contribution ? (
-                <p dir="auto">
-                  <strong>{t('projectIdeas.contribution')}</strong> {e.contribution}
+                <p>
+                  <strong>{t('projectIdeas.contribution')}</strong> <bdi>{e.contribution}</bdi>
                 </p>
               ) : null}
             </li>

@@ -86,6 +86,7 @@ const isoDay = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim() : ''),
   z
     .string()
+    .min(1, 'required')
     .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'invalid')
     .refine((d) => {
       const date = new Date(`${d}T00:00:00Z`);
