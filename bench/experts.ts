@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../src/db/client.ts';
-import { matchExperts, matchInput } from '../src/modules/experts/expert-matching.service.ts';
-import { expertSearchParams, searchExperts } from '../src/modules/experts/expert-search.service.ts';
-import type { CurrentUser } from '../src/web/context.ts';
+import { matchExperts, matchInput } from '../src/features/experts/expert-matching.service.ts';
+import { expertSearchParams, searchExperts } from '../src/features/experts/expert-search.service.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
+import type { CurrentUser } from '../src/platform/http/context.ts';
 import { timeIt, writeResults } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_EXPERTS ?? 100_000);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { DatabaseHandle } from '../src/db/client.ts';
-import { type MatchInput, matchExperts, matchInput } from '../src/modules/experts/expert-matching.service.ts';
-import type { CurrentUser } from '../src/web/context.ts';
+import { type MatchInput, matchExperts, matchInput } from '../src/features/experts/expert-matching.service.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
+import type { CurrentUser } from '../src/platform/http/context.ts';
 import { timeIt, writeResults } from './lib.ts';
 import { type Judgements, ndcgAt, recallAt } from './metrics.ts';
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { createApp } from '../src/app.ts';
-import type { DatabaseHandle } from '../src/db/client.ts';
-import { createDeps } from '../src/deps.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
+import { createDeps } from '../src/platform/deps.ts';
 import { type LoadResult, listen, load, writeResults } from './lib.ts';
 import { benchConfig } from './setup.ts';
 

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
-import type { DatabaseHandle } from '../src/db/client.ts';
-import { createDeps } from '../src/deps.ts';
-import { clearSearchCache } from '../src/modules/practices/practice-search.cache.ts';
-import { readSearchParams, searchPractices } from '../src/modules/practices/practice-search.service.ts';
+import { clearSearchCache } from '../src/features/practices/practice-search.cache.ts';
+import { readSearchParams, searchPractices } from '../src/features/practices/practice-search.service.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
+import { createDeps } from '../src/platform/deps.ts';
 import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';
 import { benchConfig } from './setup.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../src/db/client.ts';
-import { registerForEvent } from '../src/modules/events/event-registration.service.ts';
-import type { CurrentUser } from '../src/web/context.ts';
+import { registerForEvent } from '../src/features/events/event-registration.service.ts';
+import type { DatabaseHandle } from '../src/platform/db/client.ts';
+import type { CurrentUser } from '../src/platform/http/context.ts';
 import { writeResults } from './lib.ts';
 
 const MEMBERS = Number(process.env.BENCH_REGISTRANTS ?? 200);

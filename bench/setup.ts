@@ -1,7 +1,8 @@
-import { loadConfig } from '../src/config.ts';
-import { type DatabaseHandle, type Engine, openDatabase } from '../src/db/client.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedDatabase } from '../src/db/seed/seed.ts';
+import { migrations } from '../src/modules.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { type DatabaseHandle, type Engine, openDatabase } from '../src/platform/db/client.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { seedDatabase } from '../src/seed.ts';
 
 /**
  * The engines to measure: BENCH_ENGINES=pglite,postgres (a list), else PostgreSQL when DATABASE_URL is
@@ -20,7 +21,7 @@ export function benchEngines(): Engine[] {
 export async function benchDatabase(engine: Engine): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   const handle = engine === 'postgres' && url ? await openDatabase({ engine: 'postgres', url }) : await openDatabase({ engine: 'pglite' });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, migrations);
   await seedDatabase(handle.db, { demo: true });
   return handle;
 }

@@ -1,33 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from './config.ts';
-import { connectDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { seedDatabase } from './db/seed/seed.ts';
-import { createLogger } from './log.ts';
-import { createOrPromoteAdmin } from './modules/accounts/user-admin.service.ts';
-import { exportEvents, importEvents } from './modules/events/events.import.ts';
-import { exportExperts, importExperts } from './modules/experts/experts.import.ts';
-import { exportPractices, importPractices } from './modules/practices/practices.import.ts';
-import { exportProjectIdeas, importProjectIdeas } from './modules/project-ideas/project-ideas.import.ts';
-import { loadTaxonomy } from './modules/taxonomy/taxonomy.service.ts';
+import { migrations, modules } from './modules.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { connectDatabase } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createLogger } from './platform/log.ts';
+import type { CliCommand, ImportReport } from './platform/module.ts';
+import { seedDatabase } from './seed.ts';
 import { startBackgroundWorker } from './worker.ts';
 
 // `npm run cli -- <command>`. Each command opens the configured database (DATABASE_URL or DATA_DIR),
-// does one thing, prints what it did and exits non-zero on failure.
+// brings it to the latest migration, does one thing, prints what it did and exits non-zero on failure.
+// The exchange-format commands cover every module that declares `exchange`; modules add commands of
+// their own (`commands` in their entry file).
 
-type Command = { summary: string; run: (args: string[]) => Promise<void> };
+const exchanges = modules.flatMap((m) => (m.exchange ? [m.exchange] : [])).sort((a, b) => a.order - b.order);
+const exchangeKeys = exchanges.map((e) => `"${e.key}"`).join(', ');
 
-/** An import file holds good practices, experts, events, project ideas or several of them (docs/import-format.md). */
+/** An import file holds one or more of the modules' arrays (docs/import-format.md). */
 const importFile = z
-  .object({
-    practices: z.array(z.unknown()).optional(),
-    experts: z.array(z.unknown()).optional(),
-    events: z.array(z.unknown()).optional(),
-    projectIdeas: z.array(z.unknown()).optional(),
-  })
-  .refine((f) => f.practices !== undefined || f.experts !== undefined || f.events !== undefined || f.projectIdeas !== undefined);
-type ImportReport = Array<{ externalId: string; outcome: string; reasons: string[] }>;
+  .object(Object.fromEntries(exchanges.map((e) => [e.key, z.array(z.unknown()).optional()])))
+  .refine((f) => exchanges.some((e) => f[e.key] !== undefined));
 
 /** One line per record (externalIds and reasons only, never an e-mail address), then the totals. */
 function printImportReport(label: string, report: ImportReport): number {
@@ -37,32 +30,44 @@ function printImportReport(label: string, report: ImportReport): number {
   return count('rejected');
 }
 
-const commands: Record<string, Command> = {
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof connectDatabase>>['db'], engine: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = await connectDatabase(config);
+  try {
+    await migrateToLatest(handle.db, migrations);
+    return await work(handle.db, handle.engine);
+  } finally {
+    await handle.close();
+  }
+}
+
+const platformCommands: Record<string, CliCommand> = {
   migrate: {
     summary: 'apply pending database migrations',
     run: async () => {
-      await withDatabase(async (db, engine) => {
-        const { applied } = await migrateToLatest(db);
-        console.log(applied.length ? `Applied on ${engine}: ${applied.join(', ')}` : `Database (${engine}) is up to date.`);
-      });
+      const config = loadConfig();
+      const handle = await connectDatabase(config);
+      try {
+        const { applied } = await migrateToLatest(handle.db, migrations);
+        console.log(applied.length ? `Applied on ${handle.engine}: ${applied.join(', ')}` : `Database (${handle.engine}) is up to date.`);
+      } finally {
+        await handle.close();
+      }
     },
   },
   seed: {
-    summary: 'load the taxonomy, and the demo content unless --no-demo (once per database)',
+    summary: 'load the reference data, and the demo content unless --no-demo (once per database)',
     run: async (args) => {
       await withDatabase(async (db) => {
-        await migrateToLatest(db);
-        const report = await seedDatabase(db, { demo: !args.includes('--no-demo') });
-        const t = report.taxonomy;
-        console.log(
-          `Taxonomy: ${t.themes} themes, ${t.topics} topics, ${t.regions} regions, ${t.countries} countries. Demo content: ${report.demo}.`,
-        );
+        const config = loadConfig();
+        const report = await seedDatabase(db, { demo: !args.includes('--no-demo'), baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
+        const counts = Object.entries(report.reference).map(([what, n]) => `${n} ${what}`);
+        console.log(`Reference data: ${counts.join(', ')}. Demo content: ${report.demo}.`);
       });
     },
   },
   import: {
-    summary:
-      'import good practices, experts, events and project ideas: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected',
+    summary: `import ${exchanges.map((e) => e.label.toLowerCase()).join(', ')}: import FILE.json (format: docs/import-format.md); exit 3 if any record was rejected`,
     run: async (args) => {
       const file = args[0];
       if (!file) throw new Error('import needs a file: npm run cli -- import practices.json');
@@ -73,34 +78,24 @@ const commands: Record<string, Command> = {
         throw new Error(`${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
       const parsed = importFile.safeParse(data);
-      if (!parsed.success)
-        throw new Error(
-          `${file} must be an object with a "practices", "experts", "events" or "projectIdeas" array (see docs/import-format.md)`,
-        );
-      const { practices, experts, events, projectIdeas } = parsed.data;
+      if (!parsed.success) throw new Error(`${file} must be an object with a ${exchangeKeys} array (see docs/import-format.md)`);
+      const config = loadConfig(process.env);
       await withDatabase(async (db) => {
-        await migrateToLatest(db);
-        await loadTaxonomy(db);
+        // The reference data first: records name themes, topics and countries by their codes.
+        await seedDatabase(db, { demo: false, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
         let rejected = 0;
-        if (practices) rejected += printImportReport('Practices', await importPractices(db, practices));
-        if (experts) rejected += printImportReport('Experts', await importExperts(db, experts));
-        if (events) {
-          // Registrants hear of changed times, places, formats and cancellations (mail goes out with the worker).
-          const config = loadConfig(process.env);
-          rejected += printImportReport(
-            'Events',
-            await importEvents(db, events, { db, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM }),
-          );
+        for (const exchange of exchanges) {
+          const records = parsed.data[exchange.key];
+          if (!records) continue;
+          const report = await exchange.importRecords(db, records, { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
+          rejected += printImportReport(exchange.label, report);
         }
-        // Last: project ideas name experts, events and calls by their external ids.
-        if (projectIdeas) rejected += printImportReport('Project ideas', await importProjectIdeas(db, projectIdeas));
         if (rejected) process.exitCode = 3;
       });
     },
   },
   export: {
-    summary:
-      'export all good practices, experts, events and project ideas in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)',
+    summary: `export all ${exchanges.map((e) => e.label.toLowerCase()).join(', ')} in the import format: export [FILE.json] [--with-emails] (default: standard output; e-mails only with the flag)`,
     run: async (args) => {
       const file = args.find((a) => !a.startsWith('--'));
       // Experts' e-mail addresses only on request: a file with them is personal data (for admins and migrations).
@@ -108,13 +103,8 @@ const commands: Record<string, Command> = {
       const unknown = args.filter((a) => a.startsWith('--') && a !== '--with-emails');
       if (unknown.length) throw new Error(`export does not know ${unknown.join(', ')}: npm run cli -- export [FILE.json] [--with-emails]`);
       await withDatabase(async (db) => {
-        await migrateToLatest(db);
-        const data = {
-          ...(await exportPractices(db)),
-          ...(await exportExperts(db, { withEmails })),
-          ...(await exportEvents(db)),
-          ...(await exportProjectIdeas(db)),
-        };
+        const data: Record<string, unknown[]> = {};
+        for (const exchange of exchanges) data[exchange.key] = await exchange.exportRecords(db, { withEmails });
         const json = `${JSON.stringify(data, null, 2)}\n`;
         if (file) {
           // Owner-only when new, since it then holds e-mail addresses.
@@ -124,34 +114,15 @@ const commands: Record<string, Command> = {
       });
     },
   },
-  'create-admin': {
-    summary: 'create or promote an admin: create-admin EMAIL (prints a one-time link to set a password)',
-    run: async (args) => {
-      const parsed = z
-        .string()
-        .trim()
-        .toLowerCase()
-        .email()
-        .safeParse(args[0] ?? '');
-      if (!parsed.success) throw new Error('create-admin needs an e-mail address: npm run cli -- create-admin name@example.org');
-      const config = loadConfig();
-      await withDatabase(async (db) => {
-        await migrateToLatest(db);
-        const { created, link } = await createOrPromoteAdmin(db, parsed.data, config.BASE_URL);
-        console.log(`${created ? 'Created' : 'Promoted'} ${parsed.data} as admin.`);
-        console.log(`One-time link to set the password and sign in (valid 24 hours):\n${link}`);
-      });
-    },
-  },
   worker: {
     summary: 'run the job worker (mail, reminders) in its own process until stopped',
     run: async () => {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const handle = await connectDatabase(config);
-      await migrateToLatest(handle.db);
+      await migrateToLatest(handle.db, migrations);
       const worker = startBackgroundWorker(handle.db, config, logger);
-      logger.info({ mail: worker.transport }, 'job worker started');
+      logger.info(worker.describe, 'job worker started');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -162,18 +133,16 @@ const commands: Record<string, Command> = {
   },
 };
 
-async function withDatabase(work: (db: Awaited<ReturnType<typeof connectDatabase>>['db'], engine: string) => Promise<void>) {
-  const config = loadConfig();
-  const handle = await connectDatabase(config);
-  try {
-    await work(handle.db, handle.engine);
-  } finally {
-    await handle.close();
+const commands: Record<string, CliCommand> = { ...platformCommands };
+for (const module of modules) {
+  for (const [name, command] of Object.entries(module.commands ?? {})) {
+    if (commands[name]) throw new Error(`The CLI command "${name}" is declared twice (module ${module.name})`);
+    commands[name] = command;
   }
 }
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
   return `Usage: npm run cli -- <command>\n\nCommands:\n${lines.join('\n')}`;
 }
 
@@ -183,7 +152,7 @@ if (!command) {
   console.error(name && name !== 'help' ? `Unknown command: ${name}\n\n${usage()}` : usage());
   process.exit(name === 'help' ? 0 : 2);
 }
-command.run(args).then(
+command.run(args, { withDatabase }).then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);

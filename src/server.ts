@@ -1,11 +1,12 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { connectDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { seedDatabase } from './db/seed/seed.ts';
-import { createDeps } from './deps.ts';
-import { createLogger } from './log.ts';
+import { migrations } from './modules.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { connectDatabase } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createDeps } from './platform/deps.ts';
+import { createLogger } from './platform/log.ts';
+import { seedDatabase } from './seed.ts';
 import { startBackgroundWorker } from './worker.ts';
 
 // Start-up: configuration → database → migrations → seed → listen. Stops cleanly on SIGINT/SIGTERM.
@@ -24,13 +25,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const started = performance.now();
   const database = await connectDatabase(config);
-  const migration = await migrateToLatest(database.db);
-  const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO });
+  const migration = await migrateToLatest(database.db, migrations);
+  const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
   logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
 
   const app = createApp(createDeps(config, database, { logger }));
   const worker = startBackgroundWorker(database.db, config, logger);
-  logger.info({ mail: worker.transport }, 'job worker started');
+  logger.info(worker.describe, 'job worker started');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started) }, 'listening');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '../../src/platform/i18n/locales.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations, type BrowserApp, startBrowserApp } from '../helpers/browser.ts';
 

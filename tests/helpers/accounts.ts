@@ -1,4 +1,4 @@
-import type { Role } from '../../src/modules/accounts/accounts.table.ts';
+import type { Role } from '../../src/core/accounts/accounts.table.ts';
 import type { TestApp } from './app.ts';
 import { Visitor } from './http.ts';
 import { lastMailTo, linkIn } from './mail.ts';

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { DatabaseHandle } from '../../src/db/client.ts';
-import { createDeps } from '../../src/deps.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { DatabaseHandle } from '../../src/platform/db/client.ts';
+import { createDeps } from '../../src/platform/deps.ts';
 import { createTestDatabase, type TestSeed } from './db.ts';
 
 export type TestApp = {

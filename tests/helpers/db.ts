@@ -3,10 +3,10 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { migrations } from '../../src/db/migrations/index.ts';
-import { seedDatabase } from '../../src/db/seed/seed.ts';
+import { migrations } from '../../src/modules.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/platform/db/client.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { seedDatabase } from '../../src/seed.ts';
 
 export type TestSeed = 'none' | 'taxonomy' | 'demo';
 
@@ -39,11 +39,11 @@ async function freshPgliteDatabase(): Promise<DatabaseHandle> {
   }
   if (data) {
     const handle = await openDatabase({ engine: 'pglite', loadDataDir: new Blob([new Uint8Array(data)]) });
-    await migrateToLatest(handle.db); // a no-op, unless the snapshot is older than the code
+    await migrateToLatest(handle.db, migrations); // a no-op, unless the snapshot is older than the code
     return handle;
   }
   const handle = await openDatabase({ engine: 'pglite' });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, migrations);
   if (handle.pglite) {
     const dump = await handle.pglite.dumpDataDir('gzip');
     const partial = `${snapshot}.${process.pid}.tmp`;
@@ -65,7 +65,7 @@ async function freshPostgresDatabase(adminUrl: string): Promise<DatabaseHandle> 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, migrations);
   return {
     ...handle,
     close: async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Database } from '../../src/db/client.ts';
-import type { CurrentUser } from '../../src/web/context.ts';
+import type { Database } from '../../src/platform/db/client.ts';
+import type { CurrentUser } from '../../src/platform/http/context.ts';
 
 export type EventFixture = {
   slug: string;

@@ -1,6 +1,6 @@
-import type { Database } from '../../src/db/client.ts';
-import type { ExpertVisibility } from '../../src/modules/experts/experts.table.ts';
-import { loadTaxonomyIndex } from '../../src/modules/taxonomy/taxonomy.service.ts';
+import { loadTaxonomyIndex } from '../../src/core/taxonomy/taxonomy.service.ts';
+import type { ExpertVisibility } from '../../src/features/experts/experts.table.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 
 export type ExpertFixture = {
   slug: string;

@@ -1,7 +1,7 @@
-import type { Database } from '../../src/db/client.ts';
-import { runDueJobs } from '../../src/modules/jobs/jobs.service.ts';
-import { mailJobHandlers } from '../../src/modules/mail/mail.service.ts';
-import { createMailTransport } from '../../src/modules/mail/mail.transport.ts';
+import { runDueJobs } from '../../src/core/jobs/jobs.service.ts';
+import { mailJobHandlers } from '../../src/core/mail/mail.service.ts';
+import { createMailTransport } from '../../src/core/mail/mail.transport.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 
 /** Runs the queued jobs once, delivering mail into the outbox, as the worker would. */
 export async function deliverQueuedMail(db: Database): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { LOCALES } from '../../src/i18n/locales.ts';
+import { LOCALES } from '../../src/platform/i18n/locales.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
 // DESIGN.md §6: a public page's HTML fits the first round trip (14 KB compressed) and HTML + CSS + JS

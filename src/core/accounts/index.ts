@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { extensionPoint } from '../../platform/extension.ts';
+import type { AppEnv } from '../../platform/http/context.ts';
+import { defineModule } from '../../platform/module.ts';
+import { createAdminCommand } from './accounts.commands.ts';
+import { accountsRoutes } from './accounts.routes.ts';
+import { ACCOUNT_LIMITS } from './accounts.service.ts';
+import { credentialsRoutes } from './credentials.routes.ts';
+import { pruneAccountData } from './housekeeping.ts';
+import { accountsPersonalData } from './personal-data.service.ts';
+import type { AccountDisabledHook } from './user-admin.service.ts';
+
+/**
+ * Called in the transaction that disables (or re-enables) an account, so modules can hide what the
+ * person shows the public (the expert directory suspends the profile).
+ */
+export const accountDisabled = extensionPoint<AccountDisabledHook>('accounts.disabled');
+
+// Members' accounts: registration, sign-in, sessions, e-mail confirmation, the account page, data export
+// and deletion (each module's part through its personalData hooks).
+export default defineModule({
+  name: 'accounts',
+  pages: new Hono<AppEnv>().route('/', accountsRoutes).route('/', credentialsRoutes),
+  housekeeping: async ({ db }) => {
+    await pruneAccountData(db);
+  },
+  commands: { 'create-admin': createAdminCommand },
+  rateLimits: ACCOUNT_LIMITS,
+  messages: new URL('./messages/', import.meta.url),
+  personalData: accountsPersonalData,
+});

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module.ts';
+import { loadTaxonomy } from './taxonomy.service.ts';
+
+// Themes, topics, regions and countries: reference data every feature filters by.
+export default defineModule({
+  name: 'taxonomy',
+  referenceData: async (db) => ({ ...(await loadTaxonomy(db)) }),
+});

@@ -1,0 +1,78 @@
+import type { Database } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import { type CountryRegions, countryRegions, type TaxonomyData, taxonomyData } from './taxonomy.data.ts';
+import * as q from './taxonomy.queries.ts';
+
+export type TaxonomyLoadReport = { regions: number; themes: number; topics: number; countries: number };
+
+/**
+ * Loads themes, topics, regions and the country → region table into the database. Idempotent: it
+ * upserts by slug/code, so it runs on every start and picks up entries added to the seed files.
+ */
+export async function loadTaxonomy(
+  db: Database,
+  data: TaxonomyData = taxonomyData,
+  regionOf: CountryRegions = countryRegions,
+): Promise<TaxonomyLoadReport> {
+  const topics = data.themes.flatMap((theme) =>
+    theme.topics.map((topic, position) => ({ slug: topic.slug, theme_slug: theme.slug, position, label: topic.label })),
+  );
+  const countries = Object.entries(regionOf).map(([code, region_slug]) => ({ code, region_slug }));
+  await db.transaction().execute(async (trx) => {
+    await q.upsertRegions(
+      trx,
+      data.regions.map((r, position) => ({ slug: r.slug, position, label: r.label })),
+    );
+    await q.upsertThemes(
+      trx,
+      data.themes.map((t, position) => ({ slug: t.slug, position, label: t.label })),
+    );
+    await q.upsertTopics(trx, topics);
+    await q.upsertCountries(trx, countries);
+  });
+  return { regions: data.regions.length, themes: data.themes.length, topics: topics.length, countries: countries.length };
+}
+
+export type ThemeWithTopics = { slug: string; label: string; topics: Array<{ slug: string; label: string }> };
+
+/** Themes in their order, each with its topics, labelled in the reader's locale. */
+export async function listThemesWithTopics(db: Database, locale: Locale): Promise<ThemeWithTopics[]> {
+  const [themes, topics] = await Promise.all([q.listThemes(db), q.listTopics(db)]);
+  const pick = (label: Record<string, string>) => label[locale] ?? label.en ?? '';
+  return themes.map((theme) => ({
+    slug: theme.slug,
+    label: pick(theme.label),
+    topics: topics.filter((t) => t.theme_slug === theme.slug).map((t) => ({ slug: t.slug, label: pick(t.label) })),
+  }));
+}
+
+/** The programme region of an ISO 3166-1 alpha-2 country code, or null for an unknown code. */
+export function regionOfCountry(db: Database, code: string): Promise<string | null> {
+  const normalized = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(normalized)) return Promise.resolve(null);
+  return q.findRegionOfCountry(db, normalized);
+}
+
+export function countCountriesByRegion(db: Database) {
+  return q.countCountriesByRegion(db);
+}
+
+export type TaxonomyIndex = {
+  themes: Set<string>;
+  themeOfTopic: Map<string, string>;
+  countries: Set<string>;
+  regionOfCountry: Map<string, string>;
+  regions: Set<string>;
+};
+
+/** Every valid theme slug, topic slug (with its theme), country code (with its region) and region. */
+export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
+  const [themes, topics, countries] = await Promise.all([q.listThemes(db), q.listTopics(db), q.listCountryCodes(db)]);
+  return {
+    themes: new Set(themes.map((t) => t.slug)),
+    themeOfTopic: new Map(topics.map((t) => [t.slug, t.theme_slug])),
+    countries: new Set(countries.map((c) => c.code)),
+    regionOfCountry: new Map(countries.flatMap((c) => (c.region_slug ? [[c.code, c.region_slug] as const] : []))),
+    regions: new Set(countries.flatMap((c) => (c.region_slug ? [c.region_slug] : []))),
+  };
+}

@@ -1,0 +1,16 @@
+import { defineModule } from '../../platform/module.ts';
+import { uploadsPersonalData } from './personal-data.service.ts';
+import { pruneUploads } from './uploads.housekeeping.ts';
+import { uploadsRoutes } from './uploads.routes.ts';
+import { uploadsDir } from './uploads.service.ts';
+
+// Uploaded documents and pictures, checked and re-encoded, served under one address for every language.
+export default defineModule({
+  name: 'uploads',
+  rootRoutes: [{ path: '/uploads', routes: uploadsRoutes }],
+  housekeeping: async ({ db, config }) => {
+    await pruneUploads(db, uploadsDir(config));
+  },
+  messages: new URL('./messages/', import.meta.url),
+  personalData: uploadsPersonalData,
+});

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/client.ts';
+import type { UploadKind } from './uploads.table.ts';
+
+export type NewUpload = {
+  sha256: string;
+  kind: UploadKind;
+  mediaType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+  uploaderUserId: number | null;
+};
+
+export async function insertUpload(db: Database, upload: NewUpload): Promise<number> {
+  const row = await db
+    .insertInto('uploads')
+    .values({
+      sha256: upload.sha256,
+      kind: upload.kind,
+      media_type: upload.mediaType,
+      bytes: upload.bytes,
+      width: upload.width,
+      height: upload.height,
+      original_name: upload.originalName,
+      uploader_user_id: upload.uploaderUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The first record of these bytes: its name is the one downloads get, so it never changes under a cache. */
+export function findFirstUpload(db: Database, sha256: string, kind: UploadKind) {
+  return db
+    .selectFrom('uploads')
+    .select(['id', 'media_type', 'original_name'])
+    .where('sha256', '=', sha256)
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Uploads nobody refers to any more, older than `hours` (the grace time covers a form being filled in).
+ * Every module that stores upload ids must be listed here: good practices (live record and every
+ * revision, including rejected ones, so history stays complete), expert photos, the documents of
+ * events' documentation and of project ideas.
+ */
+export async function findUnreferencedUploads(db: Database, hours: number) {
+  const result = await sql<{ id: number; sha256: string; kind: UploadKind }>`
+    select u.id, u.sha256, u.kind from uploads u
+    where u.created_at < now() - make_interval(hours => ${hours})
+      and not exists (select 1 from practices p
+        where p.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
+           or p.images @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from experts x where (x.photo ->> 'uploadId')::int = u.id)
+      and not exists (select 1 from events e where e.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from project_ideas pi where pi.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from practice_revisions r
+        where r.content -> 'documents' @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
+           or r.content -> 'images' @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+    order by u.id
+    limit 500`.execute(db);
+  return result.rows;
+}
+
+export async function deleteUploads(db: Database, ids: number[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('uploads').where('id', 'in', ids).execute();
+}
+
+/** Whether any upload row still has these bytes (the file on disk is shared by all of them). */
+export async function isStoredFileInUse(db: Database, sha256: string): Promise<boolean> {
+  return (await db.selectFrom('uploads').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,330 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { sniffFileType } from './file-types.ts';
+import { findFirstUpload, insertUpload } from './uploads.queries.ts';
+import type { UploadKind } from './uploads.table.ts';
+
+// Good-practice documents (PDF) and pictures (JPEG, PNG, WebP), judged by their content, never by name
+// or declared type. Files are content-addressed under DATA_DIR/uploads: the same bytes are stored once,
+// named by their SHA-256; every upload still gets its own row (who, when, under which name).
+
+const MB = 1024 * 1024;
+/** Largest file accepted, documents and images alike. */
+export const MAX_FILE_BYTES = 10 * MB;
+/**
+ * Largest request body a form with a file may send: the file plus the other fields and the multipart
+ * framing. Above it the request is refused before it is read (see uploadBodyLimit).
+ */
+export const UPLOAD_BODY_LIMIT = 12 * MB;
+export const IMAGE_WIDTH = 1600;
+export const SMALL_IMAGE_WIDTH = 640;
+/** Decompression bombs: a 10 MB PNG can claim 20,000 × 20,000 pixels (1.6 GB decoded). 50 MP covers 48 MP phone cameras. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+export const MAX_NAME_LENGTH = 200;
+
+const STORED_TYPES = { document: 'application/pdf', image: 'image/jpeg' } as const;
+const EXTENSIONS = { document: 'pdf', image: 'jpg' } as const;
+const SMALL_SUFFIX = '-640';
+
+/** Catalog keys of everything acceptUpload can refuse; show with i18n.t(error, values). */
+export type UploadErrorKey =
+  | 'uploads.errors.noFile'
+  | 'uploads.errors.tooLarge'
+  | 'uploads.errors.tooLargeUnknownSize'
+  | 'uploads.errors.notPdf'
+  | 'uploads.errors.notImage'
+  | 'uploads.errors.svg'
+  | 'uploads.errors.heic'
+  | 'uploads.errors.imageUnreadable'
+  | 'uploads.errors.tooManyPixels';
+
+export type UploadError = { ok: false; error: UploadErrorKey; values?: Record<string, string | number> };
+
+export type StoredUpload = {
+  id: number;
+  sha256: string;
+  kind: UploadKind;
+  mediaType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+};
+
+export type AcceptUploadResult = { ok: true; upload: StoredUpload } | UploadError;
+
+export type UploadInput = {
+  /** The form field as parseBody returns it: a File, or a string / undefined when nothing was chosen. */
+  file: unknown;
+  kind: UploadKind;
+  uploaderUserId: number | null;
+};
+
+/** Where uploads live: DATA_DIR/uploads. */
+export function uploadsDir(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(config.DATA_DIR, 'uploads');
+}
+
+/** The public address of a stored file; images have a 640 px variant for small screens. */
+export function uploadUrl(sha256: string, kind: UploadKind, variant?: 'small'): string {
+  const suffix = kind === 'image' && variant === 'small' ? SMALL_SUFFIX : '';
+  return `/uploads/${sha256}${suffix}.${EXTENSIONS[kind]}`;
+}
+
+/** `srcset` for a stored image of this width: the 640 px variant and the full one (when wider). */
+export function imageSrcset(sha256: string, width: number): string {
+  if (width <= SMALL_IMAGE_WIDTH) return `${uploadUrl(sha256, 'image')} ${width}w`;
+  return `${uploadUrl(sha256, 'image', 'small')} ${SMALL_IMAGE_WIDTH}w, ${uploadUrl(sha256, 'image')} ${width}w`;
+}
+
+/** File names on disk (and in URLs): hex SHA-256, optional size suffix, extension. Nothing else is ever served. */
+export const STORED_NAME = /^([0-9a-f]{64})(-640)?\.(pdf|jpg)$/;
+
+/**
+ * "The file is 20 MB; the limit is 10 MB." Rounded to a tenth, but never shown as equal to the limit:
+ * "10 MB; the limit is 10 MB" would read as a contradiction.
+ */
+export function tooLargeError(bytes: number): UploadError {
+  const maxMb = MAX_FILE_BYTES / MB;
+  const sizeMb = Math.max(Math.round((bytes / MB) * 10) / 10, maxMb + 0.1);
+  return { ok: false, error: 'uploads.errors.tooLarge', values: { sizeMb, maxMb } };
+}
+
+/**
+ * Display name from the sender's file name: last path segment (old browsers send "C:\fakepath\…"),
+ * without control or bidirectional-override characters (which make "exe.pdf" look like "fdp.exe"),
+ * spaces collapsed, at most MAX_NAME_LENGTH characters. Never used as a path.
+ */
+export function sanitizeFileName(name: string, fallback: string): string {
+  const base = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    .replace(/\s+/gu, ' ')
+    .replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '')
+    .replace(/^[\s.]+/u, '')
+    .trim();
+  const chars = [...cleaned];
+  const short = chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trimEnd() : cleaned;
+  return short || fallback;
+}
+
+/** What the file route needs to serve stored bytes; undefined when no upload has them. */
+export async function findServedUpload(db: Database, sha256: string, kind: UploadKind) {
+  const row = await findFirstUpload(db, sha256, kind);
+  return row ? { mediaType: row.media_type, originalName: row.original_name } : undefined;
+}
+
+/**
+ * Checks a submitted file, stores it (images re-encoded) and records it with `db`, which may be the
+ * caller's transaction: if that rolls back, the row goes and the file stays unreferenced (and unserved:
+ * the route serves only files that have a row).
+ *
+ * Image work takes up to a second. On the embedded database a transaction holds its only connection, so
+ * a caller with a transaction should call prepareUpload before opening it and recordUpload inside it.
+ */
+export async function acceptUpload(db: Database, dir: string, input: UploadInput): Promise<AcceptUploadResult> {
+  const prepared = await prepareUpload(dir, input);
+  if (!prepared.ok) return prepared;
+  return { ok: true, upload: await recordUpload(db, prepared.file, input.uploaderUserId) };
+}
+
+/** A checked file already on disk, not yet recorded. */
+export type PreparedUpload = Omit<StoredUpload, 'id'>;
+
+/** The checks and the file work of acceptUpload, without the database. */
+export async function prepareUpload(
+  dir: string,
+  input: Pick<UploadInput, 'file' | 'kind'>,
+): Promise<{ ok: true; file: PreparedUpload } | UploadError> {
+  const { file, kind } = input;
+  // A form sent without a chosen file carries an empty part (size 0) or, from some clients, a string.
+  if (!(file instanceof Blob) || file.size === 0) return { ok: false, error: 'uploads.errors.noFile' };
+  if (file.size > MAX_FILE_BYTES) return tooLargeError(file.size);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const sentName = file instanceof File ? file.name : '';
+  const originalName = sanitizeFileName(sentName, kind === 'document' ? 'document.pdf' : 'image');
+  const stored = kind === 'document' ? checkDocument(bytes) : await withImageSlot(() => processImage(bytes));
+  if (!stored.ok) return stored;
+
+  const sha256 = createHash('sha256').update(stored.main.data).digest('hex');
+  await mkdir(dir, { recursive: true });
+  const fileName = (variant?: 'small') => uploadUrl(sha256, kind, variant).slice('/uploads/'.length);
+  await writeOnce(dir, fileName(), stored.main.data);
+  if (stored.small) await writeOnce(dir, fileName('small'), stored.small.data);
+  return {
+    ok: true,
+    file: {
+      sha256,
+      kind,
+      mediaType: STORED_TYPES[kind],
+      bytes: stored.main.data.length,
+      width: stored.main.width,
+      height: stored.main.height,
+      originalName,
+    },
+  };
+}
+
+/** Records a prepared file (one row per upload, even of bytes already stored). */
+export async function recordUpload(db: Database, file: PreparedUpload, uploaderUserId: number | null): Promise<StoredUpload> {
+  const id = await insertUpload(db, { ...file, uploaderUserId });
+  return { id, ...file };
+}
+
+type Encoded = { data: Buffer; width: number | null; height: number | null };
+type Prepared = { ok: true; main: Encoded; small?: Encoded };
+
+function checkDocument(bytes: Buffer): Prepared | UploadError {
+  // Only the content decides: programs (MZ, ELF, Mach-O, "#!"), archives, HTML or images named .pdf all
+  // land here, whatever the browser declared.
+  if (sniffFileType(bytes) !== 'pdf') return { ok: false, error: 'uploads.errors.notPdf' };
+  return { ok: true, main: { data: bytes, width: null, height: null } };
+}
+
+// libvips' operation cache only pays off when the same image is processed again; uploads never are.
+sharp.cache(false);
+
+const DECODE = { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true, failOn: 'error' } as const;
+// mozjpeg: progressive and about 10% smaller than libjpeg at the same quality — it matters on slow links.
+const JPEG = { quality: 80, mozjpeg: true } as const;
+
+async function processImage(bytes: Buffer): Promise<Prepared | UploadError> {
+  const type = sniffFileType(bytes);
+  if (type === 'svg') return { ok: false, error: 'uploads.errors.svg' };
+  if (type === 'heic') return { ok: false, error: 'uploads.errors.heic' };
+  if (type !== 'jpeg' && type !== 'png' && type !== 'webp') return { ok: false, error: 'uploads.errors.notImage' };
+  const unreadable: UploadError = { ok: false, error: 'uploads.errors.imageUnreadable' };
+  let format: string | undefined;
+  let pixels = 0;
+  try {
+    // Reads the header only: the size is checked before anything is decoded.
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    format = meta.format;
+    pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  } catch {
+    return unreadable;
+  }
+  if (format !== type) return unreadable;
+  if (pixels > MAX_IMAGE_PIXELS) {
+    return {
+      ok: false,
+      error: 'uploads.errors.tooManyPixels',
+      values: { megapixels: Math.round(pixels / 1e6), maxMegapixels: MAX_IMAGE_PIXELS / 1e6 },
+    };
+  }
+  try {
+    // Decoded for real and written anew: only pixels survive, no EXIF (GPS position, camera serial),
+    // no comments, no trailing data after the image. Transparency becomes white (JPEG has none).
+    const source = sharp(bytes, DECODE).flatten({ background: '#ffffff' });
+    const [main, small] = await Promise.all(
+      [IMAGE_WIDTH, SMALL_IMAGE_WIDTH].map((width) =>
+        source.clone().resize({ width, withoutEnlargement: true }).jpeg(JPEG).toBuffer({ resolveWithObject: true }),
+      ),
+    );
+    if (!main || !small) return unreadable;
+    return {
+      ok: true,
+      main: { data: main.data, width: main.info.width, height: main.info.height },
+      small: { data: small.data, width: small.info.width, height: small.info.height },
+    };
+  } catch {
+    return unreadable;
+  }
+}
+
+// Decoding a large photo takes a few hundred MB and both cores; two at a time per process keeps a burst of
+// uploads from exhausting memory while pages go on being served.
+const MAX_PARALLEL_IMAGES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withImageSlot<T>(task: () => Promise<T>): Promise<T> {
+  while (running >= MAX_PARALLEL_IMAGES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await task();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/**
+ * Writes `data` as dir/name unless that file is already there: a temporary file in the same directory,
+ * flushed to disk, then renamed, so a reader (or a crash) never sees half a file.
+ */
+async function writeOnce(dir: string, name: string, data: Buffer): Promise<void> {
+  const target = join(dir, name);
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isFile() && existing.size === data.length) return;
+  const temp = join(dir, `.tmp-${process.pid}-${randomBytes(8).toString('hex')}`);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A PDF kept by a record (events' documentation, project ideas): the upload and its title. */
+export type AttachedDocument = { uploadId: number; sha256: string; title: string; bytes: number };
+
+/** A refused document: the message key with its values, and the title that was typed (kept in the form). */
+export type DocumentRefusal = { error: string; values: Record<string, string | number>; title: string };
+
+/**
+ * Attaches a PDF to a record's list of documents. The file is checked and stored before the
+ * transaction (see acceptUpload); the list is read under the record's row lock (`lock`) and written
+ * back with `save`, so two uploads at once never lose one or pass `max` together.
+ */
+export async function attachDocument(
+  db: Database,
+  config: Pick<Config, 'DATA_DIR'>,
+  input: { file: unknown; title: string; uploaderUserId: number; max: number; limitKey: string },
+  target: {
+    lock: (trx: Database) => Promise<AttachedDocument[] | undefined>;
+    save: (trx: Database, docs: AttachedDocument[]) => Promise<void>;
+  },
+): Promise<'added' | 'not-found' | DocumentRefusal> {
+  const refuse = (error: string, values: Record<string, string | number> = {}): DocumentRefusal => ({ error, values, title: input.title });
+  const prepared = await prepareUpload(uploadsDir(config), { file: input.file, kind: 'document' });
+  if (!prepared.ok) return refuse(prepared.error, prepared.values ?? {});
+  return db.transaction().execute(async (trx) => {
+    const documents = await target.lock(trx);
+    if (!documents) return 'not-found';
+    if (documents.length >= input.max) return refuse(input.limitKey, { count: input.max });
+    const u = await recordUpload(trx, prepared.file, input.uploaderUserId);
+    const title = input.title || u.originalName.replace(/\.pdf$/i, '');
+    await target.save(trx, [...documents, { uploadId: u.id, sha256: u.sha256, title, bytes: u.bytes }]);
+    return 'added';
+  });
+}
+
+/** Takes a document off a record's list, under the record's row lock. */
+export async function detachDocument(
+  db: Database,
+  uploadId: number,
+  target: {
+    lock: (trx: Database) => Promise<AttachedDocument[] | undefined>;
+    save: (trx: Database, docs: AttachedDocument[]) => Promise<void>;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const documents = await target.lock(trx);
+    if (documents)
+      await target.save(
+        trx,
+        documents.filter((d) => d.uploadId !== uploadId),
+      );
+  });
+}

@@ -1,0 +1,123 @@
+import { type Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
+import type { AppEnv, CurrentUser } from '../../platform/http/context.ts';
+import { requires } from '../../platform/http/middleware/authorize.ts';
+import { can } from '../../platform/http/policy.ts';
+import { renderPage } from '../../platform/http/render.tsx';
+import { cleanFormBody, type FormErrors } from '../../platform/ui/forms.tsx';
+import { applicationForm, readAnswers } from './call-application.forms.ts';
+import { callState, submitApplication, withdrawApplication } from './call-application.service.ts';
+import * as q from './calls.queries.ts';
+import { type ApplicationFormValues, CallPage, CallsPage, type CallView, pickCallText } from './calls.views.tsx';
+
+// Calls for participation, for everyone, and the member's application.
+
+const NOTICES = new Set(['submitted', 'updated', 'withdrawn', 'closed', 'decided']);
+const EMPTY: ApplicationFormValues = { city: '', country: '', organisation: '', proposal: '', answers: [] };
+
+async function body(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    return cleanFormBody((await c.req.parseBody()) as Record<string, unknown>);
+  } catch {
+    throw new HTTPException(400, { message: 'malformed-form' });
+  }
+}
+
+async function callOr404(c: Context<AppEnv>): Promise<q.CallRecord> {
+  const call = await q.findCallBySlug(c.var.deps.db, c.req.param('slug') ?? '');
+  if (!call || (call.status === 'draft' && !can(c.var.user, 'edit-content'))) throw new HTTPException(404, { message: 'not-found' });
+  return call;
+}
+
+async function renderCall(
+  c: Context<AppEnv>,
+  call: q.CallRecord,
+  form?: { values: ApplicationFormValues; errors: FormErrors },
+  status: 200 | 409 | 422 | 429 = 200,
+) {
+  const { i18n, deps, user, csrfToken } = c.var;
+  const text = pickCallText(call.texts, i18n.locale);
+  if (!text) throw new HTTPException(404, { message: 'not-found' });
+  const application = user ? await q.findApplication(deps.db, call.id, user.id) : undefined;
+  const open = callState(call, new Date()) === 'open';
+  const changeable =
+    application && !['accepted', 'rejected'].includes(application.status) && (open || application.status === 'revision_requested');
+  let view: CallView;
+  if (!user) view = { kind: 'sign-in', next: new URL(c.req.url).pathname };
+  else if (!can(user, 'act-as-member')) view = { kind: 'verify' };
+  else if (application && !changeable) view = { kind: 'application', application, canChange: false };
+  else if (!open && !application) view = { kind: 'closed' };
+  else {
+    const values =
+      form?.values ??
+      (application
+        ? {
+            city: application.city_name,
+            country: application.country_code,
+            organisation: application.organisation,
+            proposal: application.proposal,
+            answers: application.answers,
+          }
+        : EMPTY);
+    view = { kind: 'form', values, errors: form?.errors ?? {}, application };
+  }
+  const taxonomy = await loadTaxonomyIndex(deps.db);
+  const countries = [...taxonomy.countries]
+    .map((code) => ({ code, name: i18n.countryName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
+  const notice = c.req.query('notice');
+  if (user) c.header('cache-control', 'private, no-store');
+  return renderPage(
+    c,
+    {
+      title: text.title,
+      description: text.summary,
+      children: CallPage({ i18n, call, text, view, countries, csrfToken, notice: notice && NOTICES.has(notice) ? notice : undefined }),
+    },
+    status,
+  );
+}
+
+const ctx = (c: Context<AppEnv>) => ({ db: c.var.deps.db, baseUrl: c.var.deps.config.BASE_URL, mailFrom: c.var.deps.config.MAIL_FROM });
+
+export const callsRoutes = new Hono<AppEnv>()
+  .get('/calls', async (c) => {
+    const { i18n, deps, user } = c.var;
+    const calls = await q.listCalls(deps.db, can(user, 'edit-content'));
+    return renderPage(c, { title: i18n.t('calls.title'), children: CallsPage({ i18n, calls }) });
+  })
+  .get('/calls/:slug{[a-z0-9-]+}', async (c) => renderCall(c, await callOr404(c)))
+  .post('/calls/:slug{[a-z0-9-]+}/apply', requires('act-as-member'), async (c) => {
+    const call = await callOr404(c);
+    const form = await body(c);
+    const text = pickCallText(call.texts, c.var.locale);
+    const parsed = applicationForm.safeParse(form);
+    const { answers, errors: answerErrors } = readAnswers(form, text?.questions.length ?? 0);
+    const values: ApplicationFormValues = {
+      city: typeof form.city === 'string' ? form.city : '',
+      country: typeof form.country === 'string' ? form.country : '',
+      organisation: typeof form.organisation === 'string' ? form.organisation : '',
+      proposal: typeof form.proposal === 'string' ? form.proposal : '',
+      answers,
+    };
+    const errors: FormErrors = { ...answerErrors };
+    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+    if (!parsed.success || Object.keys(errors).length) return renderCall(c, call, { values, errors }, 422);
+    const outcome = await submitApplication(ctx(c), c.var.user as CurrentUser, call.id, { ...parsed.data, answers });
+    if (outcome.ok) return c.redirect(`/${c.var.locale}/calls/${call.slug}?notice=${outcome.created ? 'submitted' : 'updated'}#apply`, 303);
+    if (outcome.reason === 'municipality-full') {
+      return renderCall(c, call, { values, errors: { city: 'municipalityFull' } }, 409);
+    }
+    if (outcome.reason === 'rate-limited') {
+      c.header('retry-after', String(outcome.retryAfter));
+      return renderCall(c, call, { values, errors: { form: 'rateLimited' } }, 429);
+    }
+    if (outcome.reason === 'not-found') throw new HTTPException(404, { message: 'not-found' });
+    return c.redirect(`/${c.var.locale}/calls/${call.slug}?notice=${outcome.reason}`, 303);
+  })
+  .post('/calls/:slug{[a-z0-9-]+}/withdraw', requires('act-as-member'), async (c) => {
+    const call = await callOr404(c);
+    const done = await withdrawApplication(ctx(c), c.var.user as CurrentUser, call.id);
+    return c.redirect(`/${c.var.locale}/calls/${call.slug}${done ? '?notice=withdrawn' : ''}`, 303);
+  });

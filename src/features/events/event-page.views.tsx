@@ -1,0 +1,287 @@
+import { cityName } from '../../core/cities/cities.service.ts';
+import type { I18n } from '../../platform/i18n/i18n.ts';
+import { FallbackNote, InLanguage } from '../../platform/ui/components/content.tsx';
+import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { Documentation } from './event-documentation.views.tsx';
+import type { EventRecord, EventTextRow, ParticipantFigures, ViewerRegistration } from './event-page.queries.ts';
+import type { EventOutcomeSection } from './event-page.service.ts';
+import type { RegistrationAnswers } from './events.table.ts';
+
+// An event's public page: what, when (in the event's zone, and the reader's once the small script has
+// run), where or how to join, who hosts it, registration, and afterwards what happened.
+
+export type RegistrationView =
+  | { kind: 'sign-in'; next: string }
+  | { kind: 'verify' }
+  | { kind: 'form'; values: RegistrationFormValues; errors: FormErrors }
+  | { kind: 'registration'; registration: ViewerRegistration }
+  | { kind: 'state'; state: 'not-open' | 'closed' | 'over' | 'not-taking' };
+
+export type RegistrationFormValues = { city: string; country: string } & RegistrationAnswers;
+
+export type EventPageProps = {
+  i18n: I18n;
+  event: EventRecord;
+  text: EventTextRow;
+  figures: ParticipantFigures | null;
+  /** What other modules link to this past event (e.g. the project ideas a workshop worked on). */
+  outcomes: EventOutcomeSection[];
+  registration: RegistrationView;
+  countries: Array<{ code: string; name: string }>;
+  /** Theme labels in the reader's language, by slug. */
+  themeLabels: Map<string, string>;
+  csrfToken: string;
+  notice?: string;
+};
+
+export function EventPage(props: EventPageProps) {
+  const { i18n, event, text } = props;
+  const { t, locale } = i18n;
+  const place = [event.venue, event.city_name ? cityName({ name: event.city_name, names: event.city_names ?? {} }, locale) : null]
+    .filter(Boolean)
+    .join(', ');
+  const country = event.country_code ? i18n.countryName(event.country_code) : '';
+  const over = event.ends_at.getTime() < Date.now();
+  return (
+    <article class="event">
+      <p class="kicker">
+        {t(`events.kind.${event.kind}`)} · {t(`events.format.${event.format}`)}
+        {event.status !== 'published' ? ` · ${t(`events.status.${event.status}`)}` : ''}
+      </p>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {t(`events.notices.${props.notice}`)}
+        </p>
+      ) : null}
+      <InLanguage i18n={i18n} contentLocale={text.locale}>
+        <h1>{text.title}</h1>
+        <p class="lead">{text.summary}</p>
+      </InLanguage>
+      <FallbackNote i18n={i18n} contentLocale={text.locale} />
+      {event.status === 'cancelled' || event.status === 'postponed' ? (
+        <p class="notice warning" role="status">
+          {t(`events.statusNote.${event.status}`)}
+        </p>
+      ) : null}
+      {event.format_changed_at ? <p class="notice">{t('events.formatChanged', { format: t(`events.format.${event.format}`) })}</p> : null}
+
+      <dl class="facts">
+        <dt>{t('events.when')}</dt>
+        <dd>
+          <time datetime={event.starts_at.toISOString()}>{i18n.formatPeriodInZone(event.starts_at, event.ends_at, event.time_zone)}</time>
+          <span class="hint"> ({event.time_zone.replaceAll('_', ' ')})</span>
+          <span
+            class="local-time"
+            data-start={event.starts_at.toISOString()}
+            data-end={event.ends_at.toISOString()}
+            data-zone={event.time_zone}
+            hidden
+          >
+            {t('events.yourTime')}
+          </span>
+        </dd>
+        {event.format !== 'virtual' && (place || country) ? (
+          <>
+            <dt>{t('events.where')}</dt>
+            <dd dir="auto">{[place, country].filter(Boolean).join(', ')}</dd>
+          </>
+        ) : null}
+        {event.format !== 'in-person' ? (
+          <>
+            <dt>{t('events.online')}</dt>
+            <dd>{t('events.joinLinkForParticipants')}</dd>
+          </>
+        ) : null}
+        {event.languages.length ? (
+          <>
+            <dt>{t('events.languages')}</dt>
+            <dd>{event.languages.map((code) => i18n.languageName(code)).join(t('common.listSeparator'))}</dd>
+          </>
+        ) : null}
+        {event.hosts.length ? (
+          <>
+            <dt>{t('events.hosts')}</dt>
+            <dd dir="auto">
+              {event.hosts.map((h) => `${cityName(h, locale)} (${i18n.countryName(h.country_code)})`).join(t('common.listSeparator'))}
+            </dd>
+          </>
+        ) : null}
+        {event.partners.length ? (
+          <>
+            <dt>{t('events.partners')}</dt>
+            <dd dir="auto">{event.partners.join(t('common.listSeparator'))}</dd>
+          </>
+        ) : null}
+        {event.themes.length ? (
+          <>
+            <dt>{t('events.themes')}</dt>
+            <dd>
+              {event.themes.map((slug, i) => (
+                <>
+                  {i ? t('common.listSeparator') : ''}
+                  <a href={`/${locale}/events?theme=${slug}`}>{props.themeLabels.get(slug) ?? slug}</a>
+                </>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        {event.series ? (
+          <>
+            <dt>{t('events.series')}</dt>
+            <dd dir="auto">{i18n.label(event.series.titles)}</dd>
+          </>
+        ) : null}
+        {event.learning_process ? (
+          <>
+            <dt>{t('events.learningProcess')}</dt>
+            <dd dir="auto">{i18n.label(event.learning_process.titles)}</dd>
+          </>
+        ) : null}
+        {event.capacity ? (
+          <>
+            <dt>{t('events.places')}</dt>
+            <dd>{t('events.placesLeft', { left: Math.max(0, event.capacity - event.registered), capacity: event.capacity })}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <a href={`/${locale}/events/${event.slug}.ics`} download>
+          {t('events.addToCalendar')}
+        </a>
+      </p>
+
+      {text.programme ? (
+        <section aria-labelledby="programme">
+          <h2 id="programme">{t('events.programme')}</h2>
+          <InLanguage i18n={i18n} contentLocale={text.locale}>
+            <div class="prose">
+              {text.programme.split(/\n{2,}/).map((p) => (
+                <p>{p}</p>
+              ))}
+            </div>
+          </InLanguage>
+        </section>
+      ) : null}
+
+      {over ? <Documentation {...props} /> : <Registration {...props} />}
+    </article>
+  );
+}
+
+function Registration(props: EventPageProps) {
+  const { i18n, event, registration: view } = props;
+  const { t, locale } = i18n;
+  const base = `/${locale}/events/${event.slug}`;
+  return (
+    <section aria-labelledby="registration" class="panel">
+      <h2 id="registration">{t('events.registration.title')}</h2>
+      {view.kind === 'sign-in' ? (
+        <p>
+          <a href={`/${locale}/sign-in?next=${encodeURIComponent(view.next)}`}>{t('events.registration.signIn')}</a>
+        </p>
+      ) : null}
+      {view.kind === 'verify' ? <p>{t('events.registration.verify')}</p> : null}
+      {view.kind === 'state' ? <p>{t(`events.registration.${view.state}`)}</p> : null}
+      {view.kind === 'registration' ? (
+        <>
+          <p role="status">
+            {view.registration.status === 'registered'
+              ? t('events.registration.youAreRegistered')
+              : t('events.registration.youAreWaitlisted', { position: view.registration.position ?? 0 })}
+          </p>
+          {view.registration.join_url ? (
+            <p>
+              {t('events.registration.joinHere')}{' '}
+              <a href={view.registration.join_url} rel="noopener noreferrer" dir="ltr">
+                {view.registration.join_url}
+              </a>
+            </p>
+          ) : null}
+          <form method="post" action={`${base}/cancel`}>
+            <CsrfField token={props.csrfToken} />
+            <button type="submit" class="button secondary">
+              {view.registration.status === 'registered' ? t('events.registration.cancel') : t('events.registration.leaveWaitlist')}
+            </button>
+          </form>
+        </>
+      ) : null}
+      {view.kind === 'form' ? <RegistrationForm {...props} values={view.values} errors={view.errors} action={`${base}/register`} /> : null}
+    </section>
+  );
+}
+
+function RegistrationForm(props: EventPageProps & { values: RegistrationFormValues; errors: FormErrors; action: string }) {
+  const { i18n, event, values, errors } = props;
+  const { t } = i18n;
+  const labels = {
+    city: t('events.registration.city'),
+    country: t('events.registration.country'),
+    role: t('events.registration.role'),
+    bringsText: t('events.registration.bringsText'),
+    dietary: t('events.registration.dietary'),
+  };
+  const full = event.capacity !== null && event.registered >= event.capacity;
+  return (
+    <form method="post" action={props.action} novalidate>
+      <CsrfField token={props.csrfToken} />
+      <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
+      {full ? <p>{t('events.registration.fullWaitlist', { waiting: event.waitlisted })}</p> : null}
+      <TextField
+        i18n={i18n}
+        name="city"
+        label={labels.city}
+        value={values.city}
+        error={errors.city}
+        required
+        maxlength={200}
+        dir="auto"
+        autocomplete="address-level2"
+      />
+      <CountrySelect
+        i18n={i18n}
+        label={labels.country as string}
+        placeholder={t('events.registration.chooseCountry')}
+        countries={props.countries}
+        value={values.country}
+        error={errors.country}
+      />
+      {event.questions.includes('role') ? (
+        <TextField i18n={i18n} name="role" label={labels.role} value={values.role ?? ''} error={errors.role} maxlength={200} dir="auto" />
+      ) : null}
+      {event.questions.includes('brings') ? (
+        <fieldset class={errors.brings ? 'field has-error' : 'field'}>
+          <legend>{t('events.registration.brings')}</legend>
+          {(['practice', 'challenge'] as const).map((v) => (
+            <label class="choice">
+              <input type="radio" name="brings" value={v} checked={values.brings === v} /> {t(`events.registration.bringsOptions.${v}`)}
+            </label>
+          ))}
+          <TextArea
+            i18n={i18n}
+            name="bringsText"
+            label={labels.bringsText}
+            value={values.bringsText ?? ''}
+            error={errors.bringsText}
+            maxlength={2000}
+            rows={4}
+            dir="auto"
+          />
+        </fieldset>
+      ) : null}
+      {event.questions.includes('dietary') && event.format !== 'virtual' ? (
+        <TextField
+          i18n={i18n}
+          name="dietary"
+          label={labels.dietary}
+          value={values.dietary ?? ''}
+          error={errors.dietary}
+          maxlength={300}
+          dir="auto"
+        />
+      ) : null}
+      <button type="submit" class="button">
+        {full ? t('events.registration.joinWaitlist') : t('events.registration.register')}
+      </button>
+    </form>
+  );
+}

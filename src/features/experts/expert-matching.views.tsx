@@ -1,0 +1,290 @@
+import type { ThemeWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
+import type { I18n } from '../../platform/i18n/i18n.ts';
+import { CsrfField, TextArea } from '../../platform/ui/forms.tsx';
+import { type MatchInput, type MatchResult, reasonText } from './expert-matching.service.ts';
+import { AVAILABILITY } from './experts.table.ts';
+
+const COMMON_LANGUAGES = ['en', 'de', 'fr', 'es', 'ar', 'pt', 'ru', 'tr', 'sq', 'sr', 'ka', 'id'];
+
+export type MatchPageProps = {
+  i18n: I18n;
+  csrfToken: string;
+  themes: ThemeWithTopics[];
+  regions: string[];
+  input: MatchInput;
+  result?: MatchResult;
+  practices: Array<{ slug: string; title: string; content_locale: string }>;
+  error?: string;
+  /** Editors: on the public page, a form that saves the request; on a saved request, its title and notes. */
+  editor?: EditorPart;
+};
+
+export type ContactNote = {
+  expert_id: number;
+  slug: string;
+  display_name: string;
+  note: string;
+  created_at: Date;
+  noted_by_name: string | null;
+};
+export type EditorPart =
+  | { kind: 'can-save' }
+  | { kind: 'saved'; id: number; title: string; createdBy: string | null; contacts: ContactNote[]; notice?: string };
+
+function Choice({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
+  const id = `field-${name}-${value}`;
+  return (
+    <div class="field checkbox">
+      <input type="checkbox" id={id} name={name} value={value} checked={checked} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** The matching page: a challenge in free text, optional conditions, and the ranked experts with reasons. */
+export function MatchPage(props: MatchPageProps) {
+  const { i18n, input, result } = props;
+  const { t, locale } = i18n;
+  const topicLabel = new Map(props.themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
+  const label = { topic: (slug: string) => topicLabel.get(slug) ?? slug };
+  const saved = props.editor?.kind === 'saved' ? props.editor : undefined;
+  const contacted = new Map((saved?.contacts ?? []).map((c) => [c.expert_id, c]));
+  return (
+    <>
+      <h1>{t('experts.match.title')}</h1>
+      <p class="lead">{t('experts.match.intro')}</p>
+      {props.editor?.kind === 'can-save' ? (
+        <p>
+          <a href={`/${locale}/editor/matches`}>{t('experts.requests.title')}</a>
+        </p>
+      ) : null}
+      {saved ? <SavedRequestHeader i18n={i18n} saved={saved} /> : null}
+      <form
+        method="post"
+        action={saved ? `/${locale}/editor/matches/${saved.id}` : `/${locale}/experts/match`}
+        class="form practice-editor"
+        novalidate
+      >
+        {props.error ? (
+          <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="match-error">
+            <h2 id="match-error">{t(props.error)}</h2>
+          </div>
+        ) : null}
+        <CsrfField token={props.csrfToken} />
+        {saved ? (
+          <div class="field">
+            <label for="field-title">{t('experts.requests.titleLabel')}</label>
+            <input type="text" id="field-title" name="title" value={saved.title} maxlength={200} required dir="auto" />
+          </div>
+        ) : null}
+        <TextArea
+          i18n={i18n}
+          name="challenge"
+          label={t('experts.match.challenge')}
+          hint={t('experts.match.challengeHint')}
+          value={input.challenge}
+          rows={6}
+          maxlength={5000}
+          dir="auto"
+        />
+        <details
+          open={input.topics.length + input.languages.length + input.availability.length > 0 || Boolean(input.region || input.country)}
+        >
+          <summary>{t('experts.match.refine')}</summary>
+          {props.themes.map((theme) => (
+            <fieldset class="choices">
+              <legend>{theme.label}</legend>
+              {theme.topics.map((topic) => (
+                <Choice name="topics" value={topic.slug} label={topic.label} checked={input.topics.includes(topic.slug)} />
+              ))}
+            </fieldset>
+          ))}
+          <fieldset class="choices">
+            <legend>{t('experts.match.languages')}</legend>
+            {COMMON_LANGUAGES.map((code) => (
+              <Choice name="languages" value={code} label={i18n.languageName(code)} checked={input.languages.includes(code)} />
+            ))}
+          </fieldset>
+          <div class="field">
+            <label for="field-region">{t('experts.match.region')}</label>
+            <select id="field-region" name="region">
+              <option value="">{t('experts.match.anyRegion')}</option>
+              {props.regions.map((r) => (
+                <option value={r} selected={input.region === r}>
+                  {t(`common.regions.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset class="choices">
+            <legend>{t('experts.match.availability')}</legend>
+            {AVAILABILITY.map((a) => (
+              <Choice name="availability" value={a} label={t(`experts.availability.${a}`)} checked={input.availability.includes(a)} />
+            ))}
+          </fieldset>
+        </details>
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {saved ? t('experts.requests.update') : t('experts.match.submit')}
+          </button>
+        </div>
+      </form>
+      {result ? (
+        <section aria-labelledby="match-results" class="results">
+          <h2 id="match-results" role="status">
+            {t('experts.match.results', { count: result.items.length })}
+          </h2>
+          <p class="hint">
+            {t('experts.match.writtenIn', { language: i18n.languageName(result.language) })}
+            {result.inferredTopics.length
+              ? ` · ${t('experts.match.recognised', { topics: result.inferredTopics.map(label.topic).join(t('common.listSeparator')) })}`
+              : ''}
+          </p>
+          <p class="hint">{t('experts.match.visibilityNote')}</p>
+          {result.items.length === 0 ? (
+            <p class="empty">{t('experts.match.noResults')}</p>
+          ) : (
+            <ol class="result-list">
+              {result.items.map((m) => (
+                <li class="card">
+                  <h3>
+                    <a href={`/${locale}/experts/${m.slug}`} dir="auto">
+                      {m.name}
+                    </a>{' '}
+                    <span class="count">{t('experts.match.score', { score: m.score })}</span>
+                  </h3>
+                  <ul>
+                    {m.reasons.map((r) =>
+                      r.kind === 'text' ? (
+                        <li>
+                          {t('experts.reasons.profile')}{' '}
+                          <q lang={r.headlineLocale} dir="auto">
+                            {r.headline}
+                          </q>{' '}
+                          {t('experts.reasons.mentions', { words: r.words.join(t('common.listSeparator')) })}
+                        </li>
+                      ) : (
+                        <li>{reasonText(i18n, r, label)}</li>
+                      ),
+                    )}
+                  </ul>
+                  {saved ? (
+                    <ContactNoteForm
+                      i18n={i18n}
+                      csrfToken={props.csrfToken}
+                      requestId={saved.id}
+                      expertId={m.id}
+                      note={contacted.get(m.id)}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          {props.editor?.kind === 'can-save' && result.items.length ? (
+            <SaveRequestForm i18n={i18n} csrfToken={props.csrfToken} input={input} />
+          ) : null}
+          {props.practices.length ? (
+            <section aria-labelledby="match-practices">
+              <h2 id="match-practices">{t('experts.match.relatedPractices')}</h2>
+              <ul>
+                {props.practices.map((p) => (
+                  <li>
+                    <a href={`/${locale}/practices/${p.slug}`} lang={p.content_locale} dir="auto">
+                      {p.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function SaveRequestForm({ i18n, csrfToken, input }: { i18n: I18n; csrfToken: string; input: MatchInput }) {
+  const { t, locale } = i18n;
+  return (
+    <form method="post" action={`/${locale}/editor/matches`} class="form">
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="challenge" value={input.challenge} />
+      {input.topics.map((v) => (
+        <input type="hidden" name="topics" value={v} />
+      ))}
+      {input.languages.map((v) => (
+        <input type="hidden" name="languages" value={v} />
+      ))}
+      {input.availability.map((v) => (
+        <input type="hidden" name="availability" value={v} />
+      ))}
+      {input.region ? <input type="hidden" name="region" value={input.region} /> : null}
+      <div class="field">
+        <label for="field-title">{t('experts.requests.titleLabel')}</label>
+        <input type="text" id="field-title" name="title" maxlength={200} required dir="auto" />
+      </div>
+      <button type="submit" class="button secondary">
+        {t('experts.requests.save')}
+      </button>
+    </form>
+  );
+}
+
+function SavedRequestHeader({ i18n, saved }: { i18n: I18n; saved: Extract<EditorPart, { kind: 'saved' }> }) {
+  const { t, locale } = i18n;
+  return (
+    <>
+      <p class="kicker">
+        <a href={`/${locale}/editor/matches`}>{t('experts.requests.title')}</a>
+      </p>
+      {saved.notice ? (
+        <p class="notice" role="status">
+          {t(`experts.requests.notices.${saved.notice}`)}
+        </p>
+      ) : null}
+      <p dir="auto">
+        {t('experts.requests.savedBy', { name: saved.createdBy ?? '—' })}{' '}
+        <a href={`/${locale}/editor/matches/${saved.id}/delete`}>{t('experts.requests.delete')}</a>
+      </p>
+      {saved.contacts.length ? (
+        <section aria-labelledby="contacted-title">
+          <h2 id="contacted-title">{t('experts.requests.contacted')}</h2>
+          <ul>
+            {saved.contacts.map((c) => (
+              <li>
+                <a href={`/${locale}/experts/${c.slug}`} dir="auto">
+                  {c.display_name}
+                </a>{' '}
+                — {i18n.formatDateTime(new Date(c.created_at))}
+                {c.noted_by_name ? `, ${c.noted_by_name}` : ''}
+                {c.note ? (
+                  <span dir="auto">
+                    {': '}
+                    {c.note}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ContactNoteForm(props: { i18n: I18n; csrfToken: string; requestId: number; expertId: number; note?: ContactNote }) {
+  const { t, locale } = props.i18n;
+  const id = `note-${props.expertId}`;
+  return (
+    <form method="post" action={`/${locale}/editor/matches/${props.requestId}/contacts`} class="inline-form">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="expertId" value={String(props.expertId)} />
+      <label for={id}>{t('experts.requests.noteLabel')}</label>{' '}
+      <input type="text" id={id} name="note" value={props.note?.note ?? ''} maxlength={500} dir="auto" />{' '}
+      <button type="submit" class="button secondary small-button">
+        {props.note ? t('experts.requests.updateNote') : t('experts.requests.markContacted')}
+      </button>
+    </form>
+  );
+}

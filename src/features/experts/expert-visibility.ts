@@ -1,0 +1,34 @@
+import type { CurrentUser } from '../../platform/http/context.ts';
+import { can } from '../../platform/http/policy.ts';
+import { BUCKETS, bucketOf } from './expert-index.ts';
+import type { ExpertVisibility } from './experts.table.ts';
+
+// Who sees which profiles: the one rule every page, list, count, facet and API of experts applies.
+// Anonymous visitors see public profiles; verified members also members-only ones; editors all,
+// hidden included. An expert always sees their own profile.
+
+export function visibleLevels(user: CurrentUser | null): ExpertVisibility[] {
+  if (can(user, 'edit-content')) return ['public', 'members', 'hidden'];
+  if (can(user, 'act-as-member')) return ['public', 'members'];
+  return ['public'];
+}
+
+/** Whether `user` may see a profile with this visibility, owned by `ownerUserId`. */
+export function canSeeExpert(user: CurrentUser | null, visibility: ExpertVisibility, ownerUserId: number | null): boolean {
+  return visibleLevels(user).includes(visibility) || (user !== null && user.id === ownerUserId);
+}
+
+/** Suspended profiles (account disabled) are for editors' eyes only: those who may see hidden ones. */
+export function seesSuspended(visible: ExpertVisibility[]): boolean {
+  return visible.includes('hidden');
+}
+
+/** Which buckets (visibility × suspended, expert-index.ts) the reader may see. */
+export function visibleBuckets(levels: ExpertVisibility[]): Uint8Array {
+  const mask = new Uint8Array(BUCKETS);
+  for (const level of levels) {
+    mask[bucketOf(level, false)] = 1;
+    if (seesSuspended(levels)) mask[bucketOf(level, true)] = 1;
+  }
+  return mask;
+}

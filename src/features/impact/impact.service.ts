@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { listThemesWithTopics, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
+import type { Database } from '../../platform/db/client.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import * as q from './impact.queries.ts';
+
+// The network's impact in numbers: totals, and the same figures per year, per theme and per region.
+// A record with several themes counts under each of them; one without a year or region is left out of
+// that table only (so the theme or region columns may add up to more, or less, than the totals).
+
+export const MEASURES = ['events', 'participants', 'practices', 'experts', 'projectIdeas'] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Figures = Record<Measure, number>;
+export type ImpactRow = { key: string; figures: Figures };
+
+export type Impact = {
+  totals: Figures;
+  byYear: ImpactRow[];
+  byTheme: ImpactRow[];
+  byRegion: ImpactRow[];
+};
+
+const zero = (): Figures => ({ events: 0, participants: 0, practices: 0, experts: 0, projectIdeas: 0 });
+
+/** Everything the impact page shows, counted from the records at `now`. */
+export async function computeImpact(db: Database, locale: Locale, now = new Date()): Promise<Impact> {
+  const [events, practices, experts, ideas, themes, taxonomy] = await Promise.all([
+    q.tallyEvents(db, now),
+    q.tallyPractices(db),
+    q.tallyExperts(db),
+    q.tallyProjectIdeas(db),
+    listThemesWithTopics(db, locale),
+    loadTaxonomyIndex(db),
+  ]);
+  const totals = zero();
+  const tables = { year: new Map<string, Figures>(), region: new Map<string, Figures>(), theme: new Map<string, Figures>() };
+  // Every theme and region is listed, with zeros: a gap is a finding too.
+  for (const th of themes) tables.theme.set(th.slug, zero());
+  for (const r of taxonomy.regions) tables.region.set(r, zero());
+  const add = (rows: q.TallyRow[], measure: Measure, value: (r: q.TallyRow) => number) => {
+    for (const row of rows) {
+      if (row.dim === 'total') {
+        totals[measure] += value(row);
+        continue;
+      }
+      const table = tables[row.dim];
+      const figures = table.get(row.key as string) ?? zero();
+      figures[measure] += value(row);
+      table.set(row.key as string, figures);
+    }
+  };
+  add(events, 'events', (r) => r.records);
+  add(events, 'participants', (r) => r.amount);
+  add(practices, 'practices', (r) => r.records);
+  add(experts, 'experts', (r) => r.records);
+  add(ideas, 'projectIdeas', (r) => r.records);
+  const list = (table: Map<string, Figures>, order: string[]): ImpactRow[] =>
+    order.flatMap((key) => {
+      const figures = table.get(key);
+      return figures ? [{ key, figures }] : [];
+    });
+  return {
+    totals,
+    byYear: list(tables.year, [...tables.year.keys()].sort()),
+    byTheme: list(
+      tables.theme,
+      themes.map((th) => th.slug),
+    ),
+    byRegion: list(tables.region, [...taxonomy.regions].sort()),
+  };
+}
+
+const measure = z.enum(MEASURES).catch('events');
+
+/** Which measure each chart shows (?year=participants&theme=practices), leniently: anything else is the default. */
+export function readChartChoice(url: URL): { year: Measure; theme: Measure; region: Measure } {
+  return {
+    year: url.searchParams.has('year') ? measure.parse(url.searchParams.get('year')) : 'participants',
+    theme: url.searchParams.has('theme') ? measure.parse(url.searchParams.get('theme')) : 'events',
+    region: url.searchParams.has('region') ? measure.parse(url.searchParams.get('region')) : 'events',
+  };
+}

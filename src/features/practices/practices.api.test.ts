@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { openApiDocument } from '../../openapi.ts';
+import { importPractices } from './practices.import.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp({ seed: 'demo', env: { BASE_URL: 'https://peers.example.org' } });
+  await importPractices(t.database.db, [
+    {
+      externalId: 'api-draft',
+      status: 'draft',
+      city: 'Sfax',
+      country: 'TN',
+      topics: ['waste-management'],
+      translations: { en: { title: 'Unpublished recycling plan', summary: 'Draft.' } },
+    },
+  ]);
+});
+after(() => t.close());
+
+const json = async (path: string) => {
+  const res = await t.request(path);
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+};
+
+describe('practices API', () => {
+  it('lists published practices in the documented shape, with facets', async () => {
+    const { status, headers, body } = await json('/api/v1/practices?lang=de');
+    assert.equal(status, 200);
+    assert.equal(headers.get('access-control-allow-origin'), '*');
+    assert.equal(body.total, 18);
+    const item = body.items.find((i: { externalId: string }) => i.externalId === 'demo-practice-rustavi-plastic-recycling');
+    assert.deepEqual(
+      Object.keys(item).sort(),
+      ['city', 'country', 'externalId', 'id', 'language', 'region', 'sdgs', 'slug', 'summary', 'themes', 'title', 'topics', 'url'].sort(),
+    );
+    assert.equal(item.language, 'de');
+    assert.equal(item.country, 'GE');
+    assert.equal(item.region, 'southeast-europe-caucasus');
+    assert.match(item.url, /^https:\/\/peers\.example\.org\/de\/practices\/[a-z0-9-]+$/);
+    assert.ok(Array.isArray(body.facets.theme) && body.facets.theme.length > 0);
+  });
+
+  it('searches and filters like the list page, and never shows drafts', async () => {
+    const found = await json('/api/v1/practices?q=recycling');
+    assert.deepEqual(
+      found.body.items.map((i: { externalId: string }) => i.externalId),
+      ['demo-practice-rustavi-plastic-recycling'],
+    );
+    const filtered = await json('/api/v1/practices?region=mena&country=MA');
+    assert.equal(filtered.body.total, 1);
+    const drafts = await json('/api/v1/practices?q=Unpublished');
+    assert.equal(drafts.body.total, 0);
+  });
+
+  it('returns one practice with all sections, or a JSON 404', async () => {
+    const list = await json('/api/v1/practices');
+    const slug = list.body.items[0].slug;
+    const one = await json(`/api/v1/practices/${slug}?lang=fr`);
+    assert.equal(one.status, 200);
+    assert.deepEqual(Object.keys(one.body.sections), ['challenge', 'approach', 'results', 'lessons', 'transfer', 'resources']);
+    assert.ok(one.body.languages.includes('en'));
+    const draft = await t.database.db
+      .selectFrom('practices')
+      .select('slug')
+      .where('external_id', '=', 'api-draft')
+      .executeTakeFirstOrThrow();
+    const hidden = await json(`/api/v1/practices/${draft.slug}`);
+    assert.equal(hidden.status, 404);
+    assert.deepEqual(hidden.body, { error: 'not_found' });
+    assert.equal((await json('/api/v1/nothing-here')).status, 404);
+  });
+
+  it('publishes an OpenAPI document whose paths all answer', async () => {
+    const { status, body } = await json('/api/v1/openapi.json');
+    assert.equal(status, 200);
+    assert.equal(body.openapi, '3.1.0');
+    assert.deepEqual(Object.keys(body.paths), Object.keys(openApiDocument.paths));
+    // Each collection's own first item stands in for {slug}.
+    const slugOf = async (path: string) => (await json(`/api/v1${path.replace('/{slug}', '')}`)).body.items[0].slug as string;
+    for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, unknown>>)) {
+      const post = 'post' in methods;
+      const res = await t.request(
+        `/api/v1${path.includes('{slug}') ? path.replace('{slug}', await slugOf(path)) : path}`,
+        post ? { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } } : {},
+      );
+      assert.equal(res.status, 200, path);
+    }
+  });
+
+  it('rejects writes: the API is read-only', async () => {
+    const res = await t.request('/api/v1/practices', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 404);
+  });
+});

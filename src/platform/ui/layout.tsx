@@ -1,0 +1,196 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { Assets } from '../http/assets.ts';
+import type { CurrentUser } from '../http/context.ts';
+import type { I18n } from '../i18n/i18n.ts';
+import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
+import { EditorialNav } from './components/editorial-nav.tsx';
+import { CsrfField } from './forms.tsx';
+import { entriesOf, type NavEntry } from './navigation.ts';
+
+export type PageProps = {
+  i18n: I18n;
+  assets: Assets;
+  /** Path after the locale, with query string: '/themes?x=1'. Keeps the page when switching language. */
+  path: string;
+  title: string;
+  description?: string;
+  /** Which main navigation entry is the current section (a NavEntry's `section`). */
+  section?: string;
+  /** On the editorial team's pages: which of their sections this is (shows their section menu). */
+  editorial?: string;
+  /** Every module's navigation entries (from the registry, through the app's dependencies). */
+  navigation: NavEntry[];
+  baseUrl: string;
+  /** Set false on error pages: alternates of a page that does not exist would mislead crawlers. */
+  indexable?: boolean;
+  /** Set false when `head` lists the page's own hreflang alternates (a practice: only its translations). */
+  alternates?: boolean;
+  user: CurrentUser | null;
+  csrfToken: string;
+  /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
+  head?: Child;
+  children: Child;
+};
+
+export function Layout(props: PageProps) {
+  const { i18n, assets, path, title, section } = props;
+  const { t, locale } = i18n;
+  const siteName = t('common.siteName');
+  const fullTitle = path === '/' ? `${siteName} – ${title}` : `${title} – ${siteName}`;
+  const indexable = props.indexable ?? true;
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={locale} dir={i18n.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta name="description" content={props.description ?? t('common.tagline')} />
+          {indexable ? null : <meta name="robots" content="noindex" />}
+          <link rel="stylesheet" href={assets.url('css/site.css')} />
+          <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
+          {indexable && props.alternates !== false
+            ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />)
+            : null}
+          {props.head}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t('common.skipToContent')}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-bar">
+              <a class="brand" href={`/${locale}/`}>
+                <img src={assets.url('icons/peerpolis.svg')} alt="" width="28" height="28" />
+                <span>{siteName}</span>
+              </a>
+              <LanguageSwitcher i18n={i18n} path={path} />
+              <AccountMenu
+                i18n={i18n}
+                user={props.user}
+                csrfToken={props.csrfToken}
+                editorialHome={entriesOf(props.navigation, 'editorial')[0]?.href}
+              />
+            </div>
+            <nav class="wrap main-nav" aria-label={t('common.mainNavigation')}>
+              <ul>
+                {entriesOf(props.navigation, 'main').map((item) => (
+                  <li>
+                    <a href={`/${locale}${item.href}`} aria-current={section === item.section ? 'page' : undefined}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" tabindex={-1} class="wrap">
+            {props.editorial ? (
+              <EditorialNav i18n={i18n} entries={entriesOf(props.navigation, 'editorial')} current={props.editorial} />
+            ) : null}
+            {props.children}
+          </main>
+          <Footer i18n={i18n} navigation={props.navigation} />
+        </body>
+      </html>
+    </>
+  );
+}
+
+function AccountMenu(props: { i18n: I18n; user: CurrentUser | null; csrfToken: string; editorialHome: string | undefined }) {
+  const { i18n, user, csrfToken, editorialHome } = props;
+  const { t, locale } = i18n;
+  if (!user) {
+    return (
+      <ul class="account-menu">
+        <li>
+          <a href={`/${locale}/sign-in`}>{t('common.signIn')}</a>
+        </li>
+        <li>
+          <a href={`/${locale}/register`}>{t('common.register')}</a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="account-menu">
+      {editorialHome && (user.role === 'editor' || user.role === 'admin') ? (
+        <li>
+          <a href={`/${locale}${editorialHome}`}>{t('common.editorial')}</a>
+        </li>
+      ) : null}
+      {user.role === 'admin' ? (
+        <li>
+          <a href={`/${locale}/admin/users`}>{t('common.administration')}</a>
+        </li>
+      ) : null}
+      <li>
+        <a href={`/${locale}/account`}>{t('common.myAccount')}</a>
+      </li>
+      <li>
+        <form method="post" action={`/${locale}/sign-out`}>
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="link-button">
+            {t('common.signOut')}
+          </button>
+        </form>
+      </li>
+    </ul>
+  );
+}
+
+function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
+  return (
+    <nav class="lang-switch" aria-label={i18n.t('common.chooseLanguage')}>
+      <ul>
+        {LOCALES.map((l) => (
+          <li>
+            <a href={`/${l}${path}`} lang={l} hreflang={l} aria-current={l === i18n.locale ? 'true' : undefined}>
+              {LOCALE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const PARTNERS = ['giz', 'dst', 'eg'] as const;
+
+function Footer({ i18n, navigation }: { i18n: I18n; navigation: NavEntry[] }) {
+  const { t, locale } = i18n;
+  return (
+    <footer class="site-footer">
+      <div class="wrap footer-grid">
+        <section aria-labelledby="footer-partners">
+          <h2 id="footer-partners">{t('common.footer.partnersTitle')}</h2>
+          <ul>
+            {PARTNERS.map((p) => (
+              <li>{t(`common.partners.${p}`)}</li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="footer-contact">
+          <h2 id="footer-contact">{t('common.footer.contactTitle')}</h2>
+          <p>{t('common.footer.contactText')}</p>
+          <p>
+            <a href={`/${locale}/about#contact`}>{t('common.footer.contactLink')}</a>
+          </p>
+        </section>
+        <section aria-labelledby="footer-site">
+          <h2 id="footer-site">{t('common.siteName')}</h2>
+          <ul>
+            {entriesOf(navigation, 'footer').map((item) => (
+              <li>
+                <a href={`/${locale}${item.href}`}>{t(item.label)}</a>
+              </li>
+            ))}
+          </ul>
+          <p class="small">{t('common.footer.openSource')}</p>
+        </section>
+      </div>
+    </footer>
+  );
+}
