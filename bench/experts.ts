@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import { matchExperts, matchInput } from '../src/features/experts/expert-matching.service.ts';
-import { expertSearchParams, searchExperts } from '../src/features/experts/expert-search.service.ts';
+import { matchInput } from '../src/features/experts/matching/expert-matching.forms.ts';
+import { matchExperts } from '../src/features/experts/matching/expert-matching.service.ts';
+import { expertSearchParams } from '../src/features/experts/search/expert-search.forms.ts';
+import { searchExperts } from '../src/features/experts/search/expert-search.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import type { CurrentUser } from '../src/platform/http/context.ts';
 import { timeIt, writeResults } from './lib.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type MatchInput, matchExperts, matchInput } from '../src/features/experts/expert-matching.service.ts';
+import { type MatchInput, matchInput } from '../src/features/experts/matching/expert-matching.forms.ts';
+import { matchExperts } from '../src/features/experts/matching/expert-matching.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import type { CurrentUser } from '../src/platform/http/context.ts';
 import { timeIt, writeResults } from './lib.ts';

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
-import { clearSearchCache } from '../src/features/practices/practice-search.cache.ts';
-import { readSearchParams, searchPractices } from '../src/features/practices/practice-search.service.ts';
+import { readSearchParams } from '../src/features/practices/search/practice-search.forms.ts';
+import { searchPractices } from '../src/features/practices/search/practice-search.service.ts';
+import { clearSearchCache } from '../src/features/practices/search/search-cache.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import { createDeps } from '../src/platform/deps.ts';
 import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { registerForEvent } from '../src/features/events/event-registration.service.ts';
+import { registerForEvent } from '../src/features/events/registration/event-registration.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import type { CurrentUser } from '../src/platform/http/context.ts';
 import { writeResults } from './lib.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { parseExpertProfileForm } from '../../src/features/experts/expert-profile.forms.ts';
-import { saveMyExpertProfile } from '../../src/features/experts/expert-profile.service.ts';
+import { parseExpertProfileForm } from '../../src/features/experts/profile/expert-profile.forms.ts';
+import { saveMyExpertProfile } from '../../src/features/experts/profile/expert-profile.service.ts';
 import { createMember } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations, type BrowserApp, expectFocusOnErrorSummary, signInWithBrowser, startBrowserApp } from '../helpers/browser.ts';

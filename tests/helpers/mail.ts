@@ -1,6 +1,6 @@
 import { runDueJobs } from '../../src/core/jobs/jobs.service.ts';
 import { mailJobHandlers } from '../../src/core/mail/mail.service.ts';
-import { createMailTransport } from '../../src/core/mail/mail.transport.ts';
+import { createMailTransport } from '../../src/core/mail/mail-transport.service.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 
 /** Runs the queued jobs once, delivering mail into the outbox, as the worker would. */

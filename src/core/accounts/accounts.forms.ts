@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../platform/i18n/locales.ts';
-import { PASSWORD_MAX } from './passwords.ts';
+import { PASSWORD_MAX } from './passwords.service.ts';
 
 // Messages are keys under `forms.errors.` in the catalogs.
 const email = z.string({ error: 'required' }).trim().min(1, 'required').max(254, 'tooLong').email('email').toLowerCase();

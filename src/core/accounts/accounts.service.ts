@@ -4,9 +4,9 @@ import type { RateLimitRule } from '../../platform/module.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueAccountMail } from '../mail/mail.service.ts';
 import { consumeRateLimits, rateLimitSubject } from '../rate-limits/rate-limits.service.ts';
-import { consumeAccountLink, issueAccountLink, LINK_HOURS } from './account-links.ts';
+import { consumeAccountLink, issueAccountLink, LINK_HOURS } from './account-links.service.ts';
 import type { RegisterForm, SignInForm } from './accounts.forms.ts';
-import { findPasswordProblem, hashPassword, type PasswordProblem, verifyPassword } from './passwords.ts';
+import { findPasswordProblem, hashPassword, type PasswordProblem, verifyPassword } from './passwords.service.ts';
 import { endAllSessions, endSession, startSession } from './sessions.service.ts';
 import * as users from './users.queries.ts';
 

@@ -3,10 +3,10 @@ import type { Locale } from '../../platform/i18n/locales.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueAccountMail } from '../mail/mail.service.ts';
 import { consumeRateLimits, rateLimitSubject } from '../rate-limits/rate-limits.service.ts';
-import { checkAccountLink, consumeAccountLink, issueAccountLink, LINK_HOURS } from './account-links.ts';
+import { checkAccountLink, consumeAccountLink, issueAccountLink, LINK_HOURS } from './account-links.service.ts';
 import type { AccountsContext, Refused } from './accounts.service.ts';
 import { ACCOUNT_LIMITS } from './accounts.service.ts';
-import { findPasswordProblem, hashPassword, type PasswordProblem, verifyPassword } from './passwords.ts';
+import { findPasswordProblem, hashPassword, type PasswordProblem, verifyPassword } from './passwords.service.ts';
 import { endAllSessions, startSession } from './sessions.service.ts';
 import * as users from './users.queries.ts';
 

@@ -1,6 +1,6 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextField } from '../../platform/ui/forms.tsx';
-import { PASSWORD_MIN } from './passwords.ts';
+import { PASSWORD_MIN } from './passwords.service.ts';
 
 type FormState = { errors: FormErrors; values: FormValues };
 const empty: FormState = { errors: {}, values: {} };

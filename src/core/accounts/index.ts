@@ -6,7 +6,7 @@ import { createAdminCommand } from './accounts.commands.ts';
 import { accountsRoutes } from './accounts.routes.ts';
 import { ACCOUNT_LIMITS } from './accounts.service.ts';
 import { credentialsRoutes } from './credentials.routes.ts';
-import { pruneAccountData } from './housekeeping.ts';
+import { pruneAccountData } from './housekeeping.service.ts';
 import { accountsPersonalData } from './personal-data.service.ts';
 import type { AccountDisabledHook } from './user-admin.service.ts';
 

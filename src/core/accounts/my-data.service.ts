@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client.ts';
 import type { PersonalDataHooks } from '../../platform/db/personal-data.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AccountsContext } from './accounts.service.ts';
-import { verifyPassword } from './passwords.ts';
+import { verifyPassword } from './passwords.service.ts';
 import * as users from './users.queries.ts';
 
 /**

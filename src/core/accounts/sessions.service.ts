@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
 import type { Role } from './accounts.table.ts';
-import { hashSecureToken, isWellFormedToken, newSecureToken } from './secure-token.ts';
+import { hashSecureToken, isWellFormedToken, newSecureToken } from './secure-token.model.ts';
 import * as q from './sessions.queries.ts';
 
 /** A session ends after two weeks without a visit; each visit (noted at most every ten minutes) extends it. */

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { issueAccountLink } from './account-links.ts';
+import { issueAccountLink } from './account-links.service.ts';
 import type { Role } from './accounts.table.ts';
 import { endAllSessions } from './sessions.service.ts';
 import * as users from './users.queries.ts';

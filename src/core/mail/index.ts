@@ -1,7 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { devMailRoutes } from './mail.routes.ts';
 import { mailJobHandlers } from './mail.service.ts';
-import { createMailTransport } from './mail.transport.ts';
+import { createMailTransport } from './mail-transport.service.ts';
 import { mailPersonalData } from './personal-data.service.ts';
 
 // Outgoing mail: queued in the database, sent by the worker over SMTP or kept in the outbox.

@@ -4,7 +4,7 @@ import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.se
 import { type PracticeContactMail, renderPracticeContactMail } from './contact.templates.tsx';
 import { findOutboxMessage, listOutbox, type OutboxMessage } from './mail.queries.ts';
 import { type AccountMailTemplate, type AccountMailValues, renderAccountMail } from './mail.templates.tsx';
-import type { MailTransport } from './mail.transport.ts';
+import type { MailTransport } from './mail-transport.service.ts';
 
 export const SEND_MAIL_JOB = 'send-mail';
 

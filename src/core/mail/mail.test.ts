@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { runDueJobs } from '../jobs/jobs.service.ts';
 import { mailJobHandlers, queueAccountMail, queueMail } from './mail.service.ts';
 import { renderAccountMail } from './mail.templates.tsx';
-import { createMailTransport } from './mail.transport.ts';
+import { createMailTransport } from './mail-transport.service.ts';
 
 type Received = { from: string; to: string[]; raw: string };
 

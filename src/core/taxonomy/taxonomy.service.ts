@@ -1,7 +1,8 @@
 import type { Database } from '../../platform/db/client.ts';
+import type { I18n } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
-import { type CountryRegions, countryRegions, type TaxonomyData, taxonomyData } from './taxonomy.data.ts';
 import * as q from './taxonomy.queries.ts';
+import { type CountryRegions, countryRegions, type TaxonomyData, taxonomyData } from './taxonomy-data.service.ts';
 
 export type TaxonomyLoadReport = { regions: number; themes: number; topics: number; countries: number };
 
@@ -75,4 +76,13 @@ export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
     regionOfCountry: new Map(countries.flatMap((c) => (c.region_slug ? [[c.code, c.region_slug] as const] : []))),
     regions: new Set(countries.flatMap((c) => (c.region_slug ? [c.region_slug] : []))),
   };
+}
+
+export type CountryChoice = { code: string; name: string };
+
+/** The countries a form offers, named in the reader's language and sorted as that language sorts. */
+export function countryChoices(index: TaxonomyIndex, i18n: Pick<I18n, 'locale' | 'countryName'>): CountryChoice[] {
+  return [...index.countries]
+    .map((code) => ({ code, name: i18n.countryName(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
 }

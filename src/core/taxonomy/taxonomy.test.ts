@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
-import { countryRegions, REGION_SLUGS, taxonomyData } from './taxonomy.data.ts';
 import { countCountriesByRegion, listThemesWithTopics, loadTaxonomy, regionOfCountry } from './taxonomy.service.ts';
+import { countryRegions, REGION_SLUGS, taxonomyData } from './taxonomy-data.service.ts';
 
 let handle: DatabaseHandle;
 before(async () => {

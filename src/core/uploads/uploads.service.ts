@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { sniffFileType } from './file-types.ts';
+import { sniffFileType } from './file-types.model.ts';
 import { findFirstUpload, insertUpload } from './uploads.queries.ts';
 import type { UploadKind } from './uploads.table.ts';
 

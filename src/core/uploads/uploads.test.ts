@@ -13,7 +13,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { createDeps } from '../../platform/deps.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { getI18n } from '../../platform/i18n/i18n.ts';
-import { sniffFileType } from './file-types.ts';
+import { sniffFileType } from './file-types.model.ts';
 import { contentDisposition, parseRange, uploadBodyLimit } from './uploads.routes.ts';
 import {
   acceptUpload,

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
+import { countryChoices, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import type { AppEnv, CurrentUser } from '../../platform/http/context.ts';
 import { requires } from '../../platform/http/middleware/authorize.ts';
 import { can } from '../../platform/http/policy.ts';
@@ -63,9 +63,7 @@ async function renderCall(
     view = { kind: 'form', values, errors: form?.errors ?? {}, application };
   }
   const taxonomy = await loadTaxonomyIndex(deps.db);
-  const countries = [...taxonomy.countries]
-    .map((code) => ({ code, name: i18n.countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
+  const countries = countryChoices(taxonomy, i18n);
   const notice = c.req.query('notice');
   if (user) c.header('cache-control', 'private, no-store');
   return renderPage(

@@ -64,7 +64,9 @@ describe('events API', () => {
     assert.deepEqual(await get('format=in-person&from=2026-01-01'), ['after-the-change']);
     assert.deepEqual(await get('theme=municipal-services&from=2026-01-01'), ['before-the-change']);
     assert.deepEqual(await get('from=2026-03-29&to=2026-04-01'), ['after-the-change']);
-    assert.deepEqual(await get('kind=nonsense&from=2026-04-10'), ['quito-workshop'], 'a malformed filter is dropped, not an error');
+    assert.deepEqual(await get('kind=workshop&kind=webinar&from=2026-04-10'), ['quito-workshop']);
+    assert.deepEqual(await get('theme=&page=&from=2026-04-10'), ['quito-workshop'], 'an empty value counts as absent');
+    assert.deepEqual(await get('when=past&utm_source=x&from=2026-04-10'), ['quito-workshop'], 'keys the API does not know are ignored');
   });
 
   it('gives one event, public data only, and 404 for drafts', async () => {
@@ -74,6 +76,57 @@ describe('events API', () => {
     assert.equal(body.calendar, 'http://localhost:3000/en/events/before-the-change.ics');
     assert.ok(!JSON.stringify(body).includes('never-public'), 'never the join link');
     assert.equal((await t.request('/api/v1/events/not-yet-public')).status, 404);
+  });
+});
+
+describe('events API: bad parameters answer 400 with problem details naming them', () => {
+  const problem = async (path: string) => {
+    const res = await t.request(path);
+    assert.equal(res.status, 400, path);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json', path);
+    const body = (await res.json()) as { type: string; title: string; status: number; detail: string; 'invalid-params': Param[] };
+    assert.equal(body.status, 400);
+    assert.equal(body.title, 'Bad Request');
+    return body;
+  };
+  type Param = { name: string; in: string; reason: string };
+  const names = async (path: string) => (await problem(path))['invalid-params'].map((p) => p.name);
+
+  for (const [query, name] of [
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['page=1.5', 'page'],
+    ['page=501', 'page'],
+    ['page=1&page=2', 'page'],
+    ['lang=xx', 'lang'],
+    ['theme=no-such-theme', 'theme'],
+    ['theme=Not_A_Slug', 'theme'],
+    ['region=atlantis', 'region'],
+    ['kind=nonsense', 'kind'],
+    ['format=paper', 'format'],
+    ['language=xx', 'language'],
+    ['language=english', 'language'],
+    ['from=yesterday', 'from'],
+    ['to=2026-02-30T25:00', 'to'],
+    ['month=2026-13', 'month'],
+  ] as const) {
+    it(`GET /events?${query} names ${name}`, async () => {
+      assert.deepEqual(await names(`/api/v1/events?${query}`), [name]);
+    });
+  }
+
+  it('names every bad parameter at once, and says why', async () => {
+    const body = await problem('/api/v1/events?page=0&kind=nonsense&format=virtual');
+    assert.deepEqual(body['invalid-params'].map((p) => p.name).sort(), ['kind', 'page']);
+    assert.match(body.detail, /kind/);
+    assert.match(body['invalid-params'].find((p) => p.name === 'kind')?.reason ?? '', /"nonsense"/);
+    const unknown = await problem('/api/v1/events?theme=municipal-services&theme=no-such-theme');
+    assert.deepEqual(unknown['invalid-params'], [{ name: 'theme', in: 'query', reason: '"no-such-theme": unknown theme' }]);
+  });
+
+  it('GET /events/{slug}?lang=xx names lang', async () => {
+    assert.deepEqual(await names('/api/v1/events/before-the-change?lang=xx'), ['lang']);
+    assert.equal((await t.request('/api/v1/events/before-the-change?lang=fr')).status, 200);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DemoSeedStep } from '../../platform/module.ts';
-import { importEvents } from './events.import.ts';
+import { importEvents } from './import/events.import.ts';
 
 // The demo events, in the exchange format (docs/import-format.md): the December 2020 newsletter's five
 // events and the COVID-19 exchange series, the series' sessions and upcoming events. They name the demo

@@ -1,16 +1,8 @@
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Selectable } from 'kysely';
 
-export type EventKind =
-  | 'dialogue-event'
-  | 'workshop'
-  | 'project-planning-workshop'
-  | 'webinar'
-  | 'expert-mission'
-  | 'network-meeting'
-  | 'conference';
-export type EventFormat = 'in-person' | 'virtual' | 'hybrid';
-export type EventStatus = 'draft' | 'published' | 'cancelled' | 'postponed';
-export const EVENT_KINDS: EventKind[] = [
+// Each list is written once: its type is the union of its values, and it is typed as a non-empty list
+// so that `z.enum` takes it as it is.
+const KINDS = [
   'dialogue-event',
   'workshop',
   'project-planning-workshop',
@@ -18,9 +10,15 @@ export const EVENT_KINDS: EventKind[] = [
   'expert-mission',
   'network-meeting',
   'conference',
-];
-export const EVENT_FORMATS: EventFormat[] = ['in-person', 'virtual', 'hybrid'];
-export const EVENT_STATUSES: EventStatus[] = ['draft', 'published', 'cancelled', 'postponed'];
+] as const;
+export type EventKind = (typeof KINDS)[number];
+export const EVENT_KINDS: [EventKind, ...EventKind[]] = [...KINDS];
+const FORMATS = ['in-person', 'virtual', 'hybrid'] as const;
+export type EventFormat = (typeof FORMATS)[number];
+export const EVENT_FORMATS: [EventFormat, ...EventFormat[]] = [...FORMATS];
+const STATUSES = ['draft', 'published', 'cancelled', 'postponed'] as const;
+export type EventStatus = (typeof STATUSES)[number];
+export const EVENT_STATUSES: [EventStatus, ...EventStatus[]] = [...STATUSES];
 /** Optional questions an event may ask at registration. */
 export const REGISTRATION_QUESTIONS = ['role', 'brings', 'dietary'] as const;
 export type RegistrationQuestion = (typeof REGISTRATION_QUESTIONS)[number];
@@ -130,6 +128,23 @@ export type EventSeriesTranslationsTable = {
   summary: Generated<string>;
   search: GeneratedAlways<string>;
 };
+
+// Rows as read. Query files pick their columns from these (`Pick<EventRow, …>`) instead of writing
+// the columns out again, so a column's type is stated once, here.
+export type EventRow = Selectable<EventsTable>;
+/** An event's texts in one language. */
+export type EventTexts = Pick<Selectable<EventTranslationsTable>, 'title' | 'summary' | 'programme' | 'documentation'>;
+export type EventTextRow = Pick<Selectable<EventTranslationsTable>, 'locale'> & EventTexts;
+export type RegistrationRow = Selectable<EventRegistrationsTable>;
+/** A series' or learning process' texts in one language (both tables have the same columns). */
+export type GroupTexts = Pick<Selectable<EventSeriesTranslationsTable>, 'title' | 'summary'>;
+
+/** Series and learning processes are kept alike: a table, its translations and the key joining them. */
+export const EVENT_GROUP_TABLES = {
+  series: { table: 'event_series', texts: 'event_series_translations', key: 'event_series_id' },
+  process: { table: 'learning_processes', texts: 'learning_process_translations', key: 'learning_process_id' },
+} as const;
+export type EventGroupKind = keyof typeof EVENT_GROUP_TABLES;
 
 // The module's tables join the one database type (declaration merging: the platform names no feature's table).
 declare module '../../platform/db/database.ts' {

@@ -1,25 +1,32 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
-import { eventAdminRoutes } from './event-admin.routes.ts';
-import { EVENT_MESSAGE_LIMITS } from './event-admin.service.ts';
-import { eventEditorRoutes } from './event-editor.routes.ts';
-import { eventPageRoutes } from './event-page.routes.tsx';
-import { REGISTRATION_LIMITS, sendEventReminders } from './event-registration.service.ts';
-import { eventsApi } from './events.api.ts';
-import { exportEvents, importEvents } from './events.import.ts';
-import { eventsRoutes } from './events.routes.ts';
+import { eventAdminRoutes } from './admin/event-admin.routes.ts';
+import { EVENT_MESSAGE_LIMITS } from './admin/event-admin.service.ts';
+import { eventCalendarRoutes } from './calendar/event-calendar.routes.ts';
+import { eventEditorRoutes } from './editor/event-editor.routes.ts';
+import { eventsApi, eventsOpenApi } from './events.api.ts';
 import { eventsDemo } from './events.seed.ts';
+import { exportEvents, importEvents } from './import/events.import.ts';
 import * as m0009 from './migrations/0009-events-and-registrations.ts';
+import { eventPageRoutes } from './page/event-page.routes.tsx';
 import { eventsPersonalData } from './personal-data.service.ts';
+import { REGISTRATION_LIMITS, sendEventReminders } from './registration/event-registration.service.ts';
+import { eventSearchRoutes } from './search/event-search.routes.ts';
 
 // Exchange events: the calendar, event pages with registration and waiting list, iCalendar, the
 // editors' form and registration tools, reminders.
 export default defineModule({
   name: 'events',
   migrations: { '0009-events-and-registrations': m0009 },
-  pages: new Hono<AppEnv>().route('/', eventsRoutes).route('/', eventPageRoutes).route('/', eventAdminRoutes).route('/', eventEditorRoutes),
+  pages: new Hono<AppEnv>()
+    .route('/', eventSearchRoutes)
+    .route('/', eventCalendarRoutes)
+    .route('/', eventPageRoutes)
+    .route('/', eventAdminRoutes)
+    .route('/', eventEditorRoutes),
   api: eventsApi,
+  openApi: eventsOpenApi,
   housekeeping: async ({ db, config }) => {
     await sendEventReminders({ db, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
   },
@@ -42,7 +49,7 @@ export default defineModule({
 });
 
 // What other modules may use.
-export { type EventOutcomeSection, eventOutcomes } from './event-page.service.ts';
-export { enrolParticipants, type RegistrationContext } from './event-registration.service.ts';
-export { type EventSummary, listEventSeries, listEvents, type SeriesSummary } from './events.service.ts';
-export { EventList, SeriesList } from './events.views.tsx';
+export { type EventOutcomeSection, eventOutcomes } from './page/event-page.service.ts';
+export { enrolParticipants, type RegistrationContext } from './registration/event-registration.service.ts';
+export { type EventSummary, listEventSeries, listEvents, type SeriesSummary } from './search/event-search.service.ts';
+export { EventList, SeriesList } from './search/event-search.views.tsx';

@@ -1,25 +1,17 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
-import type { RegistrationAnswers, RegistrationStatus } from './events.table.ts';
+import type { EventCityRow } from './events.queries.ts';
+import type { EventRow, RegistrationRow } from './events.table.ts';
 
-export type RegistrationOfUser = {
-  id: number;
-  event_id: number;
-  slug: string;
-  /** In the member's language, else English, else any. */
-  title: string | null;
-  starts_at: Date;
-  ends_at: Date;
-  status: RegistrationStatus;
-  city_name: string | null;
-  country_code: string | null;
-  answers: RegistrationAnswers;
-  queued_at: Date;
-  registered_at: Date | null;
-  cancelled_at: Date | null;
-  attended: boolean | null;
-  reminded_at: Date | null;
-};
+export type RegistrationOfUser = Pick<
+  RegistrationRow,
+  'id' | 'event_id' | 'status' | 'country_code' | 'answers' | 'queued_at' | 'registered_at' | 'cancelled_at' | 'attended' | 'reminded_at'
+> &
+  Pick<EventRow, 'slug' | 'starts_at' | 'ends_at'> &
+  Pick<EventCityRow, 'city_name'> & {
+    /** In the member's language, else English, else any. */
+    title: string | null;
+  };
 
 /** Every registration of the member (past ones too), oldest event first. */
 export async function listRegistrationsOfUser(db: Database, userId: number): Promise<RegistrationOfUser[]> {

@@ -1,8 +1,8 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { PersonalDataHooks } from '../../platform/module.ts';
-import * as reg from './event-registration.queries.ts';
-import { fillFreePlaces, type RegistrationContext } from './event-registration.service.ts';
 import * as q from './personal-data.queries.ts';
+import * as reg from './registration/event-registration.queries.ts';
+import { fillFreePlaces, type RegistrationContext } from './registration/event-registration.service.ts';
 
 // The events' part of a member's data export and of account deletion.
 

@@ -4,10 +4,10 @@ import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import { insertEvent, insertMembers } from '../../../tests/helpers/events.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
-import { markAttendance } from './event-admin.service.ts';
-import { registerForEvent } from './event-registration.service.ts';
+import { markAttendance } from './admin/event-admin.service.ts';
 import type { RegistrationAnswers } from './events.table.ts';
 import { eventsPersonalData } from './personal-data.service.ts';
+import { registerForEvent } from './registration/event-registration.service.ts';
 
 const MAIL_CTX = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <no-reply@localhost>' };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DemoSeedStep } from '../../platform/module.ts';
-import { importExperts } from './experts.import.ts';
+import { importExperts } from './import/experts.import.ts';
 
 // The demo experts, in the exchange format (docs/import-format.md): each gets a member account without
 // password for its address, as an import gives them.

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Selectable } from 'kysely';
 
 export type ExpertVisibility = 'public' | 'members' | 'hidden';
 export const AVAILABILITY = ['advice', 'missions', 'study-visits', 'speaking'] as const;
@@ -52,6 +52,8 @@ export type ExpertTopicsTable = { expert_id: number; topic_slug: string };
 export type ExpertRegionsTable = { expert_id: number; region_slug: string };
 export type ExpertCountriesTable = { expert_id: number; country_code: string };
 export type ExpertLanguagesTable = { expert_id: number; code: string; level: LanguageLevel };
+/** A language an expert speaks, with its level: the row as profiles, the index and the exchange format carry it. */
+export type ExpertLanguage = Pick<Selectable<ExpertLanguagesTable>, 'code' | 'level'>;
 
 export type ExpertContactsTable = {
   id: GeneratedAlways<number>;

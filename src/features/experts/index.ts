@@ -3,27 +3,37 @@ import { accountDisabled } from '../../core/accounts/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
-import { EXPERT_CONTACT_LIMITS } from './expert-contact.service.ts';
-import { pruneExpertChanges } from './expert-index.ts';
-import { expertProfileRoutes } from './expert-profile.routes.ts';
-import { suspendExpertProfileOfUser } from './expert-profile.service.ts';
-import { expertsApi } from './experts.api.ts';
-import { exportExperts, importExperts } from './experts.import.ts';
-import { expertsRoutes } from './experts.routes.ts';
+import { expertContactRoutes } from './contact/expert-contact.routes.ts';
+import { EXPERT_CONTACT_LIMITS } from './contact/expert-contact.service.ts';
+import { pruneExpertChanges } from './directory-index/expert-index.service.ts';
+import { expertsApi, expertsOpenApi } from './experts.api.ts';
 import { expertsDemo } from './experts.seed.ts';
-import { matchRequestsRoutes } from './match-requests.routes.ts';
+import { exportExperts, importExperts } from './import/experts.import.ts';
+import { expertMatchingRoutes } from './matching/expert-matching.routes.ts';
 import * as m0006 from './migrations/0006-expert-profiles.ts';
 import * as m0007 from './migrations/0007-expert-facet-arrays.ts';
 import * as m0008 from './migrations/0008-expert-directory-index.ts';
+import { expertPageRoutes } from './page/expert-page.routes.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
+import { myExpertProfileRoutes } from './profile/expert-profile.routes.ts';
+import { suspendExpertProfileOfUser } from './profile/expert-profile.service.ts';
+import { matchRequestsRoutes } from './requests/match-requests.routes.ts';
+import { expertSearchRoutes } from './search/expert-search.routes.ts';
 
 // The expert directory, profiles, the contact relay and matching a city's challenge to experts.
 export default defineModule({
   name: 'experts',
   migrations: { '0006-expert-profiles': m0006, '0007-expert-facet-arrays': m0007, '0008-expert-directory-index': m0008 },
-  // The profile routes first: /experts/match and /my/expert-profile before /experts/<slug>.
-  pages: new Hono<AppEnv>().route('/', expertProfileRoutes).route('/', expertsRoutes).route('/', matchRequestsRoutes),
+  // /experts/<slug> first: it passes reserved slugs ("match", "map") and unknown ones on to the routes after it.
+  pages: new Hono<AppEnv>()
+    .route('/', myExpertProfileRoutes)
+    .route('/', expertPageRoutes)
+    .route('/', expertContactRoutes)
+    .route('/', expertMatchingRoutes)
+    .route('/', expertSearchRoutes)
+    .route('/', matchRequestsRoutes),
   api: expertsApi,
+  openApi: expertsOpenApi,
   housekeeping: async ({ db }) => {
     await pruneExpertChanges(db);
   },
@@ -46,6 +56,6 @@ export default defineModule({
 });
 
 // What other modules may use.
-export { findVisibleExpert } from './expert-profile.service.ts';
-export { type ExpertHit, listExpertCards } from './expert-search.service.ts';
-export { ExpertCard } from './expert-search.views.tsx';
+export { findVisibleExpert } from './profile/expert-profile.service.ts';
+export { type ExpertHit, listExpertCards } from './search/expert-search.service.ts';
+export { ExpertCard } from './search/expert-search.views.tsx';

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 
-/** The experts a member wrote to, and when: the platform never keeps the text (see expert-contact.service.ts). */
+/** The experts a member wrote to, and when: the platform never keeps the text (see contact/expert-contact.service.ts). */
 export function listExpertContactsSentBy(db: Database, userId: number) {
   return db
     .selectFrom('expert_contacts as c')

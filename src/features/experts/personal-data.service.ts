@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { PersonalDataHooks } from '../../platform/module.ts';
-import { deleteExpertProfileOfUser, getMyExpertProfile } from './expert-profile.service.ts';
 import * as q from './personal-data.queries.ts';
+import { deleteExpertProfileOfUser, getMyExpertProfile } from './profile/expert-profile.service.ts';
 
 // The experts module's part of a member's data export and of account deletion: the member's own
 // profile, the experts they wrote to, and (editors) the matching requests and notes they kept.

@@ -5,10 +5,10 @@ import { insertMembers } from '../../../tests/helpers/events.ts';
 import { EXPERT_FIXTURES, type ExpertFixture, insertExpert } from '../../../tests/helpers/experts.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
-import { sendExpertMessage } from './expert-contact.service.ts';
-import { matchInput } from './expert-matching.service.ts';
-import { noteContactedExpert, saveMatchRequest } from './match-requests.service.ts';
+import { sendExpertMessage } from './contact/expert-contact.service.ts';
+import { matchInput } from './matching/expert-matching.forms.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
+import { noteContactedExpert, saveMatchRequest } from './requests/match-requests.service.ts';
 
 const MAIL_CTX = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <no-reply@localhost>' };
 

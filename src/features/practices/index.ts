@@ -1,24 +1,32 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { practiceContactRoutes } from './contact/practice-contact.routes.ts';
+import { PRACTICE_CONTACT_LIMITS } from './contact/practice-contact.service.ts';
+import { exportPractices, importPractices } from './import/practices.import.ts';
 import * as m0003 from './migrations/0003-practice-records.ts';
 import * as m0004 from './migrations/0004-practice-workflow.ts';
 import * as m0005 from './migrations/0005-practice-search-speed.ts';
+import { practicePageRoutes } from './page/practice-page.routes.ts';
 import { practicesPersonalData } from './personal-data.service.ts';
-import { PRACTICE_CONTACT_LIMITS } from './practice-contact.service.ts';
-import { practiceWorkflowRoutes } from './practice-workflow.routes.ts';
-import { SUBMISSION_LIMITS } from './practice-workflow.service.ts';
-import { practicesApi } from './practices.api.ts';
-import { exportPractices, importPractices } from './practices.import.ts';
-import { practicesRoutes } from './practices.routes.ts';
+import { practicesApi, practicesOpenApi } from './practices.api.ts';
 import { practicesDemo } from './practices.seed.ts';
+import { practiceSearchRoutes } from './search/practice-search.routes.ts';
+import { practiceWorkflowRoutes } from './workflow/practice-workflow.routes.ts';
+import { SUBMISSION_LIMITS } from './workflow/practice-workflow.service.ts';
 
 // Good practices: the library written for transfer, its search, the authors' workspace and the review.
 export default defineModule({
   name: 'practices',
   migrations: { '0003-practice-records': m0003, '0004-practice-workflow': m0004, '0005-practice-search-speed': m0005 },
-  pages: new Hono<AppEnv>().route('/', practicesRoutes).route('/', practiceWorkflowRoutes),
+  // In this order: the map's path before a practice's slug.
+  pages: new Hono<AppEnv>()
+    .route('/', practiceSearchRoutes)
+    .route('/', practicePageRoutes)
+    .route('/', practiceContactRoutes)
+    .route('/', practiceWorkflowRoutes),
   api: practicesApi,
+  openApi: practicesOpenApi,
   exchange: {
     key: 'practices',
     label: 'Practices',
@@ -37,5 +45,5 @@ export default defineModule({
 });
 
 // What other modules may use.
-export { listLatestPractices, listPracticesOnTopics, type PracticeSummary } from './practices.service.ts';
-export { PracticeList } from './practices.views.tsx';
+export { listLatestPractices, listPracticesOnTopics, type PracticeSummary } from './list/practice-list.service.ts';
+export { PracticeList } from './list/practice-list.views.tsx';

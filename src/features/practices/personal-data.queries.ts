@@ -1,6 +1,7 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
-import type { PracticeStatus, RevisionState } from './practices.table.ts';
+import type { PracticeContactsTable, PracticeHistoryTable, PracticesTable } from './practices.table.ts';
+import type { RevisionSummary } from './workflow/practice-workflow.queries.ts';
 
 /**
  * A practice's live title in the member's language, else English, else any; null before publication.
@@ -10,16 +11,14 @@ const liveTitle = (practiceId: RawBuilder<unknown>) => sql<string | null>`(
   select t.title from practice_translations t where t.practice_id = ${practiceId}
   order by (t.locale = u.locale) desc, (t.locale = 'en') desc, t.locale limit 1)`;
 
-export type AuthoredPracticeRow = {
-  slug: string;
-  status: PracticeStatus;
-  created_at: Date;
-  updated_at: Date;
-  revision_state: RevisionState | null;
-  revision_content: unknown;
-  live_title: string | null;
-  locale: string;
-};
+/** A practice named by slug and, once published, by its live title. */
+type PracticeNamed = Pick<Selectable<PracticesTable>, 'slug'> & { title: string | null };
+
+export type AuthoredPracticeRow = Pick<Selectable<PracticesTable>, 'slug' | 'status' | 'created_at' | 'updated_at'> &
+  RevisionSummary & {
+    /** The member's language, which the live title was picked for. */
+    locale: string;
+  };
 
 /**
  * Every practice the member authored, with its latest revision. Not listPracticesByAuthor: the export
@@ -42,13 +41,9 @@ export async function listPracticesAuthoredBy(db: Database, userId: number): Pro
  * The text is never kept; the other person is not named (their identity is their data).
  */
 export async function listPracticeContactsOf(db: Database, userId: number) {
-  const result = await sql<{
-    slug: string;
-    title: string | null;
-    created_at: Date;
-    sent: boolean;
-    to_editorial_team: boolean;
-  }>`
+  const result = await sql<
+    PracticeNamed & Pick<Selectable<PracticeContactsTable>, 'created_at'> & { sent: boolean; to_editorial_team: boolean }
+  >`
     select p.slug, ${liveTitle(sql`p.id`)} as title, c.created_at, coalesce(c.sender_user_id = ${userId}, false) as sent,
       c.recipient_user_id is null as to_editorial_team
     from practice_contacts c join practices p on p.id = c.practice_id join users u on u.id = ${userId}
@@ -59,14 +54,7 @@ export async function listPracticeContactsOf(db: Database, userId: number) {
 
 /** The workflow steps the member took (their own submissions, an editor's decisions) with their comments. */
 export async function listPracticeStepsBy(db: Database, userId: number) {
-  const result = await sql<{
-    slug: string;
-    title: string | null;
-    from_state: string | null;
-    to_state: string;
-    comment: string;
-    created_at: Date;
-  }>`
+  const result = await sql<PracticeNamed & Pick<Selectable<PracticeHistoryTable>, 'from_state' | 'to_state' | 'comment' | 'created_at'>>`
     select p.slug, ${liveTitle(sql`p.id`)} as title, h.from_state, h.to_state, h.comment, h.created_at
     from practice_history h join practices p on p.id = h.practice_id join users u on u.id = ${userId}
     where h.actor_user_id = ${userId}

@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import type { PersonalDataHooks } from '../../platform/module.ts';
 import * as q from './personal-data.queries.ts';
-import { contentTitle, readContent } from './practice-content.ts';
+import { rowTitle } from './workflow/practice-workflow.service.ts';
 
 // The good practices' part of a member's data export and of account deletion.
 
@@ -17,7 +17,7 @@ async function exportData(trx: Database, userId: number): Promise<Record<string,
     practicesAuthored: authored.map((p) => ({
       slug: p.slug,
       // A draft has no live title yet: what the member last proposed names it.
-      title: p.live_title ?? contentTitle(readContent(p.revision_content), isLocale(p.locale) ? p.locale : 'en'),
+      title: rowTitle(p, isLocale(p.locale) ? p.locale : 'en'),
       status: p.status,
       revisionState: p.revision_state,
       createdAt: p.created_at,

@@ -10,11 +10,11 @@ import { pruneUploads } from '../../core/uploads/uploads.housekeeping.ts';
 import { uploadsDir } from '../../core/uploads/uploads.service.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
+import { sendPracticeMessage } from './contact/practice-contact.service.ts';
+import { addPracticeFile } from './files/practice-files.service.ts';
 import { practicesPersonalData } from './personal-data.service.ts';
-import { sendPracticeMessage } from './practice-contact.service.ts';
-import { type PracticeContent, readContent } from './practice-content.ts';
-import { addPracticeFile } from './practice-files.service.ts';
-import { actOnRevision, saveRevision, startPractice } from './practice-workflow.service.ts';
+import { type PracticeContent, readContent } from './record/practice-content.model.ts';
+import { actOnRevision, saveRevision, startPractice } from './workflow/practice-workflow.service.ts';
 
 const MAIL_CTX = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <no-reply@localhost>' };
 

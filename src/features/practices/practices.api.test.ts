@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { openApiDocument } from '../../openapi.ts';
-import { importPractices } from './practices.import.ts';
+import { importPractices } from './import/practices.import.ts';
 
 let t: TestApp;
 before(async () => {
@@ -90,8 +90,65 @@ describe('practices API', () => {
     }
   });
 
+  it('keeps reading valid filters as before: lower-case country codes, repeated keys, empty values', async () => {
+    assert.equal((await json('/api/v1/practices?region=mena&country=ma')).body.total, 1);
+    assert.equal((await json('/api/v1/practices?region=mena&country=MA&country=TN&sdg=&page=')).status, 200);
+  });
+
   it('rejects writes: the API is read-only', async () => {
     const res = await t.request('/api/v1/practices', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 404);
+  });
+});
+
+describe('practices API: bad parameters answer 400 with problem details naming them', () => {
+  type Param = { name: string; in: string; reason: string };
+  const problem = async (path: string) => {
+    const res = await t.request(path);
+    assert.equal(res.status, 400, path);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json', path);
+    const body = (await res.json()) as { type: string; title: string; status: number; detail: string; 'invalid-params': Param[] };
+    assert.deepEqual([body.type, body.title, body.status], ['about:blank', 'Bad Request', 400]);
+    return body;
+  };
+  const names = async (path: string) => (await problem(path))['invalid-params'].map((p) => p.name);
+
+  for (const [query, name] of [
+    ['page=0', 'page'],
+    ['page=-1', 'page'],
+    ['page=two', 'page'],
+    ['page=1&page=2', 'page'],
+    ['sdg=99', 'sdg'],
+    ['sdg=0', 'sdg'],
+    ['sdg=eleven', 'sdg'],
+    ['lang=xx', 'lang'],
+    ['lang=EN', 'lang'],
+    ['theme=no-such-theme', 'theme'],
+    ['topic=no-such-topic', 'topic'],
+    ['topic=municipal-services', 'topic'],
+    ['region=atlantis', 'region'],
+    ['country=XX', 'country'],
+    ['country=DEU', 'country'],
+    ['sort=popular', 'sort'],
+    [`q=${'a'.repeat(201)}`, 'q'],
+    [Array.from({ length: 21 }, () => 'sdg=1').join('&'), 'sdg'],
+  ] as const) {
+    it(`GET /practices?${query.slice(0, 40)} names ${name}`, async () => {
+      assert.deepEqual(await names(`/api/v1/practices?${query}`), [name]);
+    });
+  }
+
+  it('names every bad parameter at once, with the value and the reason', async () => {
+    const body = await problem('/api/v1/practices?page=0&sdg=99&lang=xx');
+    assert.deepEqual(body['invalid-params'].map((p) => p.name).sort(), ['lang', 'page', 'sdg']);
+    assert.equal(body.detail, 'The parameters lang, sdg, page are invalid.');
+    assert.match(body['invalid-params'].find((p) => p.name === 'sdg')?.reason ?? '', /"99".*17/);
+    const unknown = await problem('/api/v1/practices?country=MA&country=XX');
+    assert.deepEqual(unknown['invalid-params'], [{ name: 'country', in: 'query', reason: '"XX": unknown country code' }]);
+  });
+
+  it('GET /practices/{slug}?lang=xx names lang', async () => {
+    const slug = (await json('/api/v1/practices')).body.items[0].slug;
+    assert.deepEqual(await names(`/api/v1/practices/${slug}?lang=xx`), ['lang']);
   });
 });

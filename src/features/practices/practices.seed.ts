@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../platform/db/client.ts';
 import type { DemoSeedStep } from '../../platform/module.ts';
-import { importPractices } from './practices.import.ts';
+import { importPractices } from './import/practices.import.ts';
 
 // The demo's good practices, in the exchange format (docs/import-format.md), loaded by the importer.
 // The step names are those recorded in the seed_runs table of databases seeded before: keep them.

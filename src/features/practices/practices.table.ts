@@ -1,14 +1,10 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
-export type PracticeStatus =
-  | 'draft'
-  | 'submitted'
-  | 'in_review'
-  | 'changes_requested'
-  | 'resubmitted'
-  | 'published'
-  | 'rejected'
-  | 'archived';
+/** The states a revision (a proposed version of a practice) moves through in review. */
+type ReviewState = 'draft' | 'submitted' | 'in_review' | 'changes_requested' | 'resubmitted' | 'published' | 'rejected';
+
+/** A practice's status: the review states, and archived (taken offline by editors). Only `published` is public. */
+export type PracticeStatus = ReviewState | 'archived';
 
 export type PracticesTable = {
   id: GeneratedAlways<number>;
@@ -60,16 +56,8 @@ export type PracticeTranslationsTable = {
 export type PracticeThemesTable = { practice_id: number; theme_slug: string };
 export type PracticeTopicsTable = { practice_id: number; topic_slug: string };
 
-/** The review states of a revision (a proposed version of a practice). */
-export type RevisionState =
-  | 'draft'
-  | 'submitted'
-  | 'in_review'
-  | 'changes_requested'
-  | 'resubmitted'
-  | 'published'
-  | 'rejected'
-  | 'withdrawn';
+/** The review states of a revision; a revision may also be withdrawn by its author. */
+export type RevisionState = ReviewState | 'withdrawn';
 
 export type PracticeRevisionsTable = {
   id: GeneratedAlways<number>;

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { listThemesWithTopics, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
+import { countryChoices, listThemesWithTopics, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import { uploadBodyLimit } from '../../core/uploads/uploads.routes.ts';
 import type { AppEnv, CurrentUser } from '../../platform/http/context.ts';
 import { requires } from '../../platform/http/middleware/authorize.ts';
@@ -77,9 +77,7 @@ async function renderForm(
     loadTaxonomyIndex(deps.db),
     loadEditorChoices(deps.db, i18n.locale, null),
   ]);
-  const countries = [...index.countries]
-    .map((code) => ({ code, name: i18n.countryName(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
+  const countries = countryChoices(index, i18n);
   c.header('cache-control', 'private, no-store');
   return renderPage(
     c,

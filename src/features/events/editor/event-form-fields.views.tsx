@@ -1,0 +1,272 @@
+import type { Child } from 'hono/jsx';
+import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
+import { ThemeTopicChoices } from '../../../core/taxonomy/taxonomy.views.tsx';
+import type { AttachedDocument } from '../../../core/uploads/uploads.service.ts';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
+import { directionOf, type Locale } from '../../../platform/i18n/locales.ts';
+import { CheckboxGroup, CountrySelect, type FormErrors, SelectField, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
+import type { GroupChoice } from './event-editor.queries.ts';
+import type { EventFormValues } from './event-editor.service.ts';
+
+// The fieldsets of the editors' event form (event-editor.views.tsx): the texts in one language, then
+// what, where, registration, themes, hosts and partners, and what happened afterwards. Each builds its
+// fields with one kit bound to what was typed, the errors and the labels.
+
+export type EventFormPageProps = {
+  i18n: I18n;
+  event: { slug: string; languages: string[]; documents: AttachedDocument[] } | null;
+  lang: Locale;
+  form: EventFormValues;
+  errors: FormErrors;
+  taxonomy: ThemeWithTopics[];
+  countries: Array<{ code: string; name: string }>;
+  regions: string[];
+  series: GroupChoice[];
+  processes: GroupChoice[];
+  csrfToken: string;
+  notice?: string;
+  documentError?: { message: string; title: string };
+};
+
+const FIELDS = [
+  'title',
+  'summary',
+  'programme',
+  'documentation',
+  'kind',
+  'format',
+  'status',
+  'startsAt',
+  'endsAt',
+  'registrationOpensAt',
+  'registrationClosesAt',
+  'timeZone',
+  'city',
+  'country',
+  'region',
+  'venue',
+  'joinUrl',
+  'capacity',
+  'questions',
+  'themes',
+  'topics',
+  'languages',
+  'hosts',
+  'partners',
+  'recordings',
+  'practices',
+  'series',
+  'learningProcess',
+  'reportedParticipants',
+  'reportedMunicipalities',
+  'reportedCountries',
+];
+
+type FieldExtra = { hint?: string; maxlength?: number; dir?: 'auto' | 'ltr'; type?: 'datetime-local'; required?: boolean };
+type AreaExtra = { hint?: string; maxlength?: number; lang?: string; dir?: 'auto' | 'ltr' | 'rtl' };
+
+/** The form's props with its field labels (in the error summary's order) and helpers for its fields. */
+export type EventFormKit = EventFormPageProps & {
+  labels: Record<string, string>;
+  v: (name: string) => string;
+  field: (name: string, extra?: FieldExtra) => Child;
+  choose: (name: string, options: Array<[string, string]>, extra?: { hint?: string; empty?: string }) => Child;
+  area: (name: string, rows: number, extra?: AreaExtra) => Child;
+};
+
+export function eventFormKit(props: EventFormPageProps): EventFormKit {
+  const { i18n, form, errors } = props;
+  const labels = Object.fromEntries(FIELDS.map((k) => [k, i18n.t(`eventEditor.fields.${k}`)]));
+  const v = (k: string) => form.values[k] ?? '';
+  return {
+    ...props,
+    labels,
+    v,
+    field: (name, extra = {}) => (
+      <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />
+    ),
+    choose: (name, options, extra = {}) => (
+      <SelectField
+        i18n={i18n}
+        name={name}
+        label={labels[name] as string}
+        value={v(name)}
+        error={errors[name]}
+        options={options}
+        {...extra}
+      />
+    ),
+    area: (name, rows, extra = {}) => (
+      <TextArea
+        i18n={i18n}
+        name={name}
+        label={labels[name] as string}
+        value={v(name)}
+        error={errors[name]}
+        rows={rows}
+        dir="auto"
+        {...extra}
+      />
+    ),
+  };
+}
+
+/** The texts, in the language of the tab. */
+export function TextsFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, lang, errors, labels, v, area } = kit;
+  const { t } = i18n;
+  const textDir = directionOf(lang);
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.texts', { language: i18n.languageName(lang) })}</legend>
+      <TextField
+        i18n={i18n}
+        name="title"
+        label={labels.title as string}
+        value={v('title')}
+        error={errors.title}
+        required
+        maxlength={300}
+        dir={textDir}
+        lang={lang}
+      />
+      {area('summary', 3, { maxlength: 2000, lang, dir: textDir })}
+      {area('programme', 8, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.programme') })}
+      {area('documentation', 6, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.documentation') })}
+    </fieldset>
+  );
+}
+
+/** What kind of event, its status, when, and the series or learning process it belongs to. */
+export function WhatFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, event, errors, labels, v, field, choose } = kit;
+  const { t } = i18n;
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.sections.what')}</legend>
+      {choose(
+        'kind',
+        EVENT_KINDS.map((k) => [k, t(`events.kind.${k}`)]),
+        { empty: t('eventEditor.choose') },
+      )}
+      {choose(
+        'format',
+        EVENT_FORMATS.map((k) => [k, t(`events.format.${k}`)]),
+        { empty: t('eventEditor.choose'), hint: event ? t('eventEditor.hints.change') : undefined },
+      )}
+      <SelectField
+        i18n={i18n}
+        name="status"
+        label={labels.status as string}
+        value={v('status') || 'draft'}
+        error={errors.status}
+        options={EVENT_STATUSES.map((k) => [k, t(`events.status.${k}`)])}
+      />
+      {field('startsAt', { type: 'datetime-local', required: true })}
+      {field('endsAt', { type: 'datetime-local', required: true })}
+      {field('timeZone', { hint: t('eventEditor.hints.timeZone'), maxlength: 60, dir: 'ltr' })}
+      {choose(
+        'series',
+        kit.series.map((g) => [g.key, g.title]),
+        { empty: t('eventEditor.none') },
+      )}
+      {choose(
+        'learningProcess',
+        kit.processes.map((g) => [g.key, g.title]),
+        { empty: t('eventEditor.none') },
+      )}
+    </fieldset>
+  );
+}
+
+/** The place, or the online room. */
+export function WhereFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, errors, labels, v, field, choose } = kit;
+  const { t } = i18n;
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.sections.where')}</legend>
+      {field('venue', { maxlength: 300 })}
+      {field('city', { maxlength: 200 })}
+      <CountrySelect
+        i18n={i18n}
+        label={labels.country as string}
+        placeholder={t('eventEditor.none')}
+        countries={kit.countries}
+        value={v('country')}
+        error={errors.country}
+        required={false}
+      />
+      {choose(
+        'region',
+        kit.regions.map((r) => [r, t(`common.regions.${r}`)]),
+        { empty: t('eventEditor.none'), hint: t('eventEditor.hints.region') },
+      )}
+      {field('joinUrl', { hint: t('eventEditor.hints.joinUrl'), maxlength: 2000, dir: 'ltr' })}
+    </fieldset>
+  );
+}
+
+/** Places, the registration window and the questions asked. */
+export function RegistrationFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, form, errors, labels, field } = kit;
+  const { t } = i18n;
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.sections.registration')}</legend>
+      {field('capacity', { hint: t('eventEditor.hints.capacity'), maxlength: 6, dir: 'ltr' })}
+      {field('registrationOpensAt', { type: 'datetime-local', hint: t('eventEditor.hints.window') })}
+      {field('registrationClosesAt', { type: 'datetime-local', hint: t('eventEditor.hints.window') })}
+      <CheckboxGroup
+        i18n={i18n}
+        name="questions"
+        legend={labels.questions as string}
+        options={REGISTRATION_QUESTIONS.map((q) => [q, t(`eventEditor.questions.${q}`)])}
+        selected={form.questions}
+        error={errors.questions}
+      />
+    </fieldset>
+  );
+}
+
+/** Themes and topics, working languages, hosts and partners. */
+export function ThemesFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, form, errors, labels, field, area } = kit;
+  const { t } = i18n;
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.sections.themes')}</legend>
+      <ThemeTopicChoices
+        i18n={i18n}
+        taxonomy={kit.taxonomy}
+        themes={form.themes}
+        topics={form.topics}
+        errors={errors}
+        labels={{ themes: labels.themes as string, topics: labels.topics as string }}
+      />
+      {field('languages', { hint: t('eventEditor.hints.languages'), maxlength: 100, dir: 'ltr' })}
+      {area('hosts', 3, { hint: t('eventEditor.hints.hosts'), maxlength: 5000 })}
+      {area('partners', 3, { hint: t('eventEditor.hints.onePerLine'), maxlength: 10000 })}
+    </fieldset>
+  );
+}
+
+/** Recordings, the good practices presented, and figures for events before the platform. */
+export function AfterwardsFieldset({ kit }: { kit: EventFormKit }) {
+  const { i18n, field, area } = kit;
+  const { t } = i18n;
+  return (
+    <fieldset>
+      <legend>{t('eventEditor.sections.afterwards')}</legend>
+      {area('recordings', 3, { hint: t('eventEditor.hints.recordings'), maxlength: 20000, dir: 'ltr' })}
+      {area('practices', 3, { hint: t('eventEditor.hints.practices'), maxlength: 10000, dir: 'ltr' })}
+      <p class="hint">{t('eventEditor.hints.reported')}</p>
+      <div class="field-row">
+        {field('reportedParticipants', { maxlength: 8, dir: 'ltr' })}
+        {field('reportedMunicipalities', { maxlength: 8, dir: 'ltr' })}
+        {field('reportedCountries', { maxlength: 4, dir: 'ltr' })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,274 @@
+import { z } from 'zod';
+import { getAccount } from '../../../core/accounts/accounts.service.ts';
+import { findOrCreateMemberAccount, listAccountEmails, renameAccount } from '../../../core/accounts/user-admin.service.ts';
+import { findOrAddCity } from '../../../core/cities/cities.service.ts';
+import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { ISO_639_1 } from '../../../platform/i18n/language-codes.ts';
+import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import { slugify } from '../../../platform/lib/slug.ts';
+import { AVAILABILITY, LANGUAGE_LEVELS } from '../experts.table.ts';
+import * as profiles from '../profile/expert-profile.queries.ts';
+import * as q from './experts-import.queries.ts';
+
+// The experts part of the exchange format (docs/import-format.md): `npm run cli -- import` / `export`.
+// The e-mail address only finds or creates the member account the profile belongs to: it is never stored
+// on the expert, never in a report and never logged.
+
+const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : undefined);
+const text = (max: number) => z.string().trim().max(max);
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+const slugs = z.array(z.string().trim()).max(200).default([]);
+
+const translation = z.object({
+  headline: z
+    .string({ error: required('headline') })
+    .trim()
+    .min(1, 'headline is required')
+    .max(200),
+  bio: text(5000).default(''),
+});
+
+export const importedExpert = z.object({
+  externalId: z.string().trim().min(1).max(200),
+  name: z
+    .string({ error: required('name') })
+    .trim()
+    .min(1, 'name is required')
+    .max(120),
+  // Absent (an export without --with-emails): an existing profile keeps its account.
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email('not a valid e-mail address'))
+    .nullish()
+    .transform((v) => v ?? undefined),
+  organisation: text(300).default(''),
+  position: text(200).default(''),
+  city: text(200).default(''),
+  country: z.string({ error: required('country') }).pipe(countryCode),
+  languages: z
+    .array(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .toLowerCase()
+          .refine((c) => ISO_639_1.has(c), 'must be an ISO 639-1 code (two letters, e.g. "fr")'),
+        level: z.enum(LANGUAGE_LEVELS, { error: 'level must be working, fluent or native' }),
+      }),
+    )
+    .max(50)
+    .default([])
+    .refine((list) => new Set(list.map((l) => l.code)).size === list.length, 'a language is listed twice'),
+  themes: slugs,
+  topics: slugs,
+  regions: slugs,
+  countries: z.array(countryCode).max(250).default([]),
+  availability: z.array(z.enum(AVAILABILITY, { error: `must be one of ${AVAILABILITY.join(', ')}` })).default([]),
+  yearsExperience: z.number().int().min(0).max(70).nullish(),
+  visibility: z.enum(['public', 'members', 'hidden']).default('members'),
+  translations: z
+    .partialRecord(z.enum(LOCALES), translation)
+    .refine((t) => Object.keys(t).length > 0, 'needs at least one language with a headline'),
+});
+
+export type ImportedExpert = z.infer<typeof importedExpert>;
+/** The same shape as the practices' report (practices.import.ts). */
+export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
+
+type ExpertIndex = TaxonomyIndex & { regions: Set<string> };
+
+/** Problems only the database can see: unknown theme, topic, region or country. */
+function taxonomyProblems(e: ImportedExpert, index: ExpertIndex): string[] {
+  const problems: string[] = [];
+  for (const theme of e.themes) if (!index.themes.has(theme)) problems.push(`themes: unknown slug "${theme}"`);
+  for (const topic of e.topics) if (!index.themeOfTopic.has(topic)) problems.push(`topics: unknown slug "${topic}"`);
+  for (const region of e.regions) if (!index.regions.has(region)) problems.push(`regions: unknown slug "${region}"`);
+  for (const code of e.countries) if (!index.countries.has(code)) problems.push(`countries: unknown code "${code}"`);
+  if (!index.countries.has(e.country)) problems.push(`country: unknown code "${e.country}"`);
+  return problems;
+}
+
+/** Thrown before a record's first write, so it leaves nothing behind even inside a caller's transaction. */
+class Rejected extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.join('; '));
+  }
+}
+
+/** The slug, or the first of slug-2, slug-3 … not yet taken. Slugs never change once given (URLs stay). */
+async function freeExpertSlug(db: Database, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!(await profiles.isExpertSlugTaken(db, slug))) return slug;
+  }
+}
+
+/**
+ * The account the profile belongs to. A profile keeps its account: the file's address may find or create
+ * one only for a profile that has none, and it must then be free (experts.user_id is unique).
+ */
+async function accountFor(db: Database, e: ImportedExpert, existing: { id: number; user_id: number | null } | undefined) {
+  if (existing?.user_id != null) {
+    const account = await getAccount(db, existing.user_id);
+    if (!account) throw new Rejected(['account: the member deleted the account this profile belonged to; it is not imported again']);
+    if (e.email && e.email !== account.email.toLowerCase())
+      throw new Rejected(['email: differs from the address of the account this profile belongs to (members change it themselves)']);
+    return existing.user_id;
+  }
+  if (!e.email) {
+    if (existing) return null;
+    throw new Rejected(['email: required for a new expert (the profile belongs to a member account)']);
+  }
+  const locale: Locale = (Object.keys(e.translations)[0] as Locale | undefined) ?? 'en';
+  const { userId, created } = await findOrCreateMemberAccount(db, { email: e.email, name: e.name, locale });
+  if (!created) {
+    const other = await q.findExpertByUserId(db, userId);
+    if (other && other.id !== existing?.id)
+      throw new Rejected([
+        `email: the account already has another expert profile (${other.external_id ? `externalId "${other.external_id}"` : 'made on the platform'})`,
+      ]);
+  }
+  return userId;
+}
+
+async function saveOne(db: Database, e: ImportedExpert, index: ExpertIndex): Promise<'created' | 'updated'> {
+  const existing = await q.findExpertByExternalId(db, e.externalId);
+  const userId = await accountFor(db, e, existing);
+  if (userId !== null) await renameAccount(db, userId, e.name);
+  const row: q.ExpertRecordRow = {
+    user_id: userId,
+    display_name: e.name,
+    organisation: e.organisation,
+    position: e.position,
+    city_id: e.city ? await findOrAddCity(db, e.country, e.city) : null,
+    country_code: e.country,
+    years_experience: e.yearsExperience ?? null,
+    availability: AVAILABILITY.filter((a) => e.availability.includes(a)),
+    visibility: e.visibility,
+  };
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    await q.updateExpertRecord(db, id, row);
+  } else {
+    const slug = await freeExpertSlug(db, slugify(e.name, 'expert'));
+    id = await q.insertExpertRecord(db, { ...row, slug, external_id: e.externalId });
+  }
+  const translations = Object.entries(e.translations).flatMap(([locale, t]) => (t ? [{ locale, ...t }] : []));
+  await q.replaceExpertTranslations(db, id, translations);
+  // A topic implies its theme, as for practices: listing topics is enough.
+  const topics = [...new Set(e.topics)].sort();
+  const themes = [...new Set([...e.themes, ...topics.map((t) => index.themeOfTopic.get(t) as string)])].sort();
+  await profiles.replaceExpertTaxonomy(db, id, {
+    themes,
+    topics,
+    regions: [...new Set(e.regions)].sort(),
+    countries: [...new Set(e.countries)].sort(),
+  });
+  await profiles.replaceExpertLanguages(db, id, e.languages);
+  return existing ? 'updated' : 'created';
+}
+
+/**
+ * Imports experts one by one, idempotent by externalId (a re-import updates the profile and the account's
+ * name). Each expert belongs to a member account found or created by e-mail. An invalid record is rejected
+ * with its reasons and the others still go in; each record is its own transaction (or runs in the
+ * caller's, when called inside one).
+ */
+export async function importExperts(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+  const index: ExpertIndex = { ...(await loadTaxonomyIndex(db)), regions: new Set(await profiles.listRegionSlugs(db)) };
+  const outcomes: ImportOutcome[] = [];
+  const seen = new Set<string>();
+  for (const [position, record] of records.entries()) {
+    const parsed = importedExpert.safeParse(record);
+    const externalId = parsed.success
+      ? parsed.data.externalId
+      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
+    if (!parsed.success) {
+      // Messages and paths only: zod's issues could carry the input, which may be an e-mail address.
+      const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
+      outcomes.push({ externalId, outcome: 'rejected', reasons });
+      continue;
+    }
+    const problems = taxonomyProblems(parsed.data, index);
+    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
+    seen.add(externalId);
+    if (problems.length) {
+      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
+      continue;
+    }
+    try {
+      const outcome = db.isTransaction
+        ? await saveOne(db, parsed.data, index)
+        : await db.transaction().execute((trx) => saveOne(trx, parsed.data, index));
+      outcomes.push({ externalId, outcome, reasons: [] });
+    } catch (error) {
+      if (!(error instanceof Rejected)) throw error;
+      outcomes.push({ externalId, outcome: 'rejected', reasons: error.reasons });
+    }
+  }
+  return outcomes;
+}
+
+export type ExportedExpert = Omit<ImportedExpert, 'email' | 'yearsExperience'> & { email?: string; yearsExperience: number | null };
+
+function groupBy<T extends { expert_id: number }, V>(rows: T[], pick: (row: T) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const row of rows) {
+    const list = groups.get(row.expert_id);
+    if (list) list.push(pick(row));
+    else groups.set(row.expert_id, [pick(row)]);
+  }
+  return groups;
+}
+
+/**
+ * All experts in the import format. E-mail addresses only with `withEmails` (admins moving data between
+ * installations): a file with them is personal data.
+ */
+export async function exportExperts(db: Database, options: { withEmails?: boolean } = {}): Promise<{ experts: ExportedExpert[] }> {
+  const data = await q.listExpertsForExport(db);
+  const emails = options.withEmails
+    ? await listAccountEmails(
+        db,
+        data.experts.flatMap((x) => (x.user_id === null ? [] : [x.user_id])),
+      )
+    : new Map<number, string>();
+  const translations = groupBy(data.translations, (t) => [t.locale, { headline: t.headline, bio: t.bio }] as const);
+  const themes = groupBy(data.themes, (t) => t.theme_slug);
+  const topics = groupBy(data.topics, (t) => t.topic_slug);
+  const regions = groupBy(data.regions, (r) => r.region_slug);
+  const countries = groupBy(data.countries, (c) => c.country_code);
+  const languages = groupBy(data.languages, (l) => ({ code: l.code, level: l.level }));
+  return {
+    experts: data.experts.map((x) => {
+      const email = x.user_id === null ? undefined : emails.get(x.user_id);
+      return {
+        externalId: x.external_id ?? `peerpolis-expert-${x.id}`,
+        name: x.display_name,
+        ...(email ? { email } : {}),
+        organisation: x.organisation,
+        position: x.position,
+        city: x.city_name ?? '',
+        country: x.country_code ?? '',
+        languages: languages.get(x.id) ?? [],
+        themes: themes.get(x.id) ?? [],
+        topics: topics.get(x.id) ?? [],
+        regions: regions.get(x.id) ?? [],
+        countries: countries.get(x.id) ?? [],
+        availability: x.availability,
+        yearsExperience: x.years_experience,
+        visibility: x.visibility,
+        translations: Object.fromEntries(translations.get(x.id) ?? []) as ExportedExpert['translations'],
+      };
+    }),
+  };
+}

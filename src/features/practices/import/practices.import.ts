@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { LOCALES } from '../../../platform/i18n/locales.ts';
+import { slugify } from '../../../platform/lib/slug.ts';
+import { PRACTICE_SECTIONS } from '../practices.table.ts';
+import { inferProjectState, readContent } from '../record/practice-content.model.ts';
+import { insertPracticeRecord } from '../record/practice-record.queries.ts';
+import { freeSlug, writeLiveRecord } from '../record/practice-record.service.ts';
+import { clearSearchCache } from '../search/search-cache.service.ts';
+import * as q from './practice-exchange.queries.ts';
+
+// The exchange format of docs/import-format.md: `npm run cli -- import FILE.json` and `export`.
+
+const text = (max: number) => z.string().trim().max(max);
+const translation = z.object({
+  title: text(300).min(1, 'title is required'),
+  summary: text(2000).min(1, 'summary is required'),
+  challenge: text(20_000).default(''),
+  approach: text(20_000).default(''),
+  results: text(20_000).default(''),
+  lessons: text(20_000).default(''),
+  transfer: text(20_000).default(''),
+  resources: text(20_000).default(''),
+});
+const year = z.number().int().min(1900).max(2100);
+
+export const importedPractice = z
+  .object({
+    externalId: z.string().trim().min(1).max(200),
+    status: z.enum(['published', 'draft']),
+    city: text(200).min(1, 'city is required'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
+    themes: z.array(z.string()).default([]),
+    topics: z.array(z.string()).default([]),
+    sdgs: z.array(z.number().int().min(1).max(17)).default([]),
+    startYear: year.nullable().optional(),
+    endYear: year.nullable().optional(),
+    partners: z.array(text(300).min(1)).max(50).default([]),
+    links: z
+      .array(
+        z.object({
+          url: z
+            .string()
+            .url()
+            .regex(/^https?:\/\//, 'links must be http(s)'),
+          label: text(200).min(1),
+        }),
+      )
+      .max(20)
+      .default([]),
+    translations: z.partialRecord(z.enum(LOCALES), translation).refine((t) => Object.keys(t).length > 0, 'needs at least one language'),
+    contact: z.object({ name: text(200).default(''), organisation: text(300).default('') }).default({ name: '', organisation: '' }),
+  })
+  .refine((p) => !p.startYear || !p.endYear || p.endYear >= p.startYear, { message: 'endYear is before startYear', path: ['endYear'] });
+
+export type ImportedPractice = z.infer<typeof importedPractice>;
+export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
+
+export const importFile = z.object({ practices: z.array(z.unknown()) });
+
+/** Problems only the database can see: unknown theme, topic or country. */
+function taxonomyProblems(p: ImportedPractice, index: TaxonomyIndex): string[] {
+  const problems: string[] = [];
+  for (const theme of p.themes) if (!index.themes.has(theme)) problems.push(`themes: unknown slug "${theme}"`);
+  for (const topic of p.topics) if (!index.themeOfTopic.has(topic)) problems.push(`topics: unknown slug "${topic}"`);
+  if (!index.countries.has(p.country)) problems.push(`country: unknown code "${p.country}"`);
+  return problems;
+}
+
+async function saveOne(db: Database, p: ImportedPractice, index: TaxonomyIndex): Promise<'created' | 'updated'> {
+  const existing = await q.findPracticeByExternalId(db, p.externalId);
+  let id: number;
+  if (existing) {
+    id = existing.id;
+  } else {
+    const title = p.translations.en?.title ?? Object.values(p.translations)[0]?.title ?? p.externalId;
+    id = await insertPracticeRecord(db, {
+      external_id: p.externalId,
+      slug: await freeSlug(db, slugify(title, 'practice')),
+      status: p.status,
+      city_id: null,
+      country_code: null,
+      start_year: null,
+      end_year: null,
+      sdgs: [],
+      partners: [],
+      links: [],
+      contact_name: null,
+      contact_organisation: null,
+      project_state: null,
+    });
+  }
+  const content = readContent({
+    ...p,
+    projectState: inferProjectState(p.endYear),
+    startYear: p.startYear ?? null,
+    endYear: p.endYear ?? null,
+    contact: { ...p.contact, userId: null },
+  });
+  // Files and a contact member are managed on the platform, not in the exchange format: keep them.
+  await writeLiveRecord(db, id, content, index, { status: p.status, keepFiles: true });
+  return existing ? 'updated' : 'created';
+}
+
+/**
+ * Imports practices one by one, idempotent by externalId (a re-import updates). An invalid record is
+ * rejected with its reasons and the others still go in; each record is its own transaction (or runs in
+ * the caller's, when called inside one).
+ */
+export async function importPractices(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+  const index = await loadTaxonomyIndex(db);
+  const outcomes: ImportOutcome[] = [];
+  const seen = new Set<string>();
+  for (const [position, record] of records.entries()) {
+    const parsed = importedPractice.safeParse(record);
+    const externalId = parsed.success
+      ? parsed.data.externalId
+      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
+    if (!parsed.success) {
+      const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
+      outcomes.push({ externalId, outcome: 'rejected', reasons });
+      continue;
+    }
+    const problems = taxonomyProblems(parsed.data, index);
+    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
+    seen.add(externalId);
+    if (problems.length) {
+      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
+      continue;
+    }
+    const outcome = db.isTransaction
+      ? await saveOne(db, parsed.data, index)
+      : await db.transaction().execute((trx) => saveOne(trx, parsed.data, index));
+    clearSearchCache();
+    outcomes.push({ externalId, outcome, reasons: [] });
+  }
+  return outcomes;
+}
+
+/** All practices in the import format (statuses other than published are exported as draft). */
+export async function exportPractices(db: Database): Promise<{ practices: ImportedPractice[] }> {
+  const { practices, translations, themes, topics } = await q.listPracticesForExport(db);
+  return {
+    practices: practices.map((p) => ({
+      externalId: p.external_id ?? `peerpolis-${p.id}`,
+      status: p.status === 'published' ? 'published' : 'draft',
+      city: p.city_name ?? '',
+      country: p.country_code ?? '',
+      themes: themes.filter((t) => t.practice_id === p.id).map((t) => t.theme_slug),
+      topics: topics.filter((t) => t.practice_id === p.id).map((t) => t.topic_slug),
+      sdgs: p.sdgs,
+      startYear: p.start_year,
+      endYear: p.end_year,
+      partners: p.partners,
+      links: p.links,
+      translations: Object.fromEntries(
+        translations
+          .filter((t) => t.practice_id === p.id)
+          .map((t) => [t.locale, { title: t.title, summary: t.summary, ...Object.fromEntries(PRACTICE_SECTIONS.map((s) => [s, t[s]])) }]),
+      ) as ImportedPractice['translations'],
+      contact: { name: p.contact_name ?? '', organisation: p.contact_organisation ?? '' },
+    })),
+  };
+}
