@@ -1,7 +1,10 @@
 // `npm test`: every unit and HTTP test, then the browser tests when Chromium is installed.
 // REQUIRE_BROWSER=1 (set by CI) turns a missing Chromium into a failure instead of a skip.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Before the tests it builds the run's template databases (tests/helpers/db-templates.ts) for the engine
+// TEST_DATABASE_URL selects, and removes them afterwards, whatever the outcome.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,21 +18,58 @@ function find(dir, pattern) {
   });
 }
 
-function runTests(files, concurrency) {
-  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files];
-  return spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
+// Asynchronous children, so that an interrupt (Ctrl-C, a CI timeout's SIGTERM) reaches this process
+// while they run: it is passed on to the tests, and the templates are still dropped before exiting.
+let child;
+let interrupted;
+let cleaningUp = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupted ??= signal;
+    if (!cleaningUp) child?.kill(signal);
+  });
 }
 
-const unit = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
-let status = runTests(unit, 2);
-
-const e2e = find('tests/e2e', /\.test\.ts$/).sort();
-if (existsSync(CHROMIUM)) {
-  status = runTests(e2e, 1) || status;
-} else if (process.env.REQUIRE_BROWSER === '1') {
-  console.error(`Browser tests cannot run: ${CHROMIUM} is missing (apt-get install -y chromium), and REQUIRE_BROWSER=1.`);
-  status = 1;
-} else {
-  console.log(`Browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium to run them).`);
+function node(args, options = {}) {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { stdio: 'inherit', ...options });
+    child.on('exit', (code) => {
+      child = undefined;
+      resolve(code ?? 1);
+    });
+  });
 }
-process.exit(status);
+
+const runTests = (files, concurrency, env) => node(['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
+
+const runDir = mkdtempSync(join(tmpdir(), 'peerpolis-test-run-'));
+let status = 1;
+try {
+  status = await node(['--import', 'tsx', 'tests/templates.ts', 'build', runDir]);
+  if (status === 0 && !interrupted) {
+    const env = { ...process.env, PEERPOLIS_TEST_TEMPLATES: readFileSync(join(runDir, 'templates.json'), 'utf8') };
+    const unit = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
+    status = await runTests(unit, 2, env);
+
+    const e2e = find('tests/e2e', /\.test\.ts$/).sort();
+    if (interrupted) {
+      console.log(`Browser tests not run: interrupted (${interrupted}).`);
+    } else if (existsSync(CHROMIUM)) {
+      status = (await runTests(e2e, 1, env)) || status;
+    } else if (process.env.REQUIRE_BROWSER === '1') {
+      console.error(`Browser tests cannot run: ${CHROMIUM} is missing (apt-get install -y chromium), and REQUIRE_BROWSER=1.`);
+      status = 1;
+    } else {
+      console.log(`Browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium to run them).`);
+    }
+  }
+} finally {
+  // PGlite's templates are files in runDir; PostgreSQL's are databases to drop. The drop runs in its own
+  // process group, so that a second Ctrl-C in the terminal does not stop it half-way.
+  cleaningUp = true;
+  if (process.env.TEST_DATABASE_URL) {
+    if ((await node(['--import', 'tsx', 'tests/templates.ts', 'drop', runDir], { detached: true })) !== 0) status ||= 1;
+  }
+  rmSync(runDir, { recursive: true, force: true });
+}
+process.exit(status || (interrupted ? 1 : 0));

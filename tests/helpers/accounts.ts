@@ -29,3 +29,24 @@ export async function signedIn(t: TestApp, email: string, password = PASSWORD): 
   if (res.status !== 303) throw new Error(`sign-in of ${email} failed: ${res.status}`);
   return v;
 }
+
+/** Fills in the registration form as a new member would (Amina Diallo, English, consent given). */
+export async function register(v: Visitor, email: string, overrides: Record<string, string> = {}) {
+  await v.get('/en/register');
+  return v.post('/en/register', { name: 'Amina Diallo', email, password: PASSWORD, locale: 'en', privacy: 'yes', ...overrides });
+}
+
+/** Registers and follows the confirmation link from the outbox; returns the visitor who did. */
+export async function registerAndVerify(t: TestApp, email: string): Promise<Visitor> {
+  const v = newVisitor(t);
+  await register(v, email);
+  const mail = await lastMailTo(t.database.db, email);
+  await v.get(linkIn(mail?.text_body, '/en/verify-email?token='));
+  return v;
+}
+
+/** Fills in the sign-in form. */
+export async function signIn(v: Visitor, email: string, password = PASSWORD) {
+  await v.get('/en/sign-in');
+  return v.post('/en/sign-in', { email, password });
+}

@@ -1,5 +1,6 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../../platform/i18n/locales.ts';
+import { Checkbox, SelectField } from '../../platform/ui/choice-fields.tsx';
 import { CsrfField, ErrorSummary, type FormErrors, type FormValues, TextField } from '../../platform/ui/forms.tsx';
 import { AccountSettings } from './credentials.views.tsx';
 import { PASSWORD_MIN } from './passwords.service.ts';
@@ -58,36 +59,28 @@ export function RegisterPage({ i18n, csrfToken, state = empty }: { i18n: I18n; c
           required
           dir="ltr"
         />
-        <div class={state.errors.locale ? 'field has-error' : 'field'}>
-          <label for="field-locale">{labels.locale}</label>
-          <select id="field-locale" name="locale">
-            {LOCALES.map((l) => (
-              <option value={l} lang={l} selected={l === chosen}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={state.errors.privacy ? 'field checkbox has-error' : 'field checkbox'}>
-          {state.errors.privacy ? (
-            <p class="field-error" id="field-privacy-error">
-              {t(`forms.errors.${state.errors.privacy}`)}
-            </p>
-          ) : null}
-          <input
-            type="checkbox"
-            id="field-privacy"
-            name="privacy"
-            value="yes"
-            required
-            checked={state.values.privacy === 'yes'}
-            aria-invalid={state.errors.privacy ? 'true' : undefined}
-            aria-describedby={state.errors.privacy ? 'field-privacy-error' : undefined}
-          />
-          <label for="field-privacy">
-            {t('accounts.privacyConsent')} <a href={`/${locale}/privacy`}>{t('accounts.privacyLink')}</a>
-          </label>
-        </div>
+        <SelectField
+          i18n={i18n}
+          name="locale"
+          label={labels.locale}
+          value={chosen}
+          error={state.errors.locale}
+          options={LOCALES.map((l) => [l, LOCALE_NAMES[l], l])}
+        />
+        <Checkbox
+          i18n={i18n}
+          name="privacy"
+          value="yes"
+          id="field-privacy"
+          required
+          checked={state.values.privacy === 'yes'}
+          error={state.errors.privacy}
+          label={
+            <>
+              {t('accounts.privacyConsent')} <a href={`/${locale}/privacy`}>{t('accounts.privacyLink')}</a>
+            </>
+          }
+        />
         <button type="submit" class="button">
           {t('accounts.registerAction')}
         </button>

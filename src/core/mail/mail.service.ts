@@ -1,7 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.service.ts';
-import { type PracticeContactMail, renderPracticeContactMail } from './contact.templates.tsx';
 import { findOutboxMessage, listOutbox, type OutboxMessage } from './mail.queries.ts';
 import { type AccountMailTemplate, type AccountMailValues, renderAccountMail } from './mail.templates.tsx';
 import type { MailTransport } from './mail-transport.service.ts';
@@ -53,17 +52,6 @@ export async function queueMail(db: Database, message: MailMessage): Promise<voi
     headers,
     ...(message.calendar ? { calendar: message.calendar } : {}),
   });
-}
-
-/** A member's message about a practice; answers go straight to the sender (Reply-To). */
-export function queuePracticeContactMail(
-  db: Database,
-  to: string,
-  locale: Locale,
-  replyTo: { name: string; address: string },
-  mail: PracticeContactMail,
-) {
-  return queueMail(db, { to, replyTo, ...renderPracticeContactMail(locale, mail) });
 }
 
 export function queueAccountMail(db: Database, to: string, locale: Locale, template: AccountMailTemplate, values: AccountMailValues) {

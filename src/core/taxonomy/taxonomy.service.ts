@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client.ts';
+import type { KnownValues, Lookup } from '../../platform/http/api-params.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import * as q from './taxonomy.queries.ts';
@@ -75,6 +76,27 @@ export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
     countries: new Set(countries.map((c) => c.code)),
     regionOfCountry: new Map(countries.flatMap((c) => (c.region_slug ? [[c.code, c.region_slug] as const] : []))),
     regions: new Set(countries.flatMap((c) => (c.region_slug ? [c.region_slug] : []))),
+  };
+}
+
+/** The kinds of taxonomy value a request may name, and how a reason calls them ("unknown country code"). */
+const KINDS = {
+  theme: { label: 'theme', lookup: (t: TaxonomyIndex): Lookup => t.themes },
+  topic: { label: 'topic', lookup: (t: TaxonomyIndex): Lookup => t.themeOfTopic },
+  region: { label: 'region', lookup: (t: TaxonomyIndex): Lookup => t.regions },
+  country: { label: 'country code', lookup: (t: TaxonomyIndex): Lookup => t.countries },
+};
+
+/**
+ * The taxonomy values a request names that must exist, each kind under the key that carries it
+ * (`{ topic: 'topics' }` for a body's list): for the API's 400 answers and the search pages' notes.
+ */
+export function knownTaxonomy(db: Database, keys: Partial<Record<keyof typeof KINDS, string>>): KnownValues<TaxonomyIndex> {
+  const given = Object.entries(keys) as Array<[keyof typeof KINDS, string]>;
+  return {
+    load: () => loadTaxonomyIndex(db),
+    keys: Object.fromEntries(given.map(([kind, key]) => [key, KINDS[kind].lookup])),
+    labels: Object.fromEntries(given.map(([kind, key]) => [key, KINDS[kind].label])),
   };
 }
 

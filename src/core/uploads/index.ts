@@ -1,8 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { uploadsPersonalData } from './personal-data.service.ts';
-import { pruneUploads } from './uploads.housekeeping.ts';
 import { uploadsRoutes } from './uploads.routes.ts';
 import { uploadsDir } from './uploads.service.ts';
+import { pruneUploads } from './uploads-housekeeping.service.ts';
 
 // Uploaded documents and pictures, checked and re-encoded, served under one address for every language.
 export default defineModule({

@@ -8,8 +8,8 @@ import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import { insertEvent, insertMembers } from '../../../tests/helpers/events.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import { uploadsPersonalData } from './personal-data.service.ts';
-import { pruneUploads } from './uploads.housekeeping.ts';
 import { acceptUpload, uploadsDir } from './uploads.service.ts';
+import { pruneUploads } from './uploads-housekeeping.service.ts';
 
 const MAIL_CTX = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <no-reply@localhost>' };
 

@@ -1,10 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { sniffFileType } from './file-types.model.ts';
+import { checkDocument, processImage, withImageSlot, writeOnce } from './file-processing.service.ts';
+import {
+  EXTENSIONS,
+  MAX_FILE_BYTES,
+  MAX_NAME_LENGTH,
+  MB,
+  SMALL_IMAGE_WIDTH,
+  SMALL_SUFFIX,
+  STORED_TYPES,
+  type UploadError,
+} from './uploads.model.ts';
 import { findFirstUpload, insertUpload } from './uploads.queries.ts';
 import type { UploadKind } from './uploads.table.ts';
 
@@ -12,37 +21,7 @@ import type { UploadKind } from './uploads.table.ts';
 // or declared type. Files are content-addressed under DATA_DIR/uploads: the same bytes are stored once,
 // named by their SHA-256; every upload still gets its own row (who, when, under which name).
 
-const MB = 1024 * 1024;
-/** Largest file accepted, documents and images alike. */
-export const MAX_FILE_BYTES = 10 * MB;
-/**
- * Largest request body a form with a file may send: the file plus the other fields and the multipart
- * framing. Above it the request is refused before it is read (see uploadBodyLimit).
- */
-export const UPLOAD_BODY_LIMIT = 12 * MB;
-export const IMAGE_WIDTH = 1600;
-export const SMALL_IMAGE_WIDTH = 640;
-/** Decompression bombs: a 10 MB PNG can claim 20,000 × 20,000 pixels (1.6 GB decoded). 50 MP covers 48 MP phone cameras. */
-export const MAX_IMAGE_PIXELS = 50_000_000;
-export const MAX_NAME_LENGTH = 200;
-
-const STORED_TYPES = { document: 'application/pdf', image: 'image/jpeg' } as const;
-const EXTENSIONS = { document: 'pdf', image: 'jpg' } as const;
-const SMALL_SUFFIX = '-640';
-
-/** Catalog keys of everything acceptUpload can refuse; show with i18n.t(error, values). */
-export type UploadErrorKey =
-  | 'uploads.errors.noFile'
-  | 'uploads.errors.tooLarge'
-  | 'uploads.errors.tooLargeUnknownSize'
-  | 'uploads.errors.notPdf'
-  | 'uploads.errors.notImage'
-  | 'uploads.errors.svg'
-  | 'uploads.errors.heic'
-  | 'uploads.errors.imageUnreadable'
-  | 'uploads.errors.tooManyPixels';
-
-export type UploadError = { ok: false; error: UploadErrorKey; values?: Record<string, string | number> };
+export * from './uploads.model.ts';
 
 export type StoredUpload = {
   id: number;
@@ -174,109 +153,6 @@ export async function recordUpload(db: Database, file: PreparedUpload, uploaderU
   return { id, ...file };
 }
 
-type Encoded = { data: Buffer; width: number | null; height: number | null };
-type Prepared = { ok: true; main: Encoded; small?: Encoded };
-
-function checkDocument(bytes: Buffer): Prepared | UploadError {
-  // Only the content decides: programs (MZ, ELF, Mach-O, "#!"), archives, HTML or images named .pdf all
-  // land here, whatever the browser declared.
-  if (sniffFileType(bytes) !== 'pdf') return { ok: false, error: 'uploads.errors.notPdf' };
-  return { ok: true, main: { data: bytes, width: null, height: null } };
-}
-
-// libvips' operation cache only pays off when the same image is processed again; uploads never are.
-sharp.cache(false);
-
-const DECODE = { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true, failOn: 'error' } as const;
-// mozjpeg: progressive and about 10% smaller than libjpeg at the same quality — it matters on slow links.
-const JPEG = { quality: 80, mozjpeg: true } as const;
-
-async function processImage(bytes: Buffer): Promise<Prepared | UploadError> {
-  const type = sniffFileType(bytes);
-  if (type === 'svg') return { ok: false, error: 'uploads.errors.svg' };
-  if (type === 'heic') return { ok: false, error: 'uploads.errors.heic' };
-  if (type !== 'jpeg' && type !== 'png' && type !== 'webp') return { ok: false, error: 'uploads.errors.notImage' };
-  const unreadable: UploadError = { ok: false, error: 'uploads.errors.imageUnreadable' };
-  let format: string | undefined;
-  let pixels = 0;
-  try {
-    // Reads the header only: the size is checked before anything is decoded.
-    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-    format = meta.format;
-    pixels = (meta.width ?? 0) * (meta.height ?? 0);
-  } catch {
-    return unreadable;
-  }
-  if (format !== type) return unreadable;
-  if (pixels > MAX_IMAGE_PIXELS) {
-    return {
-      ok: false,
-      error: 'uploads.errors.tooManyPixels',
-      values: { megapixels: Math.round(pixels / 1e6), maxMegapixels: MAX_IMAGE_PIXELS / 1e6 },
-    };
-  }
-  try {
-    // Decoded for real and written anew: only pixels survive, no EXIF (GPS position, camera serial),
-    // no comments, no trailing data after the image. Transparency becomes white (JPEG has none).
-    const source = sharp(bytes, DECODE).flatten({ background: '#ffffff' });
-    const [main, small] = await Promise.all(
-      [IMAGE_WIDTH, SMALL_IMAGE_WIDTH].map((width) =>
-        source.clone().resize({ width, withoutEnlargement: true }).jpeg(JPEG).toBuffer({ resolveWithObject: true }),
-      ),
-    );
-    if (!main || !small) return unreadable;
-    return {
-      ok: true,
-      main: { data: main.data, width: main.info.width, height: main.info.height },
-      small: { data: small.data, width: small.info.width, height: small.info.height },
-    };
-  } catch {
-    return unreadable;
-  }
-}
-
-// Decoding a large photo takes a few hundred MB and both cores; two at a time per process keeps a burst of
-// uploads from exhausting memory while pages go on being served.
-const MAX_PARALLEL_IMAGES = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withImageSlot<T>(task: () => Promise<T>): Promise<T> {
-  while (running >= MAX_PARALLEL_IMAGES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-/**
- * Writes `data` as dir/name unless that file is already there: a temporary file in the same directory,
- * flushed to disk, then renamed, so a reader (or a crash) never sees half a file.
- */
-async function writeOnce(dir: string, name: string, data: Buffer): Promise<void> {
-  const target = join(dir, name);
-  const existing = await stat(target).catch(() => null);
-  if (existing?.isFile() && existing.size === data.length) return;
-  const temp = join(dir, `.tmp-${process.pid}-${randomBytes(8).toString('hex')}`);
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/** A PDF kept by a record (events' documentation, project ideas): the upload and its title. */
 export type AttachedDocument = { uploadId: number; sha256: string; title: string; bytes: number };
 
 /** A refused document: the message key with its values, and the title that was typed (kept in the form). */

@@ -1,5 +1,7 @@
 import type { Role } from '../../core/accounts/accounts.table.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
+import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
+import { FilterSelect, Pager } from '../../platform/ui/components/search.tsx';
 import { CsrfField } from '../../platform/ui/forms.tsx';
 
 export type AdminUserRow = {
@@ -14,7 +16,8 @@ export type AdminUserRow = {
 
 const ROLES: Role[] = ['member', 'editor', 'admin'];
 
-function Pager({
+/** The pages of a list of `total` rows, `pageSize` a page. */
+function AdminPager({
   i18n,
   page,
   total,
@@ -28,13 +31,19 @@ function Pager({
   href: (page: number) => string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages === 1) return null;
+  const { t } = i18n;
   return (
-    <nav class="pager" aria-label={i18n.t('admin.pagination')}>
-      {page > 1 ? <a href={href(page - 1)}>{i18n.t('admin.previous')}</a> : null}
-      <span>{i18n.t('admin.pageOf', { page, pages })}</span>
-      {page < pages ? <a href={href(page + 1)}>{i18n.t('admin.next')}</a> : null}
-    </nav>
+    <Pager
+      page={page}
+      pages={pages}
+      href={href}
+      labels={{
+        nav: t('admin.pagination'),
+        previous: t('admin.previous'),
+        next: t('admin.next'),
+        pageOf: t('admin.pageOf', { page, pages }),
+      }}
+    />
   );
 }
 
@@ -69,90 +78,75 @@ export function UsersPage(props: {
     `/${locale}/admin/users?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(page) })}`;
   return (
     <>
-      <h1>{t('admin.usersTitle')}</h1>
-      <AdminNav i18n={i18n} current="users" />
-      {props.notice ? (
-        <p class="notice" role="status">
-          {t(`admin.notices.${props.notice}`)}
-        </p>
-      ) : null}
+      <EditorHeader
+        title={t('admin.usersTitle')}
+        nav={<AdminNav i18n={i18n} current="users" />}
+        notice={props.notice ? t(`admin.notices.${props.notice}`) : undefined}
+      />
       <form method="get" action={`/${locale}/admin/users`} class="filters">
         <div class="field">
           <label for="filter-q">{t('admin.search')}</label>
           <input id="filter-q" name="q" type="search" value={query.q ?? ''} maxlength={100} />
         </div>
-        <div class="field">
-          <label for="filter-role">{t('accounts.role')}</label>
-          <select id="filter-role" name="role">
-            <option value="">{t('admin.allRoles')}</option>
-            {ROLES.map((r) => (
-              <option value={r} selected={r === query.role}>
-                {t(`accounts.roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="role"
+          label={t('accounts.role')}
+          any={t('admin.allRoles')}
+          selected={query.role ?? ''}
+          options={ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
+        />
         <button type="submit" class="button secondary">
           {t('admin.filter')}
         </button>
       </form>
       <p role="status">{t('admin.userCount', { count: total })}</p>
-      <table class="table">
-        <caption class="visually-hidden">{t('admin.usersTitle')}</caption>
-        <thead>
+      <DataTable
+        caption={t('admin.usersTitle')}
+        columns={[t('accounts.name'), t('accounts.email'), t('admin.status'), t('accounts.role'), t('admin.access')]}
+      >
+        {rows.map((u) => (
           <tr>
-            <th scope="col">{t('accounts.name')}</th>
-            <th scope="col">{t('accounts.email')}</th>
-            <th scope="col">{t('admin.status')}</th>
-            <th scope="col">{t('accounts.role')}</th>
-            <th scope="col">{t('admin.access')}</th>
+            <td dir="auto">{u.name}</td>
+            <td dir="ltr">{u.email}</td>
+            <td>{t(u.disabled_at ? 'admin.disabled' : u.email_verified_at ? 'admin.verified' : 'admin.unverified')}</td>
+            <td>
+              {u.id === props.selfId ? (
+                t(`accounts.roles.${u.role}`)
+              ) : (
+                <form method="post" action={`/${locale}/admin/users/${u.id}/role`} class="inline-form">
+                  <CsrfField token={csrfToken} />
+                  <label class="visually-hidden" for={`role-${u.id}`}>
+                    {t('admin.roleOf', { name: u.name })}
+                  </label>
+                  <select id={`role-${u.id}`} name="role">
+                    {ROLES.map((r) => (
+                      <option value={r} selected={r === u.role}>
+                        {t(`accounts.roles.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="button secondary small-button">
+                    {t('admin.changeRole')}
+                  </button>
+                </form>
+              )}
+            </td>
+            <td>
+              {u.id === props.selfId ? null : (
+                <form method="post" action={`/${locale}/admin/users/${u.id}/disable`} class="inline-form">
+                  <CsrfField token={csrfToken} />
+                  <input type="hidden" name="disabled" value={u.disabled_at ? 'no' : 'yes'} />
+                  <button type="submit" class="button secondary small-button">
+                    {t(u.disabled_at ? 'admin.enable' : 'admin.disable')}
+                    <span class="visually-hidden">: {u.name}</span>
+                  </button>
+                </form>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((u) => (
-            <tr>
-              <td dir="auto">{u.name}</td>
-              <td dir="ltr">{u.email}</td>
-              <td>{t(u.disabled_at ? 'admin.disabled' : u.email_verified_at ? 'admin.verified' : 'admin.unverified')}</td>
-              <td>
-                {u.id === props.selfId ? (
-                  t(`accounts.roles.${u.role}`)
-                ) : (
-                  <form method="post" action={`/${locale}/admin/users/${u.id}/role`} class="inline-form">
-                    <CsrfField token={csrfToken} />
-                    <label class="visually-hidden" for={`role-${u.id}`}>
-                      {t('admin.roleOf', { name: u.name })}
-                    </label>
-                    <select id={`role-${u.id}`} name="role">
-                      {ROLES.map((r) => (
-                        <option value={r} selected={r === u.role}>
-                          {t(`accounts.roles.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" class="button secondary small-button">
-                      {t('admin.changeRole')}
-                    </button>
-                  </form>
-                )}
-              </td>
-              <td>
-                {u.id === props.selfId ? null : (
-                  <form method="post" action={`/${locale}/admin/users/${u.id}/disable`} class="inline-form">
-                    <CsrfField token={csrfToken} />
-                    <input type="hidden" name="disabled" value={u.disabled_at ? 'no' : 'yes'} />
-                    <button type="submit" class="button secondary small-button">
-                      {t(u.disabled_at ? 'admin.enable' : 'admin.disable')}
-                      <span class="visually-hidden">: {u.name}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager i18n={i18n} page={query.page} total={total} pageSize={25} href={href} />
+        ))}
+      </DataTable>
+      <AdminPager i18n={i18n} page={query.page} total={total} pageSize={25} href={href} />
     </>
   );
 }
@@ -171,34 +165,23 @@ export function AuditPage({ i18n, rows, page, action }: { i18n: I18n; rows: Audi
   const name = (n: string | null) => (n === null ? '—' : n === '' ? t('admin.deletedMember') : n);
   return (
     <>
-      <h1>{t('admin.auditTitle')}</h1>
-      <AdminNav i18n={i18n} current="audit" />
-      <p class="lead">{t('admin.auditIntro')}</p>
-      <table class="table">
-        <caption class="visually-hidden">{t('admin.auditTitle')}</caption>
-        <thead>
+      <EditorHeader title={t('admin.auditTitle')} nav={<AdminNav i18n={i18n} current="audit" />} lead={t('admin.auditIntro')} />
+      <DataTable
+        caption={t('admin.auditTitle')}
+        columns={[t('admin.when'), t('admin.action'), t('admin.actor'), t('admin.subject'), t('admin.details')]}
+      >
+        {rows.map((r) => (
           <tr>
-            <th scope="col">{t('admin.when')}</th>
-            <th scope="col">{t('admin.action')}</th>
-            <th scope="col">{t('admin.actor')}</th>
-            <th scope="col">{t('admin.subject')}</th>
-            <th scope="col">{t('admin.details')}</th>
+            <td>
+              <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time>
+            </td>
+            <td>{t(`admin.actions.${r.action.replace('account.', '').replace('.', '-')}`)}</td>
+            <td dir="auto">{name(r.actor_name)}</td>
+            <td dir="auto">{name(r.subject_name)}</td>
+            <td dir="ltr">{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>
-                <time datetime={r.at.toISOString()}>{r.at.toISOString().replace('T', ' ').slice(0, 16)}</time>
-              </td>
-              <td>{t(`admin.actions.${r.action.replace('account.', '').replace('.', '-')}`)}</td>
-              <td dir="auto">{name(r.actor_name)}</td>
-              <td dir="auto">{name(r.subject_name)}</td>
-              <td dir="ltr">{Object.keys(r.details).length ? JSON.stringify(r.details) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <nav class="pager" aria-label={t('admin.pagination')}>
         {page > 1 ? (
           <a href={`/${locale}/admin/audit?page=${page - 1}${action ? `&action=${action}` : ''}`}>{t('admin.previous')}</a>
@@ -225,35 +208,24 @@ export function JobsPage({ i18n, failed, pending }: { i18n: I18n; failed: JobRow
   const { t } = i18n;
   return (
     <>
-      <h1>{t('admin.jobsTitle')}</h1>
-      <AdminNav i18n={i18n} current="jobs" />
+      <EditorHeader title={t('admin.jobsTitle')} nav={<AdminNav i18n={i18n} current="jobs" />} />
       <p>{t('admin.pendingJobs', { count: pending })}</p>
       <h2>{t('admin.failedJobs')}</h2>
       {failed.length === 0 ? (
         <p class="empty">{t('admin.noFailedJobs')}</p>
       ) : (
-        <table class="table">
-          <thead>
+        <DataTable caption={t('admin.failedJobs')} columns={[t('admin.when'), t('admin.jobKind'), t('admin.attempts'), t('admin.error')]}>
+          {failed.map((j) => (
             <tr>
-              <th scope="col">{t('admin.when')}</th>
-              <th scope="col">{t('admin.jobKind')}</th>
-              <th scope="col">{t('admin.attempts')}</th>
-              <th scope="col">{t('admin.error')}</th>
+              <td>{(j.finished_at ?? j.created_at).toISOString().replace('T', ' ').slice(0, 16)}</td>
+              <td dir="ltr">{j.kind}</td>
+              <td>
+                {j.attempts}/{j.max_attempts}
+              </td>
+              <td dir="ltr">{j.last_error}</td>
             </tr>
-          </thead>
-          <tbody>
-            {failed.map((j) => (
-              <tr>
-                <td>{(j.finished_at ?? j.created_at).toISOString().replace('T', ' ').slice(0, 16)}</td>
-                <td dir="ltr">{j.kind}</td>
-                <td>
-                  {j.attempts}/{j.max_attempts}
-                </td>
-                <td dir="ltr">{j.last_error}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

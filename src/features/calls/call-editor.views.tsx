@@ -1,5 +1,7 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
+import { SelectField, type SelectOption } from '../../platform/ui/choice-fields.tsx';
+import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
 import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
 import { REVIEW_DECISIONS } from './call-application.service.ts';
 import type { ApplicationRow, CallRecord } from './calls.queries.ts';
@@ -12,38 +14,25 @@ export function EditorCallsPage({ i18n, calls }: { i18n: I18n; calls: CallRecord
   const { t, locale } = i18n;
   return (
     <>
-      <h1>{t('calls.editor.title')}</h1>
-      <p>
-        <a class="button" href={`/${locale}/editor/calls/new`}>
-          {t('calls.editor.new')}
-        </a>
-      </p>
-      <table class="table">
-        <caption class="visually-hidden">{t('calls.editor.title')}</caption>
-        <thead>
+      <EditorHeader title={t('calls.editor.title')} action={{ href: `/${locale}/editor/calls/new`, label: t('calls.editor.new') }} />
+      <DataTable
+        caption={t('calls.editor.title')}
+        columns={[t('calls.editor.call'), t('calls.deadline'), t('calls.editor.statusLabel'), t('calls.editor.applications')]}
+      >
+        {calls.map((c) => (
           <tr>
-            <th scope="col">{t('calls.editor.call')}</th>
-            <th scope="col">{t('calls.deadline')}</th>
-            <th scope="col">{t('calls.editor.statusLabel')}</th>
-            <th scope="col">{t('calls.editor.applications')}</th>
+            <td>
+              <a href={`/${locale}/editor/calls/${c.slug}`} dir="auto">
+                {pickCallText(c.texts, locale)?.title}
+              </a>{' '}
+              (<a href={`/${locale}/editor/calls/${c.slug}/edit`}>{t('calls.editor.edit')}</a>)
+            </td>
+            <td>{i18n.formatPeriodInZone(c.deadline, c.deadline, c.time_zone).split(' – ')[0]}</td>
+            <td>{t(`calls.editor.status.${c.status}`)}</td>
+            <td>{i18n.formatNumber(c.applications)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {calls.map((c) => (
-            <tr>
-              <td>
-                <a href={`/${locale}/editor/calls/${c.slug}`} dir="auto">
-                  {pickCallText(c.texts, locale)?.title}
-                </a>{' '}
-                (<a href={`/${locale}/editor/calls/${c.slug}/edit`}>{t('calls.editor.edit')}</a>)
-              </td>
-              <td>{i18n.formatPeriodInZone(c.deadline, c.deadline, c.time_zone).split(' – ')[0]}</td>
-              <td>{t(`calls.editor.status.${c.status}`)}</td>
-              <td>{i18n.formatNumber(c.applications)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -72,29 +61,15 @@ export function CallFormPage(props: {
     perMunicipality: t('calls.quota'),
   };
   const action = props.call ? `/${locale}/editor/calls/${props.call.slug}/edit` : `/${locale}/editor/calls/new`;
-  const select = (name: string, label: string, options: Array<[string, string]>) => (
-    <div class={errors[name] ? 'field has-error' : 'field'}>
-      <label for={`field-${name}`}>{label}</label>
-      {errors[name] ? (
-        <p class="field-error" id={`field-${name}-error`}>
-          {t(`forms.errors.${errors[name]}`)}
-        </p>
-      ) : null}
-      <select id={`field-${name}`} name={name} aria-describedby={errors[name] ? `field-${name}-error` : undefined}>
-        {options.map(([value, text]) => (
-          <option value={value} selected={v(name) === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (name: string, label: string, options: SelectOption[]) => (
+    <SelectField i18n={i18n} name={name} label={label} value={v(name)} error={errors[name]} options={options} />
   );
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/calls`}>{t('calls.editor.title')}</a>
-      </p>
-      <h1>{props.call ? t('calls.editor.editTitle') : t('calls.editor.new')}</h1>
+      <EditorHeader
+        back={{ href: `/${locale}/editor/calls`, label: t('calls.editor.title') }}
+        title={props.call ? t('calls.editor.editTitle') : t('calls.editor.new')}
+      />
       <form method="post" action={action} novalidate>
         <CsrfField token={props.csrfToken} />
         <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
@@ -153,22 +128,15 @@ export function CallFormPage(props: {
           rows={4}
           dir="auto"
         />
-        <div class={errors.deadline ? 'field has-error' : 'field'}>
-          <label for="field-deadline">{labels.deadline}</label>
-          {errors.deadline ? (
-            <p class="field-error" id="field-deadline-error">
-              {t(`forms.errors.${errors.deadline}`)}
-            </p>
-          ) : null}
-          <input
-            type="datetime-local"
-            id="field-deadline"
-            name="deadline"
-            value={v('deadline')}
-            required
-            aria-describedby={errors.deadline ? 'field-deadline-error' : undefined}
-          />
-        </div>
+        <TextField
+          i18n={i18n}
+          type="datetime-local"
+          name="deadline"
+          label={labels.deadline}
+          value={v('deadline')}
+          error={errors.deadline}
+          required
+        />
         <TextField
           i18n={i18n}
           name="timeZone"
@@ -216,15 +184,12 @@ export function ApplicationsPage(props: {
   const accepted = rows.filter((r) => r.status === 'accepted').length;
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/calls`}>{t('calls.editor.title')}</a>
-      </p>
-      <h1 dir="auto">{text?.title}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <EditorHeader
+        back={{ href: `/${locale}/editor/calls`, label: t('calls.editor.title') }}
+        title={text?.title ?? ''}
+        titleIsContent
+        notice={props.notice}
+      />
       <p>
         <a href={`/${locale}/calls/${call.slug}`}>{t('calls.editor.publicPage')}</a>
       </p>
@@ -270,16 +235,14 @@ export function ApplicationsPage(props: {
           {r.status !== 'withdrawn' ? (
             <form method="post" action={`${base}/applications/${r.id}/review`}>
               <CsrfField token={props.csrfToken} />
-              <div class="field">
-                <label for={`decision-${r.id}`}>{t('calls.editor.decision')}</label>
-                <select id={`decision-${r.id}`} name="decision">
-                  {REVIEW_DECISIONS.map((d) => (
-                    <option value={d} selected={r.status === d}>
-                      {t(`calls.status.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                i18n={i18n}
+                id={`decision-${r.id}`}
+                name="decision"
+                label={t('calls.editor.decision')}
+                value={r.status}
+                options={REVIEW_DECISIONS.map((d) => [d, t(`calls.status.${d}`)])}
+              />
               <div class="field">
                 <label for={`note-${r.id}`}>{t('calls.editor.note')}</label>
                 <textarea id={`note-${r.id}`} name="note" rows={3} maxlength={2000} dir="auto" />

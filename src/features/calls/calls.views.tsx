@@ -1,6 +1,7 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
+import { CountrySelect } from '../../platform/ui/choice-fields.tsx';
 import { InLanguage } from '../../platform/ui/components/content.tsx';
-import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
 import type { ApplicationRow, CallRecord, CallText } from './calls.queries.ts';
 
 // Calls for participation: the list, one call with its application form, and the member's own

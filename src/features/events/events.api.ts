@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { apiParam, type KnownValues, parseQuery } from '../../platform/http/api-params.ts';
+import { knownTaxonomy } from '../../core/taxonomy/taxonomy.service.ts';
+import { apiParam, parseQuery } from '../../platform/http/api-params.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import {
   badRequestResponse,
@@ -108,17 +107,12 @@ export const eventDetail = z.strictObject({
 
 type EventSummaryBody = z.output<typeof eventSummary>;
 
-const taxonomy = (db: Database): KnownValues<TaxonomyIndex> => ({
-  load: () => loadTaxonomyIndex(db),
-  keys: { theme: (t) => t.themes, region: (t) => t.regions },
-});
-
 /** Drafts never reach the API (the queries leave them out); this keeps them out of the types too. */
 const isPublic = <T extends { status: EventStatus }>(e: T): e is T & { status: PublicStatus } => e.status !== 'draft';
 
 export const eventsApi = new Hono<AppEnv>()
   .get('/events', async (c) => {
-    const query = await parseQuery(c, eventsQuery, taxonomy(c.var.deps.db));
+    const query = await parseQuery(c, eventsQuery, knownTaxonomy(c.var.deps.db, { theme: 'theme', region: 'region' }));
     if (!query.ok) return query.response;
     const { lang, from, to, month, ...filters } = query.data;
     // Without a period the API lists everything (past and upcoming), soonest first.

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { session } from '../../core/accounts/session.middleware.ts';
-import { listThemesWithTopics, loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { apiParam, type KnownValues, parseJsonBody, parseQuery } from '../../platform/http/api-params.ts';
+import { knownTaxonomy, listThemesWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
+import { apiParam, parseJsonBody, parseQuery } from '../../platform/http/api-params.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import {
   badRequestResponse,
@@ -96,17 +95,6 @@ type ExpertSummary = z.output<typeof expertSummary>;
 
 const isLevel = (level: string): level is LanguageLevel => (LANGUAGE_LEVELS as readonly string[]).includes(level);
 
-const taxonomy = (db: Database, keys: { theme: string; topic: string; region: string; country: string }): KnownValues<TaxonomyIndex> => ({
-  load: () => loadTaxonomyIndex(db),
-  keys: {
-    [keys.theme]: (t) => t.themes,
-    [keys.topic]: (t) => t.themeOfTopic,
-    [keys.region]: (t) => t.regions,
-    [keys.country]: (t) => t.countries,
-  },
-  labels: { [keys.theme]: 'theme', [keys.topic]: 'topic', [keys.region]: 'region', [keys.country]: 'country code' },
-});
-
 /**
  * The directory as JSON. What a caller gets depends on who they are (the session cookie of a signed-in
  * member or editor; anonymous callers get public profiles only), so answers are never cached for others.
@@ -118,7 +106,7 @@ export const expertsApi = new Hono<AppEnv>()
     const query = await parseQuery(
       c,
       expertsQuery,
-      taxonomy(c.var.deps.db, { theme: 'theme', topic: 'topic', region: 'region', country: 'country' }),
+      knownTaxonomy(c.var.deps.db, { theme: 'theme', topic: 'topic', region: 'region', country: 'country' }),
     );
     if (!query.ok) return query.response;
     const { lang, ...params } = query.data;
@@ -159,7 +147,7 @@ export const expertsApi = new Hono<AppEnv>()
     const request = await parseJsonBody(
       c,
       matchRequest,
-      taxonomy(db, { theme: 'themes', topic: 'topics', region: 'region', country: 'country' }),
+      knownTaxonomy(db, { theme: 'themes', topic: 'topics', region: 'region', country: 'country' }),
     );
     if (!request.ok) return request.response;
     const { lang } = query.data;

@@ -1,5 +1,6 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { BarChart } from '../../platform/ui/components/bar-chart.tsx';
+import { DataTable } from '../../platform/ui/components/editor-page.tsx';
 import { type Impact, type ImpactRow, MEASURES, type Measure } from './impact.service.ts';
 
 // The impact page: the totals, then per year, theme and region a chart of one measure (chosen by a
@@ -70,27 +71,20 @@ function Breakdown(props: ImpactPageProps & { dimension: Dimension; rows: Impact
             />
           </figure>
           <div class="table-scroll">
-            <table class="table">
-              <caption>{heading}</caption>
-              <thead>
+            <DataTable
+              caption={heading}
+              captionVisible
+              columns={[t(`impact.column.${dimension}`), ...MEASURES.map((m) => t(`impact.measure.${m}`))]}
+            >
+              {rows.map((r) => (
                 <tr>
-                  <th scope="col">{t(`impact.column.${dimension}`)}</th>
+                  <th scope="row">{props.label(r.key)}</th>
                   {MEASURES.map((m) => (
-                    <th scope="col">{t(`impact.measure.${m}`)}</th>
+                    <td>{i18n.formatNumber(r.figures[m])}</td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <th scope="row">{props.label(r.key)}</th>
-                    {MEASURES.map((m) => (
-                      <td>{i18n.formatNumber(r.figures[m])}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         </>
       )}

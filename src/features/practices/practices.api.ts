@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { cityName } from '../../core/cities/cities.service.ts';
-import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
-import type { Database } from '../../platform/db/client.ts';
-import { apiParam, type KnownValues, parseQuery } from '../../platform/http/api-params.ts';
+import { knownTaxonomy } from '../../core/taxonomy/taxonomy.service.ts';
+import { apiParam, parseQuery } from '../../platform/http/api-params.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import {
   badRequestResponse,
@@ -88,19 +87,17 @@ export const practiceDetail = z.strictObject({
 
 type PracticeSummary = z.output<typeof practiceSummary>;
 
-const taxonomy = (db: Database): KnownValues<TaxonomyIndex> => ({
-  load: () => loadTaxonomyIndex(db),
-  keys: { theme: (t) => t.themes, topic: (t) => t.themeOfTopic, region: (t) => t.regions, country: (t) => t.countries },
-  labels: { country: 'country code' },
-});
-
 /**
  * Read-only JSON API over published practices (documented in /api/v1/openapi.json). Open to any origin,
  * cacheable for a minute: it holds nothing that is not on the public pages.
  */
 export const practicesApi = new Hono<AppEnv>()
   .get('/practices', async (c) => {
-    const query = await parseQuery(c, practicesQuery, taxonomy(c.var.deps.db));
+    const query = await parseQuery(
+      c,
+      practicesQuery,
+      knownTaxonomy(c.var.deps.db, { theme: 'theme', topic: 'topic', region: 'region', country: 'country' }),
+    );
     if (!query.ok) return query.response;
     const { lang, ...params } = query.data;
     const result = await searchPractices(c.var.deps.db, params, lang);

@@ -9,6 +9,7 @@ import type { Locale } from '../../platform/i18n/locales.ts';
 import { slugify } from '../../platform/lib/slug.ts';
 import { listAcceptedExpertOffers } from '../calls/index.ts';
 import { findVisibleExpert } from '../experts/index.ts';
+import * as choices from './project-idea-editor.queries.ts';
 import type { ProjectIdeaForm } from './project-ideas.forms.ts';
 import * as q from './project-ideas.queries.ts';
 import type { ProjectStage } from './project-ideas.table.ts';
@@ -32,7 +33,7 @@ export async function saveProjectIdea(ctx: EditorContext, existingId: number | n
   if (!index.countries.has(f.country)) errors.country = 'invalid';
   if (f.themes.some((t) => !index.themes.has(t))) errors.themes = 'invalid';
   if (f.topics.some((t) => !index.themeOfTopic.has(t))) errors.topics = 'invalid';
-  if (f.callId !== null && !(await q.listCallChoices(ctx.db, 'en')).some((c) => c.id === f.callId)) errors.callId = 'invalid';
+  if (f.callId !== null && !(await choices.listCallChoices(ctx.db, 'en')).some((c) => c.id === f.callId)) errors.callId = 'invalid';
   if (Object.keys(errors).length) return { ok: false, errors };
   // A topic implies its theme.
   const themes = [...new Set([...f.themes, ...f.topics.map((t) => index.themeOfTopic.get(t) as string)])];
@@ -128,7 +129,7 @@ export async function linkProjectWorkshop(
   linked: boolean,
 ): Promise<'saved' | 'not-found' | 'forbidden'> {
   if (!can(ctx.user, 'edit-content')) return 'forbidden';
-  if (linked && !(await q.isWorkshopChoice(ctx.db, eventId))) return 'not-found';
+  if (linked && !(await choices.isWorkshopChoice(ctx.db, eventId))) return 'not-found';
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await q.lockProjectIdea(trx, id))) return 'not-found';
     if (linked) await q.addWorkshop(trx, id, eventId);
@@ -182,8 +183,8 @@ export function listEditorProjectIdeas(db: Database, locale: Locale) {
 /** What the editor form offers: calls for support of project ideas and events the idea can have gone through. */
 export async function loadEditorChoices(db: Database, locale: Locale, callId: number | null) {
   const [calls, workshops, offers] = await Promise.all([
-    q.listCallChoices(db, locale),
-    q.listWorkshopChoices(db, locale),
+    choices.listCallChoices(db, locale),
+    choices.listWorkshopChoices(db, locale),
     callId ? listAcceptedExpertOffers(db, callId) : Promise.resolve([]),
   ]);
   return { calls, workshops, offers };

@@ -1,11 +1,12 @@
 import { cityName } from '../../core/cities/cities.service.ts';
 import type { ThemeWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
-import { ThemeTopicChoices } from '../../core/taxonomy/taxonomy.views.tsx';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { directionOf, type Locale } from '../../platform/i18n/locales.ts';
+import { CountrySelect, SelectField, ThemeTopicPicker } from '../../platform/ui/choice-fields.tsx';
 import { placeLabel } from '../../platform/ui/components/content.tsx';
+import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
 import { TextLanguageTabs } from '../../platform/ui/components/language-tabs.tsx';
-import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, SelectField, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
 import type { ProjectIdeaListRow } from './project-ideas.queries.ts';
 
 // Editors' pages for project ideas: the list, the idea's form (one language per save) and the page
@@ -15,47 +16,39 @@ export function EditorProjectIdeasPage({ i18n, rows, notice }: { i18n: I18n; row
   const { t, locale } = i18n;
   return (
     <>
-      <h1>{t('projectIdeas.editor.title')}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <p>
-        <a class="button" href={`/${locale}/editor/project-ideas/new`}>
-          {t('projectIdeas.editor.new')}
-        </a>
-      </p>
-      {rows.length === 0 ? <p class="empty">{t('projectIdeas.none')}</p> : null}
-      {rows.length ? (
-        <table class="table">
-          <caption class="visually-hidden">{t('projectIdeas.editor.title')}</caption>
-          <thead>
+      <EditorHeader
+        title={t('projectIdeas.editor.title')}
+        notice={notice}
+        action={{ href: `/${locale}/editor/project-ideas/new`, label: t('projectIdeas.editor.new') }}
+      />
+      {rows.length === 0 ? (
+        <p class="empty">{t('projectIdeas.none')}</p>
+      ) : (
+        <DataTable
+          caption={t('projectIdeas.editor.title')}
+          columns={[
+            t('projectIdeas.editor.idea'),
+            t('projectIdeas.projectCity'),
+            t('projectIdeas.stageLabel'),
+            t('projectIdeas.editor.statusLabel'),
+            t('projectIdeas.supportingExperts'),
+          ]}
+        >
+          {rows.map((r) => (
             <tr>
-              <th scope="col">{t('projectIdeas.editor.idea')}</th>
-              <th scope="col">{t('projectIdeas.projectCity')}</th>
-              <th scope="col">{t('projectIdeas.stageLabel')}</th>
-              <th scope="col">{t('projectIdeas.editor.statusLabel')}</th>
-              <th scope="col">{t('projectIdeas.supportingExperts')}</th>
+              <td>
+                <a href={`/${locale}/editor/project-ideas/${r.slug}`} dir="auto">
+                  {r.title}
+                </a>
+              </td>
+              <td>{placeLabel(i18n, cityName({ name: r.city_name, names: r.city_names ?? {} }, locale), r.country_code)}</td>
+              <td>{t(`projectIdeas.stage.${r.stage}`)}</td>
+              <td>{t(`projectIdeas.editor.status.${r.status}`)}</td>
+              <td>{i18n.formatNumber(r.experts)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/${locale}/editor/project-ideas/${r.slug}`} dir="auto">
-                    {r.title}
-                  </a>
-                </td>
-                <td>{placeLabel(i18n, cityName({ name: r.city_name, names: r.city_names ?? {} }, locale), r.country_code)}</td>
-                <td>{t(`projectIdeas.stage.${r.stage}`)}</td>
-                <td>{t(`projectIdeas.editor.status.${r.status}`)}</td>
-                <td>{i18n.formatNumber(r.experts)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+          ))}
+        </DataTable>
+      )}
     </>
   );
 }
@@ -96,10 +89,10 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
   const action = props.idea ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`;
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/project-ideas`}>{t('projectIdeas.editor.title')}</a>
-      </p>
-      <h1>{props.idea ? t('projectIdeas.editor.editTitle') : t('projectIdeas.editor.new')}</h1>
+      <EditorHeader
+        back={{ href: `/${locale}/editor/project-ideas`, label: t('projectIdeas.editor.title') }}
+        title={props.idea ? t('projectIdeas.editor.editTitle') : t('projectIdeas.editor.new')}
+      />
       {props.idea ? (
         <TextLanguageTabs
           i18n={i18n}
@@ -160,13 +153,12 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
           value={v('country')}
           error={errors.country}
         />
-        <ThemeTopicChoices
+        <ThemeTopicPicker
           i18n={i18n}
-          taxonomy={props.taxonomy}
-          themes={props.themes}
-          topics={props.topics}
-          errors={errors}
-          labels={{ themes: labels.themes as string, topics: labels.topics as string }}
+          themes={props.taxonomy}
+          legend={t('forms.themesLegend')}
+          theme={{ name: 'themes', selected: props.themes, error: errors.themes, label: (theme) => t('forms.themeWhole', { theme }) }}
+          topic={{ name: 'topics', selected: props.topics, error: errors.topics }}
         />
         <TextField
           i18n={i18n}

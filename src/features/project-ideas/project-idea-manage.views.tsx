@@ -1,7 +1,9 @@
 import { DocumentsPanel } from '../../core/uploads/uploads.views.tsx';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { dayInZone } from '../../platform/lib/time-zones.ts';
-import { CsrfField, ErrorSummary, type FormErrors, RemoveButton, SelectField, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { SelectField } from '../../platform/ui/choice-fields.tsx';
+import { EditorHeader } from '../../platform/ui/components/editor-page.tsx';
+import { CsrfField, ErrorSummary, type FormErrors, RemoveButton, TextArea, TextField } from '../../platform/ui/forms.tsx';
 import type { ProjectIdeaRecord } from './project-ideas.queries.ts';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
 import { StagePath } from './project-ideas.views.tsx';
@@ -36,15 +38,16 @@ export function ManageProjectIdeaPage(props: ManagePageProps) {
   const expert = props.expertForm ?? { values: {}, errors: {} };
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/project-ideas`}>{t('projectIdeas.editor.title')}</a> · {t(`projectIdeas.editor.status.${idea.status}`)}
-      </p>
-      <h1 dir="auto">{props.title}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <EditorHeader
+        back={{
+          href: `/${locale}/editor/project-ideas`,
+          label: t('projectIdeas.editor.title'),
+          note: t(`projectIdeas.editor.status.${idea.status}`),
+        }}
+        title={props.title}
+        titleIsContent
+        notice={props.notice}
+      />
       <p>
         <a class="button secondary" href={`${base}/edit`}>
           {t('projectIdeas.editor.editTitle')}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lenientList, slugParam } from '../../platform/http/query-params.ts';
+import { lenientQuery, pageParam, repeated, single, slugParam } from '../../platform/http/query-params.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
@@ -9,24 +9,17 @@ import { PROJECT_STAGES } from './project-ideas.table.ts';
 
 export const PROJECT_IDEA_PAGE_SIZE = 20;
 
-export const projectIdeaParams = z.object({
-  q: z.preprocess((v) => (typeof v === 'string' ? v.replaceAll('\u0000', '').trim().slice(0, 200) : ''), z.string()),
-  stage: lenientList(z.enum(PROJECT_STAGES)).default([]),
-  theme: lenientList(slugParam).default([]),
-  region: lenientList(slugParam).default([]),
-  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+export const projectIdeaParams = lenientQuery({
+  q: single(
+    z.string().transform((v) => v.replaceAll('\u0000', '').trim().slice(0, 200)),
+    '',
+  ),
+  stage: repeated(z.enum(PROJECT_STAGES)),
+  theme: repeated(slugParam),
+  region: repeated(slugParam),
+  page: pageParam,
 });
-export type ProjectIdeaParams = z.infer<typeof projectIdeaParams>;
-
-export function readProjectIdeaParams(url: URL): ProjectIdeaParams {
-  return projectIdeaParams.parse({
-    q: url.searchParams.get('q') ?? '',
-    stage: url.searchParams.getAll('stage'),
-    theme: url.searchParams.getAll('theme'),
-    region: url.searchParams.getAll('region'),
-    page: url.searchParams.get('page') ?? undefined,
-  });
-}
+export type ProjectIdeaParams = ReturnType<typeof projectIdeaParams.parse>;
 
 const line = (max: number, required = false) =>
   z.preprocess(

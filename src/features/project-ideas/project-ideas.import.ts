@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { findOrAddCity } from '../../core/cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { LOCALES } from '../../platform/i18n/locales.ts';
+import { countryCode, importRecords, recordText, translationsOf } from '../../platform/exchange.ts';
 import { slugify } from '../../platform/lib/slug.ts';
+import type { ImportReport } from '../../platform/module.ts';
 import * as x from './project-ideas.import.queries.ts';
 import * as q from './project-ideas.queries.ts';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
@@ -13,7 +14,7 @@ import { PROJECT_STAGES } from './project-ideas.table.ts';
 // named by their own external ids and must exist already (import them first, or in the same file:
 // the CLI imports experts and events before project ideas).
 
-const text = (max: number) => z.string().trim().max(max);
+const text = recordText;
 const day = z
   .string()
   .trim()
@@ -38,11 +39,7 @@ export const importedProjectIdea = z.object({
     .max(50)
     .default([]),
   city: text(200).min(1, 'city is required'),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+  country: countryCode(),
   budgetEur: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
   call: text(200).nullable().default(null),
   themes: z.array(z.string().trim()).max(20).default([]),
@@ -53,18 +50,15 @@ export const importedProjectIdea = z.object({
     .max(100)
     .default([]),
   workshops: z.array(text(200).min(1)).max(50).default([]),
-  translations: z
-    .partialRecord(z.enum(LOCALES), translation)
-    .refine((t) => Object.keys(t).length > 0, 'at least one translation is required'),
+  translations: translationsOf(translation),
 });
 export type ImportedProjectIdea = z.infer<typeof importedProjectIdea>;
 export type ExportedProjectIdea = z.input<typeof importedProjectIdea>;
 
-export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
-
 type Resolved = { callId: number | null; experts: Map<string, number>; events: Map<string, number> };
 
-async function resolve(db: Database, p: ImportedProjectIdea, index: TaxonomyIndex): Promise<{ problems: string[]; resolved: Resolved }> {
+/** Problems only the database can see, and the ids of the call, experts and workshops the record names. */
+async function resolve(db: Database, p: ImportedProjectIdea, index: TaxonomyIndex): Promise<{ problems: string[]; found: Resolved }> {
   const problems: string[] = [];
   if (!index.countries.has(p.country)) problems.push(`country: unknown country ${p.country}`);
   for (const t of p.themes) if (!index.themes.has(t)) problems.push(`themes: unknown theme ${t}`);
@@ -78,7 +72,7 @@ async function resolve(db: Database, p: ImportedProjectIdea, index: TaxonomyInde
   for (const e of p.experts) if (!experts.has(e.externalId)) problems.push(`experts: no expert with externalId ${e.externalId}`);
   const events = await x.findEventIdsByExternalId(db, p.workshops);
   for (const w of p.workshops) if (!events.has(w)) problems.push(`workshops: no event with externalId ${w}`);
-  return { problems, resolved: { callId, experts, events } };
+  return { problems, found: { callId, experts, events } };
 }
 
 async function saveOne(db: Database, p: ImportedProjectIdea, r: Resolved, index: TaxonomyIndex): Promise<'created' | 'updated'> {
@@ -130,34 +124,12 @@ async function saveOne(db: Database, p: ImportedProjectIdea, r: Resolved, index:
 }
 
 /** Imports project ideas one by one, each in its own transaction; a bad record is reported, never half-saved. */
-export async function importProjectIdeas(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+export async function importProjectIdeas(db: Database, records: unknown[]): Promise<ImportReport> {
   const index = await loadTaxonomyIndex(db);
-  const outcomes: ImportOutcome[] = [];
-  const seen = new Set<string>();
-  for (const [position, record] of records.entries()) {
-    const parsed = importedProjectIdea.safeParse(record);
-    if (!parsed.success) {
-      outcomes.push({
-        externalId: String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`),
-        outcome: 'rejected',
-        reasons: parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`),
-      });
-      continue;
-    }
-    const p = parsed.data;
-    const { problems, resolved } = await resolve(db, p, index);
-    if (seen.has(p.externalId)) problems.push('externalId: appears twice in this file');
-    seen.add(p.externalId);
-    if (problems.length) {
-      outcomes.push({ externalId: p.externalId, outcome: 'rejected', reasons: problems });
-      continue;
-    }
-    const outcome = db.isTransaction
-      ? await saveOne(db, p, resolved, index)
-      : await db.transaction().execute((trx) => saveOne(trx, p, resolved, index));
-    outcomes.push({ externalId: p.externalId, outcome, reasons: [] });
-  }
-  return outcomes;
+  return importRecords(db, records, importedProjectIdea, {
+    check: (_db, p) => resolve(db, p, index),
+    save: (trx, p, found) => saveOne(trx, p, found, index),
+  });
 }
 
 /**

@@ -3,9 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { can } from '../../platform/http/policy.ts';
+import { dropUnknown } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { ProjectIdeaPage } from './project-idea-page.views.tsx';
-import { readProjectIdeaParams } from './project-ideas.forms.ts';
+import { projectIdeaParams } from './project-ideas.forms.ts';
 import { loadProjectIdea, searchProjectIdeas } from './project-ideas.service.ts';
 import { ProjectIdeasPage } from './project-ideas.views.tsx';
 
@@ -14,17 +15,20 @@ import { ProjectIdeasPage } from './project-ideas.views.tsx';
 export const projectIdeasRoutes = new Hono<AppEnv>()
   .get('/project-ideas', async (c) => {
     const { i18n, deps } = c.var;
-    const params = readProjectIdeaParams(new URL(c.req.url));
-    const [result, themes, taxonomy] = await Promise.all([
+    const taxonomy = await loadTaxonomyIndex(deps.db);
+    const { params, ignored } = dropUnknown(projectIdeaParams.read(new URL(c.req.url)), {
+      theme: taxonomy.themes,
+      region: taxonomy.regions,
+    });
+    const [result, themes] = await Promise.all([
       searchProjectIdeas(deps.db, params, i18n.locale),
       listThemesWithTopics(deps.db, i18n.locale),
-      loadTaxonomyIndex(deps.db),
     ]);
     return renderPage(c, {
       title: i18n.t('projectIdeas.title'),
       description: i18n.t('projectIdeas.intro'),
       section: 'events',
-      children: ProjectIdeasPage({ i18n, params, result, themes, regions: [...taxonomy.regions].sort() }),
+      children: ProjectIdeasPage({ i18n, params, ignored, result, themes, regions: [...taxonomy.regions].sort() }),
     });
   })
   .get('/project-ideas/:slug{[a-z0-9-]+}', async (c) => {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import type { Visitor } from '../../../tests/helpers/http.ts';
-import { pruneUploads } from '../../core/uploads/uploads.housekeeping.ts';
+import { pruneUploads } from '../../core/uploads/uploads-housekeeping.service.ts';
 import { exportProjectIdeas, importProjectIdeas } from './project-ideas.import.ts';
 
 // Project ideas on the demo data: the six ideas of the January 2021 MENA workshop, the public list and

@@ -1,8 +1,10 @@
 import { cityName } from '../../core/cities/cities.service.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../platform/ui/components/content.tsx';
-import { Facet, FilterSelect, Pager } from '../../platform/ui/components/search.tsx';
+import { Facet, FilterSelect } from '../../platform/ui/components/search.tsx';
+import { SearchPage } from '../../platform/ui/components/search-page.tsx';
 import type { ProjectIdeaParams } from './project-ideas.forms.ts';
+import type { ProjectIdeaListRow } from './project-ideas.queries.ts';
 import type { ProjectIdeaSearchResult } from './project-ideas.service.ts';
 import { PROJECT_STAGES, type ProjectStage } from './project-ideas.table.ts';
 
@@ -38,21 +40,27 @@ export function StagePath({ i18n, stage, reached }: { i18n: I18n; stage: Project
 export type ProjectIdeasPageProps = {
   i18n: I18n;
   params: ProjectIdeaParams;
+  /** The query parameters that were not understood (named on the page). */
+  ignored: string[];
   result: ProjectIdeaSearchResult;
   themes: Array<{ slug: string; label: string }>;
   regions: string[];
 };
 
-export function ProjectIdeasPage({ i18n, params, result, themes, regions }: ProjectIdeasPageProps) {
+export function ProjectIdeasPage({ i18n, params, ignored, result, themes, regions }: ProjectIdeasPageProps) {
   const { t, locale } = i18n;
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
   const filtered = params.q || params.stage.length || params.theme.length || params.region.length;
   return (
-    <>
-      <h1>{t('projectIdeas.title')}</h1>
-      <p class="lead">{t('projectIdeas.intro')}</p>
-      <form method="get" action={`/${locale}/project-ideas`} class="search-layout">
-        <div class="filters">
+    <SearchPage
+      i18n={i18n}
+      title={t('projectIdeas.title')}
+      lead={t('projectIdeas.intro')}
+      ignored={ignored}
+      action={`/${locale}/project-ideas`}
+      layout="filters"
+      filters={
+        <>
           <div class="field">
             <label for="project-q">{t('projectIdeas.search')}</label>
             <input id="project-q" type="search" name="q" value={params.q} maxlength={200} />
@@ -78,61 +86,47 @@ export function ProjectIdeasPage({ i18n, params, result, themes, regions }: Proj
             selected={params.region[0] ?? ''}
             options={regions.map((r) => ({ value: r, label: t(`common.regions.${r}`) }))}
           />
-          <button type="submit" class="button secondary">
-            {t('practices.applyFilters')}
-          </button>
-          {filtered ? (
-            <p>
-              <a href={`/${locale}/project-ideas`}>{t('practices.clearFilters')}</a>
-            </p>
-          ) : null}
-        </div>
-        <section class="results" aria-labelledby="results-title">
-          <h2 id="results-title" role="status">
-            {t('projectIdeas.resultCount', { count: result.total })}
-          </h2>
-          {result.items.length === 0 ? <p class="empty">{t('projectIdeas.none')}</p> : null}
-          <ul class="cards">
-            {result.items.map((p) => (
-              <li class="card">
-                <p class="kicker">
-                  {t(`projectIdeas.stage.${p.stage}`)} ·{' '}
-                  {placeLabel(i18n, cityName({ name: p.city_name, names: p.city_names ?? {} }, locale), p.country_code)}
-                </p>
-                <InLanguage i18n={i18n} contentLocale={p.content_locale}>
-                  <h3>
-                    <a href={`/${locale}/project-ideas/${p.slug}`}>{p.title}</a>
-                  </h3>
-                  <p>{p.summary}</p>
-                </InLanguage>
-                <p class="meta">
-                  {[
-                    p.themes.map((s) => themeLabel.get(s) ?? s).join(t('common.listSeparator')),
-                    p.experts ? t('projectIdeas.expertCount', { count: p.experts }) : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </p>
-                <FallbackNote i18n={i18n} contentLocale={p.content_locale} />
-              </li>
-            ))}
-          </ul>
-          <Pager
-            page={result.page}
-            pages={result.pages}
-            href={(page) => {
-              const qs = projectIdeaQueryString(params, page);
-              return `/${locale}/project-ideas${qs ? `?${qs}` : ''}`;
-            }}
-            labels={{
-              nav: t('practices.pagination'),
-              previous: t('practices.previous'),
-              next: t('practices.next'),
-              pageOf: t('practices.pageOf', { page: result.page, pages: result.pages }),
-            }}
-          />
-        </section>
-      </form>
+        </>
+      }
+      clearHref={filtered ? `/${locale}/project-ideas` : false}
+      results={{
+        result,
+        count: t('projectIdeas.resultCount', { count: result.total }),
+        empty: t('projectIdeas.none'),
+        card: (idea) => <ProjectIdeaCard i18n={i18n} idea={idea} themeLabel={themeLabel} />,
+        href: (page) => {
+          const qs = projectIdeaQueryString(params, page);
+          return `/${locale}/project-ideas${qs ? `?${qs}` : ''}`;
+        },
+      }}
+    />
+  );
+}
+
+/** One idea in the list: stage and place, title and summary, its themes and how many experts support it. */
+function ProjectIdeaCard({ i18n, idea, themeLabel }: { i18n: I18n; idea: ProjectIdeaListRow; themeLabel: Map<string, string> }) {
+  const { t, locale } = i18n;
+  return (
+    <>
+      <p class="kicker">
+        {t(`projectIdeas.stage.${idea.stage}`)} ·{' '}
+        {placeLabel(i18n, cityName({ name: idea.city_name, names: idea.city_names ?? {} }, locale), idea.country_code)}
+      </p>
+      <InLanguage i18n={i18n} contentLocale={idea.content_locale}>
+        <h3>
+          <a href={`/${locale}/project-ideas/${idea.slug}`}>{idea.title}</a>
+        </h3>
+        <p>{idea.summary}</p>
+      </InLanguage>
+      <p class="meta">
+        {[
+          idea.themes.map((s) => themeLabel.get(s) ?? s).join(t('common.listSeparator')),
+          idea.experts ? t('projectIdeas.expertCount', { count: idea.experts }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <FallbackNote i18n={i18n} contentLocale={idea.content_locale} />
     </>
   );
 }

@@ -81,81 +81,100 @@ export function ErrorSummary({ i18n, errors, labels }: { i18n: I18n; errors: For
   );
 }
 
-export type FieldProps = {
-  i18n: I18n;
-  name: string;
-  label: string;
+/** A text field: its frame (FrameProps, without an id of its own) and its input. */
+export type FieldProps = Omit<FrameProps, 'id'> & {
   type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local';
   value?: string;
-  error?: string;
-  hint?: string;
   autocomplete?: string;
-  required?: boolean;
   maxlength?: number;
   dir?: 'auto' | 'ltr' | 'rtl';
   /** For text in a language other than the page's (a practice's German text on an English page). */
   lang?: string;
+};
+
+/** A field's error message, `<id>-error`, for the control's `aria-describedby` to name. */
+export function FieldError({ i18n, id, error }: { i18n: I18n; id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      {i18n.t(`forms.errors.${error}`)}
+    </p>
+  );
+}
+
+/** A field's hint, `<id>-hint`, for the control's `aria-describedby` to name. */
+export function FieldHint({ id, hint }: { id: string; hint: string | undefined }) {
+  if (!hint) return null;
+  return (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  );
+}
+
+/** What a control's `aria-describedby` names: a shared hint, its own hint, its error (the ids that exist). */
+export function describedByOf(id: string, parts: { shared?: string; hint?: unknown; error?: unknown }): string | undefined {
+  return [parts.shared, parts.hint ? `${id}-hint` : null, parts.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** What the frame of a field shows: its label, hint and error; `field-<name>` is its id unless given. */
+export type FrameProps = {
+  i18n: I18n;
+  name: string;
+  /** Several controls of one name (the rows of a list) need ids of their own. */
+  id?: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
   /** The id of a hint shared by several fields (shown once, before them). */
   describedBy?: string;
+};
+
+/** The attributes every control of a frame carries: its id and name, and what the frame says about it. */
+export type ControlAttributes = {
+  id: string;
+  name: string;
+  required?: boolean;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
 };
 
 /**
  * The frame every field shares: label, hint and error above the control, and the control's
  * `aria-describedby` naming them (plus a hint shared by several fields, if given).
  */
-function FieldFrame(props: {
-  i18n: I18n;
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  sharedHint?: string;
-  control: (describedBy: string | undefined) => Child;
-}) {
-  const { id } = props;
-  const describedBy =
-    [props.sharedHint, props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+export function FieldFrame(props: FrameProps & { control: (attributes: ControlAttributes) => Child }) {
+  const id = props.id ?? `field-${props.name}`;
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.i18n.t(`forms.errors.${props.error}`)}
-        </p>
-      ) : null}
-      {props.control(describedBy)}
+      <FieldHint id={id} hint={props.hint} />
+      <FieldError i18n={props.i18n} id={id} error={props.error} />
+      {props.control({
+        id,
+        name: props.name,
+        required: props.required,
+        'aria-invalid': props.error ? 'true' : undefined,
+        'aria-describedby': describedByOf(id, { shared: props.describedBy, hint: props.hint, error: props.error }),
+      })}
     </div>
   );
 }
 
 export function TextField(props: FieldProps) {
-  const id = `field-${props.name}`;
   return (
     <FieldFrame
-      i18n={props.i18n}
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={props.error}
-      sharedHint={props.describedBy}
-      control={(describedBy) => (
+      {...props}
+      control={(attributes) => (
         <input
-          id={id}
-          name={props.name}
+          {...attributes}
           type={props.type ?? 'text'}
           value={props.type === 'password' ? undefined : props.value}
           autocomplete={props.autocomplete}
-          required={props.required}
           maxlength={props.maxlength}
           dir={props.dir}
           lang={props.lang}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy}
         />
       )}
     />
@@ -166,130 +185,15 @@ export type TextAreaProps = Omit<FieldProps, 'type' | 'autocomplete'> & { rows?:
 
 /** A multi-line field with the same label, hint and error pattern as TextField. */
 export function TextArea(props: TextAreaProps) {
-  const id = `field-${props.name}`;
   return (
     <FieldFrame
-      i18n={props.i18n}
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={props.error}
-      control={(describedBy) => (
-        <textarea
-          id={id}
-          name={props.name}
-          rows={props.rows ?? 6}
-          required={props.required}
-          maxlength={props.maxlength}
-          dir={props.dir}
-          lang={props.lang}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy}
-        >
+      {...props}
+      control={(attributes) => (
+        <textarea {...attributes} rows={props.rows ?? 6} maxlength={props.maxlength} dir={props.dir} lang={props.lang}>
           {props.value ?? ''}
         </textarea>
       )}
     />
-  );
-}
-
-/** A required choice of country, with the same label, error and ARIA pattern as TextField. */
-export function CountrySelect(props: {
-  i18n: I18n;
-  label: string;
-  placeholder: string;
-  countries: Array<{ code: string; name: string }>;
-  value: string;
-  error?: string;
-  /** Drafts may leave it empty (default: required). */
-  required?: boolean;
-}) {
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for="field-country">{props.label}</label>
-      {props.error ? (
-        <p class="field-error" id="field-country-error">
-          {props.i18n.t(`forms.errors.${props.error}`)}
-        </p>
-      ) : null}
-      <select
-        id="field-country"
-        name="country"
-        required={props.required ?? true}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? 'field-country-error' : undefined}
-      >
-        <option value="">{props.placeholder}</option>
-        {props.countries.map((c) => (
-          <option value={c.code} selected={props.value === c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** A choice from a list, with the same label, error and ARIA pattern as TextField. */
-export function SelectField(props: {
-  i18n: I18n;
-  name: string;
-  label: string;
-  value: string;
-  options: Array<[value: string, text: string]>;
-  error?: string;
-  hint?: string;
-  /** The option for "none" (value ''), listed first. */
-  empty?: string;
-}) {
-  const id = `field-${props.name}`;
-  return (
-    <FieldFrame
-      i18n={props.i18n}
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={props.error}
-      control={(describedBy) => (
-        <select id={id} name={props.name} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
-          {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-          {props.options.map(([value, text]) => (
-            <option value={value} selected={props.value === value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    />
-  );
-}
-
-/** Several choices as checkboxes in a fieldset (themes, topics, languages), with an error for the group. */
-export function CheckboxGroup(props: {
-  i18n: I18n;
-  name: string;
-  legend: string;
-  options: Array<[value: string, text: string]>;
-  selected: string[];
-  error?: string;
-}) {
-  return (
-    <fieldset class={props.error ? 'choices has-error' : 'choices'} id={`field-${props.name}`}>
-      <legend>{props.legend}</legend>
-      {props.error ? <p class="field-error">{props.i18n.t(`forms.errors.${props.error}`)}</p> : null}
-      {props.options.map(([value, text]) => (
-        <div class="field checkbox">
-          <input
-            type="checkbox"
-            id={`field-${props.name}-${value}`}
-            name={props.name}
-            value={value}
-            checked={props.selected.includes(value)}
-          />
-          <label for={`field-${props.name}-${value}`}>{text}</label>
-        </div>
-      ))}
-    </fieldset>
   );
 }
 

@@ -1,4 +1,6 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
+import { Checkbox } from '../../../platform/ui/choice-fields.tsx';
+import { DataTable, EditorHeader } from '../../../platform/ui/components/editor-page.tsx';
 import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import type { EditorEventRow, RegistrationListRow } from './event-admin.queries.ts';
 
@@ -9,45 +11,40 @@ export function EditorEventsPage({ i18n, rows }: { i18n: I18n; rows: EditorEvent
   const { t, locale } = i18n;
   return (
     <>
-      <h1>{t('events.admin.title')}</h1>
-      <p class="lead">{t('events.admin.intro')}</p>
-      <p>
-        <a class="button" href={`/${locale}/editor/events/new`}>
-          {t('eventEditor.new')}
-        </a>
-      </p>
-      <table class="table">
-        <caption class="visually-hidden">{t('events.admin.title')}</caption>
-        <thead>
+      <EditorHeader
+        title={t('events.admin.title')}
+        lead={t('events.admin.intro')}
+        action={{ href: `/${locale}/editor/events/new`, label: t('eventEditor.new') }}
+      />
+      <DataTable
+        caption={t('events.admin.title')}
+        columns={[
+          t('events.admin.columns.event'),
+          t('events.when'),
+          t('events.admin.columns.status'),
+          t('events.admin.columns.registered'),
+          t('events.admin.columns.waitlisted'),
+          t('events.admin.columns.attended'),
+        ]}
+      >
+        {rows.map((r) => (
           <tr>
-            <th scope="col">{t('events.admin.columns.event')}</th>
-            <th scope="col">{t('events.when')}</th>
-            <th scope="col">{t('events.admin.columns.status')}</th>
-            <th scope="col">{t('events.admin.columns.registered')}</th>
-            <th scope="col">{t('events.admin.columns.waitlisted')}</th>
-            <th scope="col">{t('events.admin.columns.attended')}</th>
+            <td>
+              <a href={`/${locale}/editor/events/${r.slug}/registrations`} dir="auto">
+                {r.title}
+              </a>{' '}
+              (<a href={`/${locale}/editor/events/${r.slug}/edit`}>{t('eventEditor.change')}</a>)
+            </td>
+            <td>{i18n.formatPeriodInZone(r.starts_at, r.starts_at, r.time_zone)}</td>
+            <td>{t(`events.status.${r.status}`)}</td>
+            <td>
+              {r.capacity ? `${i18n.formatNumber(r.registered)} / ${i18n.formatNumber(r.capacity)}` : i18n.formatNumber(r.registered)}
+            </td>
+            <td>{i18n.formatNumber(r.waitlisted)}</td>
+            <td>{i18n.formatNumber(r.attended)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>
-                <a href={`/${locale}/editor/events/${r.slug}/registrations`} dir="auto">
-                  {r.title}
-                </a>{' '}
-                (<a href={`/${locale}/editor/events/${r.slug}/edit`}>{t('eventEditor.change')}</a>)
-              </td>
-              <td>{i18n.formatPeriodInZone(r.starts_at, r.starts_at, r.time_zone)}</td>
-              <td>{t(`events.status.${r.status}`)}</td>
-              <td>
-                {r.capacity ? `${i18n.formatNumber(r.registered)} / ${i18n.formatNumber(r.capacity)}` : i18n.formatNumber(r.registered)}
-              </td>
-              <td>{i18n.formatNumber(r.waitlisted)}</td>
-              <td>{i18n.formatNumber(r.attended)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -74,15 +71,12 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
     [r.city_name, r.country_code ? i18n.countryName(r.country_code) : null].filter(Boolean).join(', ');
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/events`}>{t('events.admin.title')}</a>
-      </p>
-      <h1 dir="auto">{event.title}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {t(`events.admin.notices.${props.notice.key}`, { count: props.notice.count ?? 0 })}
-        </p>
-      ) : null}
+      <EditorHeader
+        back={{ href: `/${locale}/editor/events`, label: t('events.admin.title') }}
+        title={event.title}
+        titleIsContent
+        notice={props.notice ? t(`events.admin.notices.${props.notice.key}`, { count: props.notice.count ?? 0 }) : undefined}
+      />
       <p>
         {t('events.admin.summary', { registered: registered.length, waiting: waiting.length, cancelled })}{' '}
         <a href={`/${locale}/events/${event.slug}`}>{t('events.admin.publicPage')}</a> ·{' '}
@@ -96,46 +90,44 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
         {registered.length ? (
           <form method="post" action={`${base}/attendance`}>
             <CsrfField token={props.csrfToken} />
-            <table class="table">
-              <thead>
+            <DataTable
+              caption={t('events.admin.participants')}
+              columns={[
+                t('events.admin.columns.attended'),
+                t('events.admin.columns.name'),
+                t('events.where'),
+                t('events.admin.columns.answers'),
+              ]}
+            >
+              {registered.map((r) => (
                 <tr>
-                  <th scope="col">{t('events.admin.columns.attended')}</th>
-                  <th scope="col">{t('events.admin.columns.name')}</th>
-                  <th scope="col">{t('events.where')}</th>
-                  <th scope="col">{t('events.admin.columns.answers')}</th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="present"
+                      value={String(r.id)}
+                      id={`present-${r.id}`}
+                      checked={r.attended === true}
+                      aria-label={t('events.admin.cameLabel', { name: r.name })}
+                    />
+                  </td>
+                  <td dir="auto">
+                    <label for={`present-${r.id}`}>{r.name}</label>
+                  </td>
+                  <td dir="auto">{where(r)}</td>
+                  <td dir="auto">
+                    {[
+                      r.answers.role,
+                      r.answers.brings ? t(`events.registration.bringsOptions.${r.answers.brings}`) : null,
+                      r.answers.bringsText,
+                      r.answers.dietary,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {registered.map((r) => (
-                  <tr>
-                    <td>
-                      <input
-                        type="checkbox"
-                        name="present"
-                        value={String(r.id)}
-                        id={`present-${r.id}`}
-                        checked={r.attended === true}
-                        aria-label={t('events.admin.cameLabel', { name: r.name })}
-                      />
-                    </td>
-                    <td dir="auto">
-                      <label for={`present-${r.id}`}>{r.name}</label>
-                    </td>
-                    <td dir="auto">{where(r)}</td>
-                    <td dir="auto">
-                      {[
-                        r.answers.role,
-                        r.answers.brings ? t(`events.registration.bringsOptions.${r.answers.brings}`) : null,
-                        r.answers.bringsText,
-                        r.answers.dietary,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
             <button type="submit" class="button secondary">
               {t('events.admin.saveAttendance')}
             </button>
@@ -189,12 +181,14 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
             rows={8}
             dir="auto"
           />
-          <div class="field">
-            <label class="choice">
-              <input type="checkbox" name="includeWaitlist" value="yes" checked={props.message.values.includeWaitlist} />{' '}
-              {t('events.admin.includeWaitlist')}
-            </label>
-          </div>
+          <Checkbox
+            i18n={i18n}
+            name="includeWaitlist"
+            value="yes"
+            id="field-includeWaitlist"
+            label={t('events.admin.includeWaitlist')}
+            checked={props.message.values.includeWaitlist}
+          />
           <button type="submit" class="button">
             {t('events.admin.send', { count: registered.length })}
           </button>

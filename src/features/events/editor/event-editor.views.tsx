@@ -1,4 +1,5 @@
 import { DocumentsPanel } from '../../../core/uploads/uploads.views.tsx';
+import { EditorHeader } from '../../../platform/ui/components/editor-page.tsx';
 import { TextLanguageTabs } from '../../../platform/ui/components/language-tabs.tsx';
 import { CsrfField, ErrorSummary } from '../../../platform/ui/forms.tsx';
 import {
@@ -22,15 +23,11 @@ export function EventFormPage(props: EventFormPageProps) {
   const base = event ? `/${locale}/editor/events/${event.slug}` : `/${locale}/editor/events`;
   return (
     <>
-      <p class="kicker">
-        <a href={`/${locale}/editor/events`}>{t('events.admin.title')}</a>
-      </p>
-      <h1>{event ? t('eventEditor.editTitle') : t('eventEditor.new')}</h1>
-      {props.notice ? (
-        <p class="notice" role="status">
-          {props.notice}
-        </p>
-      ) : null}
+      <EditorHeader
+        back={{ href: `/${locale}/editor/events`, label: t('events.admin.title') }}
+        title={event ? t('eventEditor.editTitle') : t('eventEditor.new')}
+        notice={props.notice}
+      />
       {event ? (
         <p>
           <a href={`/${locale}/events/${event.slug}`}>{t('events.admin.publicPage')}</a> ·{' '}

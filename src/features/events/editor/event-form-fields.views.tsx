@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
-import { ThemeTopicChoices } from '../../../core/taxonomy/taxonomy.views.tsx';
 import type { AttachedDocument } from '../../../core/uploads/uploads.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { directionOf, type Locale } from '../../../platform/i18n/locales.ts';
-import { CheckboxGroup, CountrySelect, type FormErrors, SelectField, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { CheckboxGroup, CountrySelect, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
 import type { GroupChoice } from './event-editor.queries.ts';
 import type { EventFormValues } from './event-editor.service.ts';
@@ -232,18 +232,17 @@ export function RegistrationFieldset({ kit }: { kit: EventFormKit }) {
 
 /** Themes and topics, working languages, hosts and partners. */
 export function ThemesFieldset({ kit }: { kit: EventFormKit }) {
-  const { i18n, form, errors, labels, field, area } = kit;
+  const { i18n, form, errors, field, area } = kit;
   const { t } = i18n;
   return (
     <fieldset>
       <legend>{t('eventEditor.sections.themes')}</legend>
-      <ThemeTopicChoices
+      <ThemeTopicPicker
         i18n={i18n}
-        taxonomy={kit.taxonomy}
-        themes={form.themes}
-        topics={form.topics}
-        errors={errors}
-        labels={{ themes: labels.themes as string, topics: labels.topics as string }}
+        themes={kit.taxonomy}
+        legend={t('forms.themesLegend')}
+        theme={{ name: 'themes', selected: form.themes, error: errors.themes, label: (theme) => t('forms.themeWhole', { theme }) }}
+        topic={{ name: 'topics', selected: form.topics, error: errors.topics }}
       />
       {field('languages', { hint: t('eventEditor.hints.languages'), maxlength: 100, dir: 'ltr' })}
       {area('hosts', 3, { hint: t('eventEditor.hints.hosts'), maxlength: 5000 })}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { isTimeZone } from '../../../platform/lib/time-zones.ts';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
@@ -6,12 +7,7 @@ import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } fr
 // One event of the exchange format (docs/import-format.md), as the importer, the export and the
 // editors' form read and write it. Kept apart from the importer so each file stays readable.
 
-const text = (max: number) => z.string().trim().max(max);
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+const text = recordText;
 const slugs = z.array(z.string().trim()).max(100).default([]);
 /** An address part as slugify makes them; a new record asks for it, an existing one keeps its own. */
 const slug = z
@@ -70,7 +66,7 @@ export const importedEvent = z.object({
   endsAt: moment,
   timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
   city: text(200).nullable().default(null),
-  country: countryCode.nullable().default(null),
+  country: countryCode().nullable().default(null),
   region: z.string().trim().nullable().default(null),
   venue: text(300).default(''),
   joinUrl: z.string().trim().url().max(2000).nullable().default(null),
@@ -82,7 +78,7 @@ export const importedEvent = z.object({
   topics: slugs,
   languages: z.array(z.string().trim().toLowerCase()).max(20).default([]),
   hosts: z
-    .array(z.object({ city: text(200).min(1), country: countryCode }))
+    .array(z.object({ city: text(200).min(1), country: countryCode() }))
     .max(30)
     .default([]),
   partners: z.array(text(300).min(1)).max(50).default([]),
@@ -98,9 +94,7 @@ export const importedEvent = z.object({
   recordings: z.array(link).max(50).default([]),
   /** Good practices presented at the event, by their externalId. */
   practices: z.array(text(200).min(1)).max(50).default([]),
-  translations: z
-    .partialRecord(z.enum(LOCALES), translation)
-    .refine((t) => Object.keys(t).length > 0, 'at least one translation is required'),
+  translations: translationsOf(translation),
 });
 export type ImportedEvent = z.infer<typeof importedEvent>;
 export type ExportedEvent = z.input<typeof importedEvent>;

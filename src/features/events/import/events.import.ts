@@ -1,9 +1,11 @@
 import { findOrAddCity } from '../../../core/cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
+import { importRecords } from '../../../platform/exchange.ts';
 import { ISO_639_1 } from '../../../platform/i18n/language-codes.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
 import { instantToWallClock, wallClockToInstant } from '../../../platform/lib/time-zones.ts';
+import type { ImportReport } from '../../../platform/module.ts';
 import { notifyEventChange, promoteAfterEventChange, type RegistrationContext } from '../registration/event-registration.service.ts';
 import * as q from './event-import.queries.ts';
 import { type ExportedEvent, type ImportedEvent, importedEvent } from './event-record.forms.ts';
@@ -13,8 +15,6 @@ import { type ExportedEvent, type ImportedEvent, importedEvent } from './event-r
 // `timeZone`; with an offset (or Z) they are instants. The record's schema: event-record.forms.ts.
 
 export { type ExportedEvent, type ImportedEvent, importedEvent };
-
-export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
 
 function instant(value: string, zone: string): Date | null {
   return /(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : wallClockToInstant(value, zone);
@@ -113,6 +113,18 @@ export async function loadEventReferences(db: Database) {
   const index = await loadTaxonomyIndex(db);
   return { index, regions: new Set(index.regions) };
 }
+type EventReferences = Awaited<ReturnType<typeof loadEventReferences>>;
+type CheckedEvent = { problems: string[]; found: { event: ImportedEvent; practiceIds: number[] } };
+
+/** What only the database can tell about a valid record; a topic implies its theme. */
+async function checkEvent(db: Database, e: ImportedEvent, { index, regions }: EventReferences): Promise<CheckedEvent> {
+  const topicsThemes = e.topics.flatMap((t) => (index.themeOfTopic.has(t) ? [index.themeOfTopic.get(t) as string] : []));
+  const complete = { ...e, themes: [...new Set([...e.themes, ...topicsThemes])] };
+  const practiceIds = await q.findPracticeIdsByExternalId(db, e.practices);
+  const problems = problemsOf(complete, index, regions);
+  for (const p of e.practices) if (!practiceIds.has(p)) problems.push(`practices: no good practice with externalId ${p}`);
+  return { problems, found: { event: complete, practiceIds: [...practiceIds.values()] } };
+}
 
 /**
  * Checks one event of the exchange format and saves it with `db` (the caller's transaction, so nothing
@@ -122,9 +134,8 @@ export async function loadEventReferences(db: Database) {
 export async function saveImportedEvent(
   db: Database,
   record: unknown,
-  options: { notify?: RegistrationContext; references?: Awaited<ReturnType<typeof loadEventReferences>> } = {},
+  options: { notify?: RegistrationContext; references?: EventReferences } = {},
 ): Promise<SaveEventResult> {
-  const { index, regions } = options.references ?? (await loadEventReferences(db));
   const parsed = importedEvent.safeParse(record);
   if (!parsed.success) {
     return {
@@ -133,50 +144,27 @@ export async function saveImportedEvent(
       problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'record', message: i.message })),
     };
   }
-  const e = parsed.data;
-  const topicsThemes = e.topics.flatMap((t) => (index.themeOfTopic.has(t) ? [index.themeOfTopic.get(t) as string] : []));
-  const complete = { ...e, themes: [...new Set([...e.themes, ...topicsThemes])] };
-  const practiceIds = await q.findPracticeIdsByExternalId(db, e.practices);
-  const problems = problemsOf(complete, index, regions);
-  for (const p of e.practices) if (!practiceIds.has(p)) problems.push(`practices: no good practice with externalId ${p}`);
+  const { problems, found } = await checkEvent(db, parsed.data, options.references ?? (await loadEventReferences(db)));
   if (problems.length) {
     return {
       ok: false,
-      externalId: e.externalId,
+      externalId: parsed.data.externalId,
       problems: problems.map((p) => ({ field: p.slice(0, p.indexOf(':')), message: p.slice(p.indexOf(':') + 2) })),
     };
   }
-  return { ok: true, ...(await saveOne(db, complete, [...practiceIds.values()], options.notify)) };
+  return { ok: true, ...(await saveOne(db, found.event, found.practiceIds, options.notify)) };
 }
 
 /**
  * Imports events one by one, each in its own transaction; a bad record is reported, never half-saved.
  * With `notify`, registrants of an event whose time, place, format or status changed are mailed.
  */
-export async function importEvents(db: Database, records: unknown[], notify?: RegistrationContext): Promise<ImportOutcome[]> {
+export async function importEvents(db: Database, records: unknown[], notify?: RegistrationContext): Promise<ImportReport> {
   const references = await loadEventReferences(db);
-  const outcomes: ImportOutcome[] = [];
-  const seen = new Set<string>();
-  for (const [position, record] of records.entries()) {
-    const externalId = String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`).trim();
-    if (seen.has(externalId)) {
-      outcomes.push({ externalId, outcome: 'rejected', reasons: ['externalId: appears twice in this file'] });
-      continue;
-    }
-    seen.add(externalId);
-    const save = (trx: Database) => saveImportedEvent(trx, record, { notify, references });
-    const result = db.isTransaction ? await save(db) : await db.transaction().execute(save);
-    outcomes.push(
-      result.ok
-        ? { externalId, outcome: result.outcome, reasons: [] }
-        : {
-            externalId: result.externalId || externalId,
-            outcome: 'rejected',
-            reasons: result.problems.map((p) => `${p.field}: ${p.message}`),
-          },
-    );
-  }
-  return outcomes;
+  return importRecords(db, records, importedEvent, {
+    check: (_db, e) => checkEvent(db, e, references),
+    save: async (trx, _e, found) => (await saveOne(trx, found.event, found.practiceIds, notify)).outcome,
+  });
 }
 
 /**

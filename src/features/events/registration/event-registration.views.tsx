@@ -1,5 +1,6 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import { CountrySelect, CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { Checkbox, CountrySelect } from '../../../platform/ui/choice-fields.tsx';
+import { CsrfField, ErrorSummary, FieldError, type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import type { EventRow, RegistrationAnswers } from '../events.table.ts';
 import type { ViewerRegistration } from '../page/event-page.queries.ts';
 
@@ -104,12 +105,18 @@ function RegistrationForm(props: RegistrationPanelProps & { values: Registration
         <TextField i18n={i18n} name="role" label={labels.role} value={values.role ?? ''} error={errors.role} maxlength={200} dir="auto" />
       ) : null}
       {event.questions.includes('brings') ? (
-        <fieldset class={errors.brings ? 'field has-error' : 'field'}>
+        <fieldset class={errors.brings ? 'field has-error' : 'field'} id="field-brings">
           <legend>{t('events.registration.brings')}</legend>
+          <FieldError i18n={i18n} id="field-brings" error={errors.brings} />
           {(['practice', 'challenge'] as const).map((v) => (
-            <label class="choice">
-              <input type="radio" name="brings" value={v} checked={values.brings === v} /> {t(`events.registration.bringsOptions.${v}`)}
-            </label>
+            <Checkbox
+              i18n={i18n}
+              type="radio"
+              name="brings"
+              value={v}
+              label={t(`events.registration.bringsOptions.${v}`)}
+              checked={values.brings === v}
+            />
           ))}
           <TextArea
             i18n={i18n}

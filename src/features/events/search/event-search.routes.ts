@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
+import { dropUnknown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
-import { readEventSearchParams } from './event-search.forms.ts';
+import { eventSearchParams } from './event-search.forms.ts';
 import { listEventSeries, searchEvents } from './event-search.service.ts';
 import { EventsPage } from './event-search.views.tsx';
 
@@ -10,12 +11,15 @@ import { EventsPage } from './event-search.views.tsx';
 
 export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => {
   const { i18n, deps } = c.var;
-  const params = readEventSearchParams(new URL(c.req.url));
-  const [result, series, themes, taxonomy] = await Promise.all([
+  const taxonomy = await loadTaxonomyIndex(deps.db);
+  const { params, ignored } = dropUnknown(eventSearchParams.read(new URL(c.req.url)), {
+    theme: taxonomy.themes,
+    region: taxonomy.regions,
+  });
+  const [result, series, themes] = await Promise.all([
     searchEvents(deps.db, params, i18n.locale),
     listEventSeries(deps.db, i18n.locale),
     listThemesWithTopics(deps.db, i18n.locale),
-    loadTaxonomyIndex(deps.db),
   ]);
   return renderPage(c, {
     title: i18n.t('events.title'),
@@ -23,6 +27,7 @@ export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => 
     children: EventsPage({
       i18n,
       params,
+      ignored,
       result,
       series,
       themes: themes.map((th) => ({ slug: th.slug, name: th.label })),

@@ -1,7 +1,8 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { dayInZone } from '../../../platform/lib/time-zones.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../../platform/ui/components/content.tsx';
-import { type FilterOption, FilterSelect, Pager } from '../../../platform/ui/components/search.tsx';
+import { type FilterOption, FilterSelect } from '../../../platform/ui/components/search.tsx';
+import { SearchPage } from '../../../platform/ui/components/search-page.tsx';
 import { EVENT_FORMATS, EVENT_KINDS } from '../events.table.ts';
 import { type EventSearchParams, eventQueryString } from './event-search.forms.ts';
 import type { EventSearchResult, EventSummary, SeriesSummary } from './event-search.service.ts';
@@ -61,11 +62,15 @@ export function SeriesList({ i18n, series }: { i18n: I18n; series: SeriesSummary
 export type EventsPageProps = {
   i18n: I18n;
   params: EventSearchParams;
+  /** The query parameters that were not understood (named on the page). */
+  ignored: string[];
   result: EventSearchResult;
   series: SeriesSummary[];
   themes: Array<{ slug: string; name: string }>;
   regions: string[];
 };
+
+const LANGS = ['en', 'de', 'fr', 'es', 'ar', 'pt', 'ru', 'sq', 'sr', 'mk', 'ka', 'id'];
 
 /** The calendar: upcoming or past events, filtered by a GET form (no script), with the feeds to subscribe to. */
 export function EventsPage(props: EventsPageProps) {
@@ -76,7 +81,6 @@ export function EventsPage(props: EventsPageProps) {
     return `/${locale}/events${qs ? `?${qs}` : ''}`;
   };
   const feed = params.theme.length === 1 ? `/${locale}/events.ics?theme=${params.theme[0]}` : `/${locale}/events.ics`;
-  const LANGS = ['en', 'de', 'fr', 'es', 'ar', 'pt', 'ru', 'sq', 'sr', 'mk', 'ka', 'id'];
   const filters: Array<[name: 'kind' | 'format' | 'theme' | 'region' | 'language', label: string, options: FilterOption[]]> = [
     ['kind', t('events.filters.kind'), EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))],
     ['format', t('events.filters.format'), EVENT_FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))],
@@ -85,57 +89,58 @@ export function EventsPage(props: EventsPageProps) {
     ['language', t('events.languages'), LANGS.map((code) => ({ value: code, label: i18n.languageName(code) }))],
   ];
   return (
-    <>
-      <h1>{t('events.title')}</h1>
-      <p class="lead">{t('events.intro')}</p>
-      <nav aria-label={t('events.title')} class="tabs">
-        <a href={href({ when: 'upcoming' })} aria-current={params.when === 'upcoming' && !params.month ? 'page' : undefined}>
-          {t('events.upcoming')}
-        </a>
-        <a href={href({ when: 'past' })} aria-current={params.when === 'past' && !params.month ? 'page' : undefined}>
-          {t('events.past')}
-        </a>
-      </nav>
-      <form method="get" action={`/${locale}/events`} class="filters" aria-label={t('events.filters.apply')}>
-        {params.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
-        {filters.map(([name, label, options]) => (
-          <FilterSelect name={name} label={label} any={t('events.filters.any')} selected={params[name][0] ?? ''} options={options} />
-        ))}
-        <div class="field">
-          <label for="filter-month">{t('events.filters.month')}</label>
-          <input type="month" id="filter-month" name="month" value={params.month ?? ''} />
-        </div>
-        <button type="submit" class="button secondary">
-          {t('events.filters.apply')}
-        </button>
-      </form>
-      <p role="status">{t('events.count', { count: result.total })}</p>
-      {result.items.length ? (
-        <EventList i18n={i18n} events={result.items} headingLevel={2} />
-      ) : (
-        <p class="empty">{params.when === 'past' ? t('events.noPast') : t('events.noUpcoming')}</p>
-      )}
-      <Pager
-        page={result.page}
-        pages={result.pages}
-        href={(page) => href({ page })}
-        labels={{
-          nav: t('events.pages'),
-          previous: t('practices.previous'),
-          next: t('practices.next'),
-          pageOf: t('practices.pageOf', { page: result.page, pages: result.pages }),
-        }}
-      />
-      <p>
-        <a href={feed}>{t('events.subscribe')}</a> · <a href={`/${locale}/calls`}>{t('calls.title')}</a> ·{' '}
-        <a href={`/${locale}/project-ideas`}>{t('projectIdeas.title')}</a>
-      </p>
-      {props.series.length ? (
-        <section aria-labelledby="series">
-          <h2 id="series">{t('events.seriesTitle')}</h2>
-          <SeriesList i18n={i18n} series={props.series} />
-        </section>
-      ) : null}
-    </>
+    <SearchPage
+      i18n={i18n}
+      title={t('events.title')}
+      lead={t('events.intro')}
+      intro={
+        <nav aria-label={t('events.title')} class="tabs">
+          <a href={href({ when: 'upcoming' })} aria-current={params.when === 'upcoming' && !params.month ? 'page' : undefined}>
+            {t('events.upcoming')}
+          </a>
+          <a href={href({ when: 'past' })} aria-current={params.when === 'past' && !params.month ? 'page' : undefined}>
+            {t('events.past')}
+          </a>
+        </nav>
+      }
+      ignored={props.ignored}
+      action={`/${locale}/events`}
+      layout="bar"
+      filters={
+        <>
+          {params.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
+          {filters.map(([name, label, options]) => (
+            <FilterSelect name={name} label={label} any={t('events.filters.any')} selected={params[name][0] ?? ''} options={options} />
+          ))}
+          <div class="field">
+            <label for="filter-month">{t('events.filters.month')}</label>
+            <input type="month" id="filter-month" name="month" value={params.month ?? ''} />
+          </div>
+        </>
+      }
+      applyLabel={t('events.filters.apply')}
+      results={{
+        result,
+        count: t('events.count', { count: result.total }),
+        empty: params.when === 'past' ? t('events.noPast') : t('events.noUpcoming'),
+        list: <EventList i18n={i18n} events={result.items} />,
+        href: (page) => href({ page }),
+        pagesLabel: t('events.pages'),
+      }}
+      below={
+        <>
+          <p>
+            <a href={feed}>{t('events.subscribe')}</a> · <a href={`/${locale}/calls`}>{t('calls.title')}</a> ·{' '}
+            <a href={`/${locale}/project-ideas`}>{t('projectIdeas.title')}</a>
+          </p>
+          {props.series.length ? (
+            <section aria-labelledby="series">
+              <h2 id="series">{t('events.seriesTitle')}</h2>
+              <SeriesList i18n={i18n} series={props.series} />
+            </section>
+          ) : null}
+        </>
+      }
+    />
   );
 }

@@ -1,11 +1,9 @@
 import { type Context, Hono, type Next } from 'hono';
+import { answerContactForm } from '../../../core/mail/contact-section.routes.ts';
 import type { AppEnv, CurrentUser } from '../../../platform/http/context.ts';
 import { requires } from '../../../platform/http/middleware/authorize.ts';
-import { keepTyped, parseForm } from '../../../platform/ui/forms.tsx';
 import { readFormBody } from '../experts.forms.ts';
 import { expertOf, showExpert } from '../page/expert-page.routes.ts';
-import type { ExpertProfile } from '../profile/expert-profile.model.ts';
-import { expertContactForm } from './expert-contact.forms.ts';
 import { sendExpertMessage } from './expert-contact.service.ts';
 
 /** POST /experts/<slug>/contact: a verified member's message to the expert; the expert's page shows the outcome. */
@@ -15,33 +13,12 @@ export const expertContactRoutes = new Hono<AppEnv>().post(
   async (c: Context<AppEnv>, next: Next) => {
     const profile = await expertOf(c);
     if (!profile) return next();
-    return contact(c, profile);
+    const { deps, locale } = c.var;
+    return answerContactForm(c, {
+      pageUrl: `/${locale}/experts/${profile.slug}`,
+      submitted: await readFormBody(c),
+      send: (message) => sendExpertMessage({ db: deps.db, baseUrl: deps.config.BASE_URL }, profile.id, c.var.user as CurrentUser, message),
+      show: (form, status) => showExpert(c, profile, form ? { form } : {}, status),
+    });
   },
 );
-
-async function contact(c: Context<AppEnv>, profile: ExpertProfile): Promise<Response> {
-  const { deps, locale } = c.var;
-  const submitted = await readFormBody(c);
-  const parsed = parseForm(expertContactForm, submitted);
-  if (!parsed.ok) return showExpert(c, profile, { form: { errors: parsed.errors, values: parsed.values } }, 422);
-  const result = await sendExpertMessage(
-    { db: deps.db, baseUrl: deps.config.BASE_URL },
-    profile.id,
-    c.var.user as CurrentUser,
-    parsed.data,
-  );
-  if (result.ok) return c.redirect(`/${locale}/experts/${profile.slug}?sent=1#contact`, 303);
-  if (result.reason === 'not-found') return c.notFound();
-  if (result.reason === 'rate-limited') {
-    // The form again, with what was typed: nothing is lost while waiting.
-    c.header('retry-after', String(result.retryAfter));
-    const form = {
-      errors: { form: result.limit === 'sender' ? 'rateLimited' : 'recipientBusy' },
-      values: keepTyped(submitted),
-      retryAfterSeconds: result.retryAfter,
-    };
-    return showExpert(c, profile, { form }, 429);
-  }
-  // Contact turned off, nobody reachable, or writing to oneself: the page says so instead of the form.
-  return showExpert(c, profile, {}, 409);
-}

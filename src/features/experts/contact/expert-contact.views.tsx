@@ -1,14 +1,9 @@
-import type { Child } from 'hono/jsx';
-import type { I18n, MessageValues } from '../../../platform/i18n/i18n.ts';
-import { MessageForm } from '../../../platform/ui/components/message-form.tsx';
-import type { FormErrors, FormValues } from '../../../platform/ui/forms.tsx';
-import { EXPERT_MESSAGE_MAX, EXPERT_MESSAGE_MIN, EXPERT_SUBJECT_MAX } from './expert-contact.forms.ts';
+import { type ContactFormState, ContactSection, type ContactViewer } from '../../../core/mail/contact-section.views.tsx';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { ExpertContactLog, ExpertContactState } from './expert-contact.service.ts';
 
-/** Who is looking at the form: decides between the form and a short explanation. */
-export type ContactViewer = 'anonymous' | 'unverified' | 'member';
-
-export type ExpertContactFormState = { errors: FormErrors; values: FormValues; retryAfterSeconds?: number };
+export type { ContactViewer };
+export type ExpertContactFormState = ContactFormState;
 
 export type ExpertContactProps = {
   i18n: I18n;
@@ -18,81 +13,41 @@ export type ExpertContactProps = {
   viewer: ContactViewer;
   state: ExpertContactState;
   sent?: boolean;
-  form?: ExpertContactFormState;
+  form?: ContactFormState;
 };
 
-/** The shared form components read `forms.errors.*`; this form's messages (with their numbers) live under `expertProfile.contact.errors.*`. */
-function withContactErrors(i18n: I18n, values: MessageValues): I18n {
-  const prefix = 'forms.errors.';
-  return {
-    ...i18n,
-    t: (key, given) =>
-      key.startsWith(prefix) ? i18n.t(`expertProfile.contact.errors.${key.slice(prefix.length)}`, given ?? values) : i18n.t(key, given),
-  };
+/** Why nobody can write here, said instead of the form; null while the expert may be written to. */
+function closedReason(i18n: I18n, state: ExpertContactState, name: string): string | null {
+  const { t } = i18n;
+  switch (state.kind) {
+    case 'self':
+      return t(state.enabled ? 'expertProfile.contact.selfOn' : 'expertProfile.contact.selfOff');
+    case 'off':
+    case 'unavailable':
+      return t(`expertProfile.contact.${state.kind}`, { name });
+    case 'open':
+      return null;
+  }
 }
 
 /** The contact section of an expert's page: the form for verified members, a way there or a reason for everyone else. */
 export function ExpertContact(props: ExpertContactProps) {
-  const { i18n, csrfToken, slug, viewer, state, name } = props;
-  const { t, locale } = i18n;
-  const pageUrl = `/${locale}/experts/${slug}`;
-  let body: Child = null;
-  if (state.kind === 'self') body = <p>{t(state.enabled ? 'expertProfile.contact.selfOn' : 'expertProfile.contact.selfOff')}</p>;
-  else if (state.kind === 'off') body = <p>{t('expertProfile.contact.off', { name })}</p>;
-  else if (state.kind === 'unavailable') body = <p>{t('expertProfile.contact.unavailable', { name })}</p>;
-  else if (viewer === 'anonymous') {
-    body = (
-      <p>
-        {t('expertProfile.contact.signInText', { name })}{' '}
-        <a href={`/${locale}/sign-in?next=${encodeURIComponent(`${pageUrl}#contact`)}`}>{t('expertProfile.contact.signInLink')}</a>
-      </p>
-    );
-  } else if (viewer === 'unverified') {
-    body = (
-      <p>
-        {t('expertProfile.contact.verifyFirst')} <a href={`/${locale}/account`}>{t('expertProfile.contact.accountLink')}</a>
-      </p>
-    );
-  } else {
-    const errors = props.form?.errors ?? {};
-    const values = props.form?.values ?? {};
-    const numbers = {
-      min: EXPERT_MESSAGE_MIN,
-      max: EXPERT_MESSAGE_MAX,
-      subjectMax: EXPERT_SUBJECT_MAX,
-      wait: i18n.formatWait(props.form?.retryAfterSeconds ?? 60),
-    };
-    const formI18n = withContactErrors(i18n, numbers);
-    const labels = { subject: t('expertProfile.contact.subject'), message: t('expertProfile.contact.message') };
-    body = (
-      <MessageForm
-        i18n={formI18n}
-        csrfToken={csrfToken}
-        action={`${pageUrl}/contact`}
-        errors={errors}
-        values={values}
-        intro={<p>{t('expertProfile.contact.recipient', { name })}</p>}
-        texts={{
-          subject: labels.subject,
-          message: labels.message,
-          hint: t('expertProfile.contact.messageHint', { min: EXPERT_MESSAGE_MIN, max: EXPERT_MESSAGE_MAX }),
-          privacy: t('expertProfile.contact.privacy'),
-          send: t('expertProfile.contact.send'),
-        }}
-        limits={{ subjectMax: EXPERT_SUBJECT_MAX, messageMax: EXPERT_MESSAGE_MAX }}
-      />
-    );
-  }
+  const { i18n, name } = props;
+  const reason = closedReason(i18n, props.state, name);
   return (
-    <section id="contact" class="practice-contact expert-contact" aria-labelledby="contact-title">
-      <h2 id="contact-title">{t('expertProfile.contact.title')}</h2>
-      {props.sent ? (
-        <p class="notice" role="status">
-          {t('expertProfile.contact.sent')}
-        </p>
-      ) : null}
-      {body}
-    </section>
+    <ContactSection
+      i18n={i18n}
+      csrfToken={props.csrfToken}
+      pageUrl={`/${i18n.locale}/experts/${props.slug}`}
+      viewer={props.viewer}
+      texts="expertProfile.contact"
+      values={{ name }}
+      class="practice-contact expert-contact"
+      state={reason === null ? { open: true } : { open: false, reason }}
+      intro={<p>{i18n.t('expertProfile.contact.recipient', { name })}</p>}
+      sent={props.sent}
+      form={props.form}
+    />
   );
 }
 

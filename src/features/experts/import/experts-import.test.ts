@@ -281,4 +281,9 @@ describe('import and export of experts', () => {
     assert.equal(demo.length, 64);
     assert.equal(new Set(demo.map((r) => r.user_id)).size, 64);
   });
+
+  it('never gives a profile a slug that names a page under /experts/', async () => {
+    await importExperts(db(), [expert('exp-match', { name: 'Match' })]);
+    assert.equal((await expertRow('exp-match')).slug, 'match-2');
+  });
 });

@@ -4,10 +4,13 @@ import { findOrCreateMemberAccount, listAccountEmails, renameAccount } from '../
 import { findOrAddCity } from '../../../core/cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
+import { countryCode, importRecords, RecordRejected, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { ISO_639_1 } from '../../../platform/i18n/language-codes.ts';
-import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
+import type { ImportReport } from '../../../platform/module.ts';
 import { AVAILABILITY, LANGUAGE_LEVELS } from '../experts.table.ts';
+import { RESERVED_EXPERT_SLUGS } from '../profile/expert-profile.model.ts';
 import * as profiles from '../profile/expert-profile.queries.ts';
 import * as q from './experts-import.queries.ts';
 
@@ -16,12 +19,8 @@ import * as q from './experts-import.queries.ts';
 // on the expert, never in a report and never logged.
 
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : undefined);
-const text = (max: number) => z.string().trim().max(max);
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+const text = recordText;
+const country = countryCode();
 const slugs = z.array(z.string().trim()).max(200).default([]);
 
 const translation = z.object({
@@ -52,7 +51,7 @@ export const importedExpert = z.object({
   organisation: text(300).default(''),
   position: text(200).default(''),
   city: text(200).default(''),
-  country: z.string({ error: required('country') }).pipe(countryCode),
+  country: z.string({ error: required('country') }).pipe(country),
   languages: z
     .array(
       z.object({
@@ -70,18 +69,14 @@ export const importedExpert = z.object({
   themes: slugs,
   topics: slugs,
   regions: slugs,
-  countries: z.array(countryCode).max(250).default([]),
+  countries: z.array(country).max(250).default([]),
   availability: z.array(z.enum(AVAILABILITY, { error: `must be one of ${AVAILABILITY.join(', ')}` })).default([]),
   yearsExperience: z.number().int().min(0).max(70).nullish(),
   visibility: z.enum(['public', 'members', 'hidden']).default('members'),
-  translations: z
-    .partialRecord(z.enum(LOCALES), translation)
-    .refine((t) => Object.keys(t).length > 0, 'needs at least one language with a headline'),
+  translations: translationsOf(translation, 'needs at least one language with a headline'),
 });
 
 export type ImportedExpert = z.infer<typeof importedExpert>;
-/** The same shape as the practices' report (practices.import.ts). */
-export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
 
 type ExpertIndex = TaxonomyIndex & { regions: Set<string> };
 
@@ -96,43 +91,38 @@ function taxonomyProblems(e: ImportedExpert, index: ExpertIndex): string[] {
   return problems;
 }
 
-/** Thrown before a record's first write, so it leaves nothing behind even inside a caller's transaction. */
-class Rejected extends Error {
-  constructor(readonly reasons: string[]) {
-    super(reasons.join('; '));
-  }
-}
-
 /** The slug, or the first of slug-2, slug-3 … not yet taken. Slugs never change once given (URLs stay). */
 async function freeExpertSlug(db: Database, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await profiles.isExpertSlugTaken(db, slug))) return slug;
+    // Reserved slugs name pages under /experts/ (the matching page): a profile there could not be reached.
+    if (!RESERVED_EXPERT_SLUGS.has(slug) && !(await profiles.isExpertSlugTaken(db, slug))) return slug;
   }
 }
 
 /**
  * The account the profile belongs to. A profile keeps its account: the file's address may find or create
- * one only for a profile that has none, and it must then be free (experts.user_id is unique).
+ * one only for a profile that has none, and it must then be free (experts.user_id is unique). Every
+ * refusal comes before the record's first write, so it leaves nothing behind even in a caller's transaction.
  */
 async function accountFor(db: Database, e: ImportedExpert, existing: { id: number; user_id: number | null } | undefined) {
   if (existing?.user_id != null) {
     const account = await getAccount(db, existing.user_id);
-    if (!account) throw new Rejected(['account: the member deleted the account this profile belonged to; it is not imported again']);
+    if (!account) throw new RecordRejected(['account: the member deleted the account this profile belonged to; it is not imported again']);
     if (e.email && e.email !== account.email.toLowerCase())
-      throw new Rejected(['email: differs from the address of the account this profile belongs to (members change it themselves)']);
+      throw new RecordRejected(['email: differs from the address of the account this profile belongs to (members change it themselves)']);
     return existing.user_id;
   }
   if (!e.email) {
     if (existing) return null;
-    throw new Rejected(['email: required for a new expert (the profile belongs to a member account)']);
+    throw new RecordRejected(['email: required for a new expert (the profile belongs to a member account)']);
   }
   const locale: Locale = (Object.keys(e.translations)[0] as Locale | undefined) ?? 'en';
   const { userId, created } = await findOrCreateMemberAccount(db, { email: e.email, name: e.name, locale });
   if (!created) {
     const other = await q.findExpertByUserId(db, userId);
     if (other && other.id !== existing?.id)
-      throw new Rejected([
+      throw new RecordRejected([
         `email: the account already has another expert profile (${other.external_id ? `externalId "${other.external_id}"` : 'made on the platform'})`,
       ]);
   }
@@ -183,39 +173,12 @@ async function saveOne(db: Database, e: ImportedExpert, index: ExpertIndex): Pro
  * with its reasons and the others still go in; each record is its own transaction (or runs in the
  * caller's, when called inside one).
  */
-export async function importExperts(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+export async function importExperts(db: Database, records: unknown[]): Promise<ImportReport> {
   const index: ExpertIndex = { ...(await loadTaxonomyIndex(db)), regions: new Set(await profiles.listRegionSlugs(db)) };
-  const outcomes: ImportOutcome[] = [];
-  const seen = new Set<string>();
-  for (const [position, record] of records.entries()) {
-    const parsed = importedExpert.safeParse(record);
-    const externalId = parsed.success
-      ? parsed.data.externalId
-      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
-    if (!parsed.success) {
-      // Messages and paths only: zod's issues could carry the input, which may be an e-mail address.
-      const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
-      outcomes.push({ externalId, outcome: 'rejected', reasons });
-      continue;
-    }
-    const problems = taxonomyProblems(parsed.data, index);
-    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
-    seen.add(externalId);
-    if (problems.length) {
-      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
-      continue;
-    }
-    try {
-      const outcome = db.isTransaction
-        ? await saveOne(db, parsed.data, index)
-        : await db.transaction().execute((trx) => saveOne(trx, parsed.data, index));
-      outcomes.push({ externalId, outcome, reasons: [] });
-    } catch (error) {
-      if (!(error instanceof Rejected)) throw error;
-      outcomes.push({ externalId, outcome: 'rejected', reasons: error.reasons });
-    }
-  }
-  return outcomes;
+  return importRecords(db, records, importedExpert, {
+    check: (_db, e) => taxonomyProblems(e, index),
+    save: (trx, e) => saveOne(trx, e, index),
+  });
 }
 
 export type ExportedExpert = Omit<ImportedExpert, 'email' | 'yearsExperience'> & { email?: string; yearsExperience: number | null };

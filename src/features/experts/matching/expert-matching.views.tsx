@@ -1,8 +1,8 @@
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import { CsrfField, TextArea } from '../../../platform/ui/forms.tsx';
+import { CheckboxGroup, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { CsrfField, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import { AVAILABILITY } from '../experts.table.ts';
-import { Checkbox } from '../form-fields.views.tsx';
 import { ContactNoteForm, type EditorPart, SavedRequestHeader, SaveRequestForm } from '../requests/match-requests.views.tsx';
 import type { MatchInput } from './expert-matching.forms.ts';
 import { type MatchResult, reasonText } from './expert-matching.model.ts';
@@ -52,10 +52,15 @@ export function MatchPage(props: MatchPageProps) {
         ) : null}
         <CsrfField token={props.csrfToken} />
         {saved ? (
-          <div class="field">
-            <label for="field-title">{t('experts.requests.titleLabel')}</label>
-            <input type="text" id="field-title" name="title" value={saved.title} maxlength={200} required dir="auto" />
-          </div>
+          <TextField
+            i18n={i18n}
+            name="title"
+            label={t('experts.requests.titleLabel')}
+            value={saved.title}
+            maxlength={200}
+            required
+            dir="auto"
+          />
         ) : null}
         <TextArea
           i18n={i18n}
@@ -71,37 +76,29 @@ export function MatchPage(props: MatchPageProps) {
           open={input.topics.length + input.languages.length + input.availability.length > 0 || Boolean(input.region || input.country)}
         >
           <summary>{t('experts.match.refine')}</summary>
-          {props.themes.map((theme) => (
-            <fieldset class="choices">
-              <legend>{theme.label}</legend>
-              {theme.topics.map((topic) => (
-                <Checkbox name="topics" value={topic.slug} label={topic.label} checked={input.topics.includes(topic.slug)} />
-              ))}
-            </fieldset>
-          ))}
-          <fieldset class="choices">
-            <legend>{t('experts.match.languages')}</legend>
-            {COMMON_LANGUAGES.map((code) => (
-              <Checkbox name="languages" value={code} label={i18n.languageName(code)} checked={input.languages.includes(code)} />
-            ))}
-          </fieldset>
-          <div class="field">
-            <label for="field-region">{t('experts.match.region')}</label>
-            <select id="field-region" name="region">
-              <option value="">{t('experts.match.anyRegion')}</option>
-              {props.regions.map((r) => (
-                <option value={r} selected={input.region === r}>
-                  {t(`common.regions.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset class="choices">
-            <legend>{t('experts.match.availability')}</legend>
-            {AVAILABILITY.map((a) => (
-              <Checkbox name="availability" value={a} label={t(`experts.availability.${a}`)} checked={input.availability.includes(a)} />
-            ))}
-          </fieldset>
+          <ThemeTopicPicker i18n={i18n} themes={props.themes} topic={{ name: 'topics', selected: input.topics }} />
+          <CheckboxGroup
+            i18n={i18n}
+            name="languages"
+            legend={t('experts.match.languages')}
+            options={COMMON_LANGUAGES.map((code) => [code, i18n.languageName(code)])}
+            selected={input.languages}
+          />
+          <SelectField
+            i18n={i18n}
+            name="region"
+            label={t('experts.match.region')}
+            value={input.region ?? ''}
+            empty={t('experts.match.anyRegion')}
+            options={props.regions.map((r) => [r, t(`common.regions.${r}`)])}
+          />
+          <CheckboxGroup
+            i18n={i18n}
+            name="availability"
+            legend={t('experts.match.availability')}
+            options={AVAILABILITY.map((a) => [a, t(`experts.availability.${a}`)])}
+            selected={input.availability}
+          />
         </details>
         <div class="form-actions">
           <button type="submit" class="button">

@@ -1,9 +1,9 @@
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { directionOf, type Locale } from '../../../platform/i18n/locales.ts';
-import { type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { CheckboxGroup, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { FieldError, type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import { AVAILABILITY, LANGUAGE_LEVELS } from '../experts.table.ts';
-import { Checkbox, FieldError, SelectField } from '../form-fields.views.tsx';
 import {
   BIO_MAX,
   EMPTY_LANGUAGE_ROWS,
@@ -65,8 +65,8 @@ export function WorkSection({ i18n, values, errors, labels, countryCodes }: Sect
   const { t, locale } = i18n;
   const collator = new Intl.Collator(locale);
   const countries = countryCodes
-    .map((code) => ({ value: code, label: i18n.countryName(code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+    .map((code): [string, string] => [code, i18n.countryName(code)])
+    .sort((a, b) => collator.compare(a[1], b[1]));
   return (
     <fieldset>
       <legend>{t('expertProfile.workLegend')}</legend>
@@ -113,13 +113,13 @@ export function WorkSection({ i18n, values, errors, labels, countryCodes }: Sect
       />
       <SelectField
         i18n={i18n}
-        id="field-country"
         name="country"
         label={labels.country ?? ''}
         hint={t('expertProfile.countryHint')}
         value={str(values.country)}
         error={errors.country}
-        options={[{ value: '', label: t('expertProfile.chooseCountry') }, ...countries]}
+        empty={t('expertProfile.chooseCountry')}
+        options={countries}
       />
     </fieldset>
   );
@@ -135,9 +135,9 @@ export function LanguageRows({ i18n, values, error }: { i18n: I18n; values: Prof
   const rows = [...filled, ...Array.from({ length: EMPTY_LANGUAGE_ROWS }, () => ({ code: '', level: '' }))];
   // Codes from elsewhere (an import) stay choosable, so saving the form never drops them.
   const offered = [...new Set<string>([...EXPERT_LANGUAGE_CODES, ...filled.map((r) => r.code)])]
-    .map((code) => ({ value: code, label: i18n.languageName(code) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-  const levelOptions = LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`expertProfile.levels.${l}`) }));
+    .map((code): [string, string] => [code, i18n.languageName(code)])
+    .sort((a, b) => collator.compare(a[1], b[1]));
+  const levelOptions = LANGUAGE_LEVELS.map((l): [string, string] => [l, t(`expertProfile.levels.${l}`)]);
   return (
     <fieldset class={error ? 'has-error' : undefined}>
       <legend>{t('expertProfile.languagesLegend')}</legend>
@@ -151,7 +151,8 @@ export function LanguageRows({ i18n, values, error }: { i18n: I18n; values: Prof
             name="language"
             label={t('expertProfile.languageN', { n: i + 1 })}
             value={row.code}
-            options={[{ value: '', label: t('expertProfile.chooseLanguage') }, ...offered]}
+            empty={t('expertProfile.chooseLanguage')}
+            options={offered}
           />
           <SelectField
             i18n={i18n}
@@ -170,27 +171,15 @@ export function LanguageRows({ i18n, values, error }: { i18n: I18n; values: Prof
 /** Themes and topics: a whole theme, or topics within it. */
 export function ThemesSection({ i18n, values, themes }: { i18n: I18n; values: ProfileValues; themes: ThemeWithTopics[] }) {
   const { t } = i18n;
-  const chosenThemes = new Set(list(values.theme));
-  const chosenTopics = new Set(list(values.topic));
   return (
-    <fieldset>
-      <legend>{t('expertProfile.themesLegend')}</legend>
-      <p class="hint">{t('expertProfile.themesHint')}</p>
-      {themes.map((theme) => (
-        <fieldset class="choices">
-          <legend>{theme.label}</legend>
-          <Checkbox
-            name="theme"
-            value={theme.slug}
-            label={t('expertProfile.themeWhole', { theme: theme.label })}
-            checked={chosenThemes.has(theme.slug)}
-          />
-          {theme.topics.map((topic) => (
-            <Checkbox name="topic" value={topic.slug} label={topic.label} checked={chosenTopics.has(topic.slug)} />
-          ))}
-        </fieldset>
-      ))}
-    </fieldset>
+    <ThemeTopicPicker
+      i18n={i18n}
+      themes={themes}
+      legend={t('expertProfile.themesLegend')}
+      hint={t('expertProfile.themesHint')}
+      theme={{ name: 'theme', selected: list(values.theme), label: (theme) => t('expertProfile.themeWhole', { theme }) }}
+      topic={{ name: 'topic', selected: list(values.topic) }}
+    />
   );
 }
 
@@ -198,7 +187,6 @@ export function ThemesSection({ i18n, values, themes }: { i18n: I18n; values: Pr
 export function ExperienceSection(props: SectionProps & { regions: string[]; countryCodes: string[] }) {
   const { i18n, values, errors, labels, regions } = props;
   const { t } = i18n;
-  const chosen = new Set(list(values.region));
   const known = new Set(props.countryCodes);
   const typedCountries = str(values.experienceCountries)
     .toUpperCase()
@@ -207,13 +195,14 @@ export function ExperienceSection(props: SectionProps & { regions: string[]; cou
   return (
     <fieldset>
       <legend>{t('expertProfile.experienceLegend')}</legend>
-      <fieldset class="choices" id="field-region">
-        <legend>{labels.region}</legend>
-        <FieldError i18n={i18n} id="field-region" error={errors.region} />
-        {regions.map((slug) => (
-          <Checkbox name="region" value={slug} label={t(`common.regions.${slug}`)} checked={chosen.has(slug)} />
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        i18n={i18n}
+        name="region"
+        legend={labels.region ?? ''}
+        options={regions.map((slug) => [slug, t(`common.regions.${slug}`)])}
+        selected={list(values.region)}
+        error={errors.region}
+      />
       <TextField
         i18n={i18n}
         name="experienceCountries"
@@ -237,16 +226,16 @@ export function ExperienceSection(props: SectionProps & { regions: string[]; cou
 /** The kinds of help offered. */
 export function AvailabilitySection({ i18n, values, errors, labels }: SectionProps) {
   const { t } = i18n;
-  const chosen = new Set(list(values.availability));
   return (
-    <fieldset class="choices" id="field-availability">
-      <legend>{labels.availability}</legend>
-      <p class="hint">{t('expertProfile.availabilityHint')}</p>
-      <FieldError i18n={i18n} id="field-availability" error={errors.availability} />
-      {AVAILABILITY.map((a) => (
-        <Checkbox name="availability" value={a} label={t(`expertProfile.availability.${a}`)} checked={chosen.has(a)} />
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      i18n={i18n}
+      name="availability"
+      legend={labels.availability ?? ''}
+      hint={t('expertProfile.availabilityHint')}
+      options={AVAILABILITY.map((a) => [a, t(`expertProfile.availability.${a}`)])}
+      selected={list(values.availability)}
+      error={errors.availability}
+    />
   );
 }
 

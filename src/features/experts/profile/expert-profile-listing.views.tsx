@@ -1,6 +1,7 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
-import { Checkbox, FieldError } from '../form-fields.views.tsx';
+import { Checkbox } from '../../../platform/ui/choice-fields.tsx';
+import { FieldError } from '../../../platform/ui/forms.tsx';
 import { type ProfileValues, VISIBILITIES } from './expert-profile.forms.ts';
 import type { ExpertProfile } from './expert-profile.model.ts';
 import { type SectionProps, str } from './expert-profile-facts.views.tsx';
@@ -16,18 +17,19 @@ export function VisibilitySection({ i18n, values, errors, labels }: SectionProps
     <fieldset class="choices">
       <legend>{labels.visibility}</legend>
       <FieldError i18n={i18n} id="field-visibility" error={errors.visibility} />
-      {VISIBILITIES.map((v, i) => {
-        const id = i === 0 ? 'field-visibility' : `field-visibility-${v}`;
-        return (
-          <div class="field checkbox">
-            <input type="radio" id={id} name="visibility" value={v} checked={visibility === v} aria-describedby={`${id}-hint`} />
-            <label for={id}>{t(`expertProfile.visibility.${v}`)}</label>
-            <p class="hint" id={`${id}-hint`}>
-              {t(`expertProfile.visibilityHints.${v}`)}
-            </p>
-          </div>
-        );
-      })}
+      {VISIBILITIES.map((v, i) => (
+        // The first takes the group's id, so the error summary's link reaches the choice.
+        <Checkbox
+          i18n={i18n}
+          type="radio"
+          id={i === 0 ? 'field-visibility' : undefined}
+          name="visibility"
+          value={v}
+          label={t(`expertProfile.visibility.${v}`)}
+          hint={t(`expertProfile.visibilityHints.${v}`)}
+          checked={visibility === v}
+        />
+      ))}
     </fieldset>
   );
 }
@@ -39,16 +41,14 @@ export function ContactChoiceSection({ i18n, values }: { i18n: I18n; values: Pro
     <fieldset>
       <legend>{t('expertProfile.contactLegend')}</legend>
       <Checkbox
+        i18n={i18n}
         name="contactEnabled"
         value="yes"
         id="field-contactEnabled"
         label={t('expertProfile.contactEnabled')}
+        hint={t('expertProfile.contactEnabledHint')}
         checked={str(values.contactEnabled) === 'yes'}
-        describedBy="field-contactEnabled-hint"
       />
-      <p class="hint" id="field-contactEnabled-hint">
-        {t('expertProfile.contactEnabledHint')}
-      </p>
     </fieldset>
   );
 }
@@ -65,19 +65,16 @@ export function ConsentSection({ i18n, values, errors, labels, profile }: Sectio
           <p class="hint" id="field-consent-hint">
             {t('expertProfile.consentHint')}
           </p>
-          <FieldError i18n={i18n} id="field-consent" error={errors.consent} />
-          <div class="field checkbox">
-            <input
-              type="checkbox"
-              id="field-consent"
-              name="consent"
-              value="yes"
-              checked={str(values.consent) === 'yes'}
-              aria-invalid={errors.consent ? 'true' : undefined}
-              aria-describedby={errors.consent ? 'field-consent-hint field-consent-error' : 'field-consent-hint'}
-            />
-            <label for="field-consent">{t('expertProfile.consent')}</label>
-          </div>
+          <Checkbox
+            i18n={i18n}
+            name="consent"
+            value="yes"
+            id="field-consent"
+            label={t('expertProfile.consent')}
+            checked={str(values.consent) === 'yes'}
+            error={errors.consent}
+            describedBy="field-consent-hint"
+          />
         </>
       ) : (
         <p>

@@ -1,4 +1,5 @@
 import type { I18n } from '../../../platform/i18n/i18n.ts';
+import { DataTable, EditorHeader } from '../../../platform/ui/components/editor-page.tsx';
 import { CsrfField } from '../../../platform/ui/forms.tsx';
 import type { MatchInput } from '../matching/expert-matching.forms.ts';
 import type { ContactNoteRow, MatchRequestRow } from './match-requests.queries.ts';
@@ -15,43 +16,37 @@ export function MatchRequestsPage({ i18n, rows, notice }: { i18n: I18n; rows: Ma
   const { t, locale } = i18n;
   return (
     <>
-      <h1>{t('experts.requests.title')}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {t(`experts.requests.notices.${notice}`)}
-        </p>
-      ) : null}
-      <p class="lead">{t('experts.requests.intro')}</p>
-      <p>
-        <a href={`/${locale}/experts/match`}>{t('experts.match.title')}</a>
-      </p>
+      <EditorHeader
+        title={t('experts.requests.title')}
+        notice={notice ? t(`experts.requests.notices.${notice}`) : undefined}
+        lead={t('experts.requests.intro')}
+        action={{ href: `/${locale}/experts/match`, label: t('experts.match.title'), plain: true }}
+      />
       {rows.length === 0 ? (
         <p class="empty">{t('experts.requests.empty')}</p>
       ) : (
-        <table class="table">
-          <thead>
+        <DataTable
+          caption={t('experts.requests.title')}
+          columns={[
+            t('experts.requests.columns.title'),
+            t('experts.requests.columns.by'),
+            t('experts.requests.columns.updated'),
+            t('experts.requests.columns.contacted'),
+          ]}
+        >
+          {rows.map((r) => (
             <tr>
-              <th scope="col">{t('experts.requests.columns.title')}</th>
-              <th scope="col">{t('experts.requests.columns.by')}</th>
-              <th scope="col">{t('experts.requests.columns.updated')}</th>
-              <th scope="col">{t('experts.requests.columns.contacted')}</th>
+              <td>
+                <a href={`/${locale}/editor/matches/${r.id}`} dir="auto">
+                  {r.title}
+                </a>
+              </td>
+              <td dir="auto">{r.created_by_name ?? '—'}</td>
+              <td>{i18n.formatDateTime(new Date(r.updated_at))}</td>
+              <td>{i18n.formatNumber(r.contacted ?? 0)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/${locale}/editor/matches/${r.id}`} dir="auto">
-                    {r.title}
-                  </a>
-                </td>
-                <td dir="auto">{r.created_by_name ?? '—'}</td>
-                <td>{i18n.formatDateTime(new Date(r.updated_at))}</td>
-                <td>{i18n.formatNumber(r.contacted ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -123,4 +123,20 @@ describe('expert directory over HTTP', () => {
     assert.equal((await api(anonymous, '?q=Paredes')).total, 0, 'not even a name search reveals a hidden expert');
     assert.ok(!JSON.stringify(await api(anonymous, '?q=Paredes')).includes('Paredes'));
   });
+
+  it('names on the page the parameters it ignored, and lists the rest unfiltered', async () => {
+    for (const [query, names] of [
+      ['theme=nope', 'theme'],
+      ['language=zz&availability=nonsense', 'language, availability'],
+      ['page=0', 'page'],
+    ] as const) {
+      const res = await t.request(`/en/experts?${query}`);
+      assert.equal(res.status, 200, query);
+      const html = await res.text();
+      assert.ok(html.includes(`Some filters in the address were not understood and were ignored: <bdi dir="ltr">${names}</bdi>`), query);
+      assert.match(html, /<h2 id="results-title" role="status">1 expert<\/h2>/, query);
+      assert.match(html, /Anna Schmidt/, query);
+    }
+    assert.doesNotMatch(await (await t.request('/en/experts?topic=waste-management')).text(), /not understood/);
+  });
 });

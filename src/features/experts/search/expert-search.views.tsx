@@ -1,7 +1,8 @@
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { FallbackNote, InLanguage, placeLabel } from '../../../platform/ui/components/content.tsx';
-import { Facet, Pager } from '../../../platform/ui/components/search.tsx';
+import { Facet } from '../../../platform/ui/components/search.tsx';
+import { SearchPage } from '../../../platform/ui/components/search-page.tsx';
 import { type ExpertFacetName, FACETS } from '../directory-index/expert-index.model.ts';
 import { type ExpertSearchParams, expertQueryString } from './expert-search.forms.ts';
 import type { ExpertHit, ExpertSearchResult } from './expert-search.service.ts';
@@ -47,6 +48,8 @@ export function ExpertCard({ i18n, hit, heading = 'h3' }: { i18n: I18n; hit: Exp
 export type ExpertSearchPageProps = {
   i18n: I18n;
   params: ExpertSearchParams;
+  /** The query parameters that were not understood (named on the page). */
+  ignored: string[];
   result: ExpertSearchResult;
   themes: ThemeWithTopics[];
   /** What the reader's role lets them see, said on the page so nobody wonders where the others are. */
@@ -54,7 +57,7 @@ export type ExpertSearchPageProps = {
 };
 
 /** The directory: search, facets and results in one GET form (shareable URLs, no JavaScript). */
-export function ExpertSearchPage({ i18n, params, result, themes, scope }: ExpertSearchPageProps) {
+export function ExpertSearchPage({ i18n, params, ignored, result, themes, scope }: ExpertSearchPageProps) {
   const { t, locale } = i18n;
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
@@ -71,77 +74,36 @@ export function ExpertSearchPage({ i18n, params, result, themes, scope }: Expert
     ['availability', t('experts.facetAvailability'), (v) => t(`experts.availability.${v}`)],
   ];
   return (
-    <>
-      <h1>{t('experts.title')}</h1>
-      <p class="lead">{t('experts.intro')}</p>
-      <p>
-        {t(`experts.scope.${scope}`)} <a href={`/${locale}/my/expert-profile`}>{t('experts.joinDirectory')}</a>
-      </p>
-      <form method="get" action={`/${locale}/experts`} class="search-layout">
-        <div class="search-bar">
-          <label for="expert-q">{t('experts.searchLabel')}</label>
-          <div class="search-row">
-            <input id="expert-q" name="q" type="search" value={params.q} maxlength={200} dir="auto" />
-            <button type="submit" class="button">
-              {t('practices.searchAction')}
-            </button>
-          </div>
-          {params.q ? (
-            <div class="sort">
-              <label for="expert-sort">{t('practices.sortLabel')}</label>
-              <select id="expert-sort" name="sort">
-                <option value="relevance" selected={params.sort === 'relevance'}>
-                  {t('practices.sortRelevance')}
-                </option>
-                <option value="name" selected={params.sort === 'name'}>
-                  {t('experts.sortName')}
-                </option>
-              </select>
-            </div>
-          ) : null}
-        </div>
-        <div class="facets">
-          <h2 class="facets-title">{t('practices.filtersTitle')}</h2>
-          {facets.map(([name, legend, label]) => (
-            <Facet i18n={i18n} name={name} legend={legend} options={options(name, label)} selected={params[name]} />
-          ))}
-          <button type="submit" class="button secondary">
-            {t('practices.applyFilters')}
-          </button>
-          {filtered || params.q ? (
-            <p>
-              <a href={`/${locale}/experts`}>{t('practices.clearFilters')}</a>
-            </p>
-          ) : null}
-        </div>
-        <section class="results" aria-labelledby="results-title">
-          <h2 id="results-title" role="status">
-            {t('experts.resultCount', { count: result.total })}
-          </h2>
-          {result.items.length === 0 ? (
-            <p class="empty">{t('experts.noResults')}</p>
-          ) : (
-            <ol class="result-list">
-              {result.items.map((hit) => (
-                <li class="card">
-                  <ExpertCard i18n={i18n} hit={hit} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <Pager
-            page={result.page}
-            pages={result.pages}
-            href={(page) => listHref(locale, params, page)}
-            labels={{
-              nav: t('practices.pagination'),
-              previous: t('practices.previous'),
-              next: t('practices.next'),
-              pageOf: t('practices.pageOf', { page: result.page, pages: result.pages }),
-            }}
-          />
-        </section>
-      </form>
-    </>
+    <SearchPage
+      i18n={i18n}
+      title={t('experts.title')}
+      lead={t('experts.intro')}
+      intro={
+        <p>
+          {t(`experts.scope.${scope}`)} <a href={`/${locale}/my/expert-profile`}>{t('experts.joinDirectory')}</a>
+        </p>
+      }
+      ignored={ignored}
+      action={`/${locale}/experts`}
+      layout="facets"
+      search={{
+        prefix: 'expert',
+        label: t('experts.searchLabel'),
+        q: params.q,
+        sort: { value: params.sort, others: [['name', t('experts.sortName')]] },
+      }}
+      filters={facets.map(([name, legend, label]) => (
+        <Facet i18n={i18n} name={name} legend={legend} options={options(name, label)} selected={params[name]} />
+      ))}
+      clearHref={filtered || params.q ? `/${locale}/experts` : false}
+      results={{
+        result,
+        count: t('experts.resultCount', { count: result.total }),
+        empty: t('experts.noResults'),
+        card: (hit) => <ExpertCard i18n={i18n} hit={hit} />,
+        ranked: true,
+        href: (page) => listHref(locale, params, page),
+      }}
+    />
   );
 }

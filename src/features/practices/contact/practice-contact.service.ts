@@ -1,14 +1,14 @@
 import type { Selectable } from 'kysely';
 import { findReachableMember, listEditorialTeam, type ReachableMember } from '../../../core/accounts/members.service.ts';
-import { queuePracticeContactMail } from '../../../core/mail/mail.service.ts';
-import { consumeRateLimits } from '../../../core/rate-limits/rate-limits.service.ts';
+import type { ContactMessage } from '../../../core/mail/contact-message.forms.ts';
+import { type ContactRelayResult, relayContactMessage } from '../../../core/mail/contact-relay.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { CurrentUser } from '../../../platform/http/context.ts';
-import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import type { RateLimitRule } from '../../../platform/module.ts';
 import type { PracticesTable } from '../practices.table.ts';
-import type { PracticeContactForm } from './practice-contact.forms.ts';
 import * as q from './practice-contact.queries.ts';
+import { renderPracticeContactMail } from './practice-contact.templates.tsx';
 
 /** The contact relay mails a person: bounded per sender and per recipient. */
 export const PRACTICE_CONTACT_LIMITS = {
@@ -19,9 +19,8 @@ export const PRACTICE_CONTACT_LIMITS = {
   practiceContactPerRecipient: { name: 'practice-contact:recipient', limit: 30, windowSeconds: 24 * 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
-// A practice's contact form: members write to the person behind a practice without learning their
-// address. The mail carries Reply-To = sender, so the recipient learns the sender's address and the
-// sender learns the recipient's only when they answer. The text is mailed, never stored.
+// A practice's contact form: members write through the platform's relay (core/mail) to the person
+// behind a practice: its contact member, else its author, else the editorial team.
 
 type Recipient = { kind: 'contact' | 'author'; member: ReachableMember } | { kind: 'editors'; team: ReachableMember[] } | { kind: 'none' };
 
@@ -49,71 +48,54 @@ export async function describeContactRecipient(db: Database, practiceId: number,
 
 export type PracticeForContact = Pick<Selectable<PracticesTable>, 'id' | 'slug' | 'contact_name' | 'contact_organisation'>;
 
-export type SendResult =
-  | { ok: true }
-  | { ok: false; reason: 'unavailable' | 'self' }
-  | { ok: false; reason: 'rate-limited'; limit: 'sender' | 'recipient'; retryAfter: number };
+export type SendResult = ContactRelayResult | { ok: false; reason: 'self' };
 
 /** "Name, organisation" of a practice's contact, as the record gives it (imported practices). */
 export const contactLabel = (p: Pick<PracticeForContact, 'contact_name' | 'contact_organisation'>, separator = ', ') =>
   [p.contact_name, p.contact_organisation].filter(Boolean).join(separator) || null;
 
-/**
- * Sends a member's message to the practice's recipient, in the recipient's language, and records who
- * wrote to whom. One transaction: the record and the queued mail exist together or not at all. Limits
- * per sender are counted first, so refused attempts never use up the recipient's allowance.
- */
+/** Sends a member's message to the practice's recipient, in the recipient's language, and records who wrote to whom. */
 export async function sendPracticeMessage(
   ctx: { db: Database; baseUrl: string },
   practice: PracticeForContact,
   sender: CurrentUser,
-  form: PracticeContactForm,
+  form: ContactMessage,
 ): Promise<SendResult> {
   return ctx.db.transaction().execute(async (trx): Promise<SendResult> => {
     const recipient = await resolveRecipient(trx, practice.id);
     if (recipient.kind === 'none') return { ok: false, reason: 'unavailable' };
     if (recipient.kind !== 'editors' && recipient.member.id === sender.id) return { ok: false, reason: 'self' };
-    const senderLimit = await consumeRateLimits(trx, [
-      { rule: PRACTICE_CONTACT_LIMITS.practiceContactPerSenderHour, subject: String(sender.id) },
-      { rule: PRACTICE_CONTACT_LIMITS.practiceContactPerSenderDay, subject: String(sender.id) },
-    ]);
-    if (!senderLimit.allowed) return { ok: false, reason: 'rate-limited', limit: 'sender', retryAfter: senderLimit.retryAfter };
-    const recipientSubject = recipient.kind === 'editors' ? 'editorial-team' : String(recipient.member.id);
-    const recipientLimit = await consumeRateLimits(trx, [
-      { rule: PRACTICE_CONTACT_LIMITS.practiceContactPerRecipient, subject: recipientSubject },
-    ]);
-    if (!recipientLimit.allowed) return { ok: false, reason: 'rate-limited', limit: 'recipient', retryAfter: recipientLimit.retryAfter };
-    const address = (await findReachableMember(trx, sender.id))?.email;
-    if (!address) return { ok: false, reason: 'unavailable' };
-
-    const members = recipient.kind === 'editors' ? recipient.team : [recipient.member];
+    const toEditors = recipient.kind === 'editors';
     const titles = new Map<Locale, string>();
-    for (const member of members) {
-      const locale: Locale = isLocale(member.locale) ? member.locale : 'en';
-      if (!titles.has(locale)) titles.set(locale, (await q.findPracticeTitle(trx, practice.id, locale)) ?? practice.slug);
-      await queuePracticeContactMail(
-        trx,
-        member.email,
-        locale,
-        { name: sender.name, address },
-        {
-          recipientName: member.name,
+    return relayContactMessage(trx, {
+      sender,
+      recipients: toEditors ? recipient.team : [recipient.member],
+      recipientKey: toEditors ? 'editorial-team' : String(recipient.member.id),
+      limits: {
+        senderHour: PRACTICE_CONTACT_LIMITS.practiceContactPerSenderHour,
+        senderDay: PRACTICE_CONTACT_LIMITS.practiceContactPerSenderDay,
+        recipient: PRACTICE_CONTACT_LIMITS.practiceContactPerRecipient,
+      },
+      render: async ({ name, locale }) => {
+        if (!titles.has(locale)) titles.set(locale, (await q.findPracticeTitle(trx, practice.id, locale)) ?? practice.slug);
+        return renderPracticeContactMail(locale, {
+          recipientName: name,
           senderName: sender.name,
           practiceTitle: titles.get(locale) ?? practice.slug,
           practiceUrl: `${ctx.baseUrl}/${locale}/practices/${practice.slug}`,
           subject: form.subject,
           message: form.message,
-          to: recipient.kind === 'editors' ? 'editors' : 'member',
+          to: toEditors ? 'editors' : 'member',
           passOnTo: contactLabel(practice),
-        },
-      );
-    }
-    // The editorial team is recorded as no one in particular (recipient null): one row per message.
-    await q.insertPracticeContact(trx, {
-      practiceId: practice.id,
-      senderUserId: sender.id,
-      recipientUserId: recipient.kind === 'editors' ? null : recipient.member.id,
+        });
+      },
+      // The editorial team is recorded as no one in particular (recipient null): one row per message.
+      record: () =>
+        q.insertPracticeContact(trx, {
+          practiceId: practice.id,
+          senderUserId: sender.id,
+          recipientUserId: toEditors ? null : recipient.member.id,
+        }),
     });
-    return { ok: true };
   });
 }

@@ -1,7 +1,8 @@
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
-import { CountrySelect, type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { Checkbox, CheckboxGroup, CountrySelect, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
 
 // The fieldsets of the practice editor (practice-editor.views.tsx puts them together).
@@ -22,32 +23,6 @@ const field = ({ i18n, values, errors, labels }: SectionProps, name: string) => 
   value: str(values[name]),
   error: errors[name],
 });
-
-/** Whether a single-valued field holds `value` (radios, the contact checkbox). */
-const holds = (values: EditorValues, name: string, value: string) => str(values[name]) === value;
-
-/** A checkbox; `single` ones (not one of a group) get the plain field id, so error links reach them. */
-function Checkbox({
-  name,
-  value,
-  label,
-  checked,
-  single,
-}: {
-  name: string;
-  value: string;
-  label: string;
-  checked: boolean;
-  single?: boolean;
-}) {
-  const id = single ? `field-${name}` : `field-${name}-${value}`;
-  return (
-    <div class="field checkbox">
-      <input type="checkbox" id={id} name={name} value={value} checked={checked} />
-      <label for={id}>{label}</label>
-    </div>
-  );
-}
 
 /** The texts of one language: title, summary and the six sections, marked as that language. */
 export function TextsSection(props: SectionProps & { lang: Locale; language: string; textDir: 'ltr' | 'rtl' }) {
@@ -96,21 +71,14 @@ export function RecordSection(props: SectionProps & { countries: Array<{ code: s
         <TextField {...field(props, 'startYear')} describedBy="year-hint" maxlength={4} dir="ltr" />
         <TextField {...field(props, 'endYear')} describedBy="year-hint" maxlength={4} dir="ltr" />
       </div>
-      <fieldset class="choices">
-        <legend>{t('practiceEditor.projectState')}</legend>
-        {(['ongoing', 'completed'] as const).map((state) => (
-          <div class="field checkbox">
-            <input
-              type="radio"
-              id={`field-projectState-${state}`}
-              name="projectState"
-              value={state}
-              checked={holds(values, 'projectState', state)}
-            />
-            <label for={`field-projectState-${state}`}>{t(`practiceEditor.projectStates.${state}`)}</label>
-          </div>
-        ))}
-      </fieldset>
+      <CheckboxGroup
+        i18n={i18n}
+        type="radio"
+        name="projectState"
+        legend={t('practiceEditor.projectState')}
+        options={(['ongoing', 'completed'] as const).map((state) => [state, t(`practiceEditor.projectStates.${state}`)])}
+        selected={[str(values.projectState)]}
+      />
     </fieldset>
   );
 }
@@ -118,36 +86,24 @@ export function RecordSection(props: SectionProps & { countries: Array<{ code: s
 /** Themes and their topics (a topic implies its theme), then the SDGs. */
 export function TaxonomySections({ i18n, values, themes }: Pick<SectionProps, 'i18n' | 'values'> & { themes: ThemeWithTopics[] }) {
   const { t } = i18n;
-  const chosenTopics = new Set(list(values.topic));
-  const chosenThemes = new Set(list(values.theme));
-  const chosenSdgs = new Set(list(values.sdg));
   return (
     <>
-      <fieldset>
-        <legend>{t('practiceEditor.themesLegend')}</legend>
-        <p class="hint">{t('practiceEditor.themesHint')}</p>
-        {themes.map((theme) => (
-          <fieldset class="choices">
-            <legend>{theme.label}</legend>
-            <Checkbox
-              name="theme"
-              value={theme.slug}
-              label={t('practiceEditor.themeWhole', { theme: theme.label })}
-              checked={chosenThemes.has(theme.slug)}
-            />
-            {theme.topics.map((topic) => (
-              <Checkbox name="topic" value={topic.slug} label={topic.label} checked={chosenTopics.has(topic.slug)} />
-            ))}
-          </fieldset>
-        ))}
-      </fieldset>
-
-      <fieldset class="choices sdg-choices">
-        <legend>{t('practiceEditor.sdgsLegend')}</legend>
-        {Array.from({ length: 17 }, (_, i) => String(i + 1)).map((n) => (
-          <Checkbox name="sdg" value={n} label={t('practices.sdg', { number: Number(n) })} checked={chosenSdgs.has(n)} />
-        ))}
-      </fieldset>
+      <ThemeTopicPicker
+        i18n={i18n}
+        themes={themes}
+        legend={t('forms.themesLegend')}
+        hint={t('practiceEditor.themesHint')}
+        theme={{ name: 'theme', selected: list(values.theme), label: (theme) => t('forms.themeWhole', { theme }) }}
+        topic={{ name: 'topic', selected: list(values.topic) }}
+      />
+      <CheckboxGroup
+        i18n={i18n}
+        name="sdg"
+        class="sdg-choices"
+        legend={t('practiceEditor.sdgsLegend')}
+        options={Array.from({ length: 17 }, (_, i) => [String(i + 1), t('practices.sdg', { number: i + 1 })])}
+        selected={list(values.sdg)}
+      />
     </>
   );
 }
@@ -168,11 +124,12 @@ export function PeopleSections(props: SectionProps) {
         <legend>{t('practiceEditor.contactLegend')}</legend>
         <p class="hint">{t('practiceEditor.contactHint')}</p>
         <Checkbox
+          i18n={i18n}
           name="contactSelf"
           value="yes"
+          id="field-contactSelf"
           label={t('practiceEditor.contactSelf')}
-          checked={holds(values, 'contactSelf', 'yes')}
-          single
+          checked={str(values.contactSelf) === 'yes'}
         />
         <TextField {...field(props, 'contactName')} maxlength={200} dir="auto" />
         <TextField {...field(props, 'contactOrganisation')} maxlength={300} dir="auto" />

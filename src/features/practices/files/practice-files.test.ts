@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { Visitor } from '../../../../tests/helpers/http.ts';
 import { act, complete, createPractice, publicStatus, useWorkflowApp } from '../../../../tests/helpers/practice-workflow.ts';
-import { pruneUploads } from '../../../core/uploads/uploads.housekeeping.ts';
 import { uploadsDir } from '../../../core/uploads/uploads.service.ts';
+import { pruneUploads } from '../../../core/uploads/uploads-housekeeping.service.ts';
 
 const w = useWorkflowApp();
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { LOCALES } from '../../../platform/i18n/locales.ts';
+import { countryCode, importRecords, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
+import type { ImportReport } from '../../../platform/module.ts';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
 import { inferProjectState, readContent } from '../record/practice-content.model.ts';
 import { insertPracticeRecord } from '../record/practice-record.queries.ts';
@@ -12,7 +13,7 @@ import * as q from './practice-exchange.queries.ts';
 
 // The exchange format of docs/import-format.md: `npm run cli -- import FILE.json` and `export`.
 
-const text = (max: number) => z.string().trim().max(max);
+const text = recordText;
 const translation = z.object({
   title: text(300).min(1, 'title is required'),
   summary: text(2000).min(1, 'summary is required'),
@@ -30,11 +31,7 @@ export const importedPractice = z
     externalId: z.string().trim().min(1).max(200),
     status: z.enum(['published', 'draft']),
     city: text(200).min(1, 'city is required'),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'country must be an ISO 3166-1 alpha-2 code'),
+    country: countryCode('country must be an ISO 3166-1 alpha-2 code'),
     themes: z.array(z.string()).default([]),
     topics: z.array(z.string()).default([]),
     sdgs: z.array(z.number().int().min(1).max(17)).default([]),
@@ -53,13 +50,12 @@ export const importedPractice = z
       )
       .max(20)
       .default([]),
-    translations: z.partialRecord(z.enum(LOCALES), translation).refine((t) => Object.keys(t).length > 0, 'needs at least one language'),
+    translations: translationsOf(translation, 'needs at least one language'),
     contact: z.object({ name: text(200).default(''), organisation: text(300).default('') }).default({ name: '', organisation: '' }),
   })
   .refine((p) => !p.startYear || !p.endYear || p.endYear >= p.startYear, { message: 'endYear is before startYear', path: ['endYear'] });
 
 export type ImportedPractice = z.infer<typeof importedPractice>;
-export type ImportOutcome = { externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] };
 
 export const importFile = z.object({ practices: z.array(z.unknown()) });
 
@@ -112,34 +108,16 @@ async function saveOne(db: Database, p: ImportedPractice, index: TaxonomyIndex):
  * rejected with its reasons and the others still go in; each record is its own transaction (or runs in
  * the caller's, when called inside one).
  */
-export async function importPractices(db: Database, records: unknown[]): Promise<ImportOutcome[]> {
+export async function importPractices(db: Database, records: unknown[]): Promise<ImportReport> {
   const index = await loadTaxonomyIndex(db);
-  const outcomes: ImportOutcome[] = [];
-  const seen = new Set<string>();
-  for (const [position, record] of records.entries()) {
-    const parsed = importedPractice.safeParse(record);
-    const externalId = parsed.success
-      ? parsed.data.externalId
-      : String((record as { externalId?: unknown })?.externalId ?? `#${position + 1}`);
-    if (!parsed.success) {
-      const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
-      outcomes.push({ externalId, outcome: 'rejected', reasons });
-      continue;
-    }
-    const problems = taxonomyProblems(parsed.data, index);
-    if (seen.has(externalId)) problems.push('externalId: appears twice in this file');
-    seen.add(externalId);
-    if (problems.length) {
-      outcomes.push({ externalId, outcome: 'rejected', reasons: problems });
-      continue;
-    }
-    const outcome = db.isTransaction
-      ? await saveOne(db, parsed.data, index)
-      : await db.transaction().execute((trx) => saveOne(trx, parsed.data, index));
+  try {
+    return await importRecords(db, records, importedPractice, {
+      check: (_db, p) => taxonomyProblems(p, index),
+      save: (trx, p) => saveOne(trx, p, index),
+    });
+  } finally {
     clearSearchCache();
-    outcomes.push({ externalId, outcome, reasons: [] });
   }
-  return outcomes;
 }
 
 /** All practices in the import format (statuses other than published are exported as draft). */

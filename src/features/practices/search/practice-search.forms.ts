@@ -1,36 +1,25 @@
 import { z } from 'zod';
-import { lenientList, slugParam } from '../../../platform/http/query-params.ts';
+import { countryParam, lenientQuery, pageParam, repeated, single, slugParam, wordsParam } from '../../../platform/http/query-params.ts';
 
 /**
- * The list page's and the API's query string. Lenient on purpose: an unknown or malformed value is
+ * The list page's and the map's query string. Lenient on purpose: an unknown or malformed value is
  * dropped (and the rest still applies), so a hand-edited or outdated link never breaks the page.
  */
-export const practiceSearchParams = z.object({
-  q: z.string().trim().max(200).catch('').default(''),
-  theme: lenientList(slugParam).default([]),
-  topic: lenientList(slugParam).default([]),
-  region: lenientList(slugParam).default([]),
-  country: lenientList(
-    z
-      .string()
-      .regex(/^[A-Za-z]{2}$/)
-      .transform((c) => c.toUpperCase()),
-  ).default([]),
-  sdg: lenientList(z.coerce.number().int().min(1).max(17)).default([]),
-  sort: z.enum(['relevance', 'date']).catch('relevance').default('relevance'),
-  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
+export const practiceSearchParams = lenientQuery({
+  q: wordsParam,
+  theme: repeated(slugParam),
+  topic: repeated(slugParam),
+  region: repeated(slugParam),
+  country: repeated(countryParam),
+  sdg: repeated(z.coerce.number().int().min(1).max(17)),
+  sort: single(z.enum(['relevance', 'date']), 'relevance'),
+  page: pageParam,
 });
-export type PracticeSearchParams = z.infer<typeof practiceSearchParams>;
+export type PracticeSearchParams = ReturnType<typeof practiceSearchParams.parse>;
 
-/** Reads repeated keys (`?theme=a&theme=b`) into arrays before validation. */
+/** Reads repeated keys (`?theme=a&theme=b`) into lists; what was ignored is left out. */
 export function readSearchParams(url: URL): PracticeSearchParams {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of ['q', 'sort', 'page']) {
-    const value = url.searchParams.get(key);
-    if (value !== null) raw[key] = value;
-  }
-  for (const key of ['theme', 'topic', 'region', 'country', 'sdg']) raw[key] = url.searchParams.getAll(key);
-  return practiceSearchParams.parse(raw);
+  return practiceSearchParams.read(url).params;
 }
 
 /** The query string of a search, for links that keep it (pages, the map). */

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { listThemesWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
+import { knownTaxonomy, listThemesWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
+import { keepKnown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
 import { renderPracticeMap } from './practice-map.views.ts';
-import { readSearchParams } from './practice-search.forms.ts';
+import { practiceSearchParams, readSearchParams } from './practice-search.forms.ts';
 import { countPracticesByCountry, searchPractices } from './practice-search.service.ts';
 import { PracticeSearchPage } from './practice-search.views.tsx';
 
@@ -11,10 +12,13 @@ import { PracticeSearchPage } from './practice-search.views.tsx';
 export const practiceSearchRoutes = new Hono<AppEnv>()
   .get('/practices', async (c) => {
     const { i18n, deps } = c.var;
-    const params = readSearchParams(new URL(c.req.url));
+    const { params, ignored } = await keepKnown(
+      practiceSearchParams.read(new URL(c.req.url)),
+      knownTaxonomy(deps.db, { theme: 'theme', topic: 'topic', region: 'region', country: 'country' }),
+    );
     const [result, themes] = await Promise.all([searchPractices(deps.db, params, i18n.locale), listThemesWithTopics(deps.db, i18n.locale)]);
     const title = params.q ? i18n.t('practices.searchTitle', { q: params.q }) : i18n.t('practices.title');
-    return renderPage(c, { title, section: 'practices', children: PracticeSearchPage({ i18n, params, result, themes }) });
+    return renderPage(c, { title, section: 'practices', children: PracticeSearchPage({ i18n, params, ignored, result, themes }) });
   })
   .get('/practices/map.svg', async (c) => {
     const { i18n, deps } = c.var;

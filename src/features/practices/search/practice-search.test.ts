@@ -107,6 +107,27 @@ describe('good-practice search', () => {
     assert.equal(result.page, 1);
   });
 
+  it('names on the page the parameters it ignored, and lists the rest unfiltered', async () => {
+    const note = (names: string) =>
+      `<p class="notice" role="status">Some filters in the address were not understood and were ignored: <bdi dir="ltr">${names}</bdi></p>`;
+    for (const [query, names] of [
+      ['sdg=99', 'sdg'],
+      ['page=0', 'page'],
+      ['theme=nonexistent', 'theme'],
+      ['country=ZZ&sort=random', 'country, sort'],
+    ] as const) {
+      const res = await t.request(`/en/practices?${query}`);
+      assert.equal(res.status, 200, query);
+      const html = await res.text();
+      assert.ok(html.includes(note(names)), query);
+      assert.match(html, /<h2 id="results-title" role="status">3 good practices<\/h2>/, query);
+    }
+    const rest = await (await t.request('/en/practices?topic=nope&theme=municipal-services')).text();
+    assert.ok(rest.includes(note('topic')));
+    assert.match(rest, /role="status">2 good practices</, 'the understood filter still applies');
+    assert.doesNotMatch(await (await t.request('/en/practices?sdg=11&q=&sort=date')).text(), /not understood/);
+  });
+
   it('serves the list and the practice page over HTTP; drafts are 404', async () => {
     const list = await t.request('/de/practices?q=Abfallsammler');
     assert.equal(list.status, 200);

@@ -1,7 +1,7 @@
-import { getI18n } from '../../platform/i18n/i18n.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
-import type { RenderedMail } from './mail.templates.tsx';
-import { renderRelayedMail } from './relayed.templates.tsx';
+import type { RenderedMail } from '../../../core/mail/mail.templates.tsx';
+import { renderRelayedMail } from '../../../core/mail/relayed.templates.tsx';
+import { getI18n } from '../../../platform/i18n/i18n.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 
 /** A member's message through a practice's contact form, to its contact member, author or the editors. */
 export type PracticeContactMail = {
