@@ -27,7 +27,9 @@ before(async () => {
     endsAt: new Date(Date.now() + 10 * DAY + 2 * 3600_000),
   });
   await createMember(t, 'omar@city.example');
-  const expertId = await insertExpert(db, { ...EXPERT_FIXTURES[0]!, slug: 'omar-expert', visibility: 'public' });
+  const [fixture] = EXPERT_FIXTURES;
+  assert.ok(fixture);
+  const expertId = await insertExpert(db, { ...fixture, slug: 'omar-expert', visibility: 'public' });
   const omar = await db.selectFrom('users').select('id').where('email', '=', 'omar@city.example').executeTakeFirstOrThrow();
   await db.updateTable('experts').set({ user_id: omar.id, contact_enabled: true }).where('id', '=', expertId).execute();
   await createMember(t, 'editor@city.example', 'editor');
