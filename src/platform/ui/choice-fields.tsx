@@ -16,13 +16,14 @@ export function SelectField(
     options: SelectOption[];
     /** The option for "none" (value ''), listed first. */
     empty?: string;
+    required?: boolean;
   },
 ) {
   return (
     <FieldFrame
       {...props}
-      control={(attributes) => (
-        <select {...attributes}>
+      control={({ names, aria }) => (
+        <select {...names} required={props.required} {...aria}>
           {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
           {props.options.map(([value, text, lang]) => (
             <option value={value} lang={lang} selected={props.value === value}>

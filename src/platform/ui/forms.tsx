@@ -86,6 +86,7 @@ export type FieldProps = Omit<FrameProps, 'id'> & {
   type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local';
   value?: string;
   autocomplete?: string;
+  required?: boolean;
   maxlength?: number;
   dir?: 'auto' | 'ltr' | 'rtl';
   /** For text in a language other than the page's (a practice's German text on an English page). */
@@ -126,18 +127,14 @@ export type FrameProps = {
   label: string;
   hint?: string;
   error?: string;
-  required?: boolean;
   /** The id of a hint shared by several fields (shown once, before them). */
   describedBy?: string;
 };
 
-/** The attributes every control of a frame carries: its id and name, and what the frame says about it. */
+/** The attributes every control of a frame carries: its id and name first, what the frame says about it last. */
 export type ControlAttributes = {
-  id: string;
-  name: string;
-  required?: boolean;
-  'aria-invalid'?: 'true';
-  'aria-describedby'?: string;
+  names: { id: string; name: string };
+  aria: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
 };
 
 /**
@@ -152,11 +149,11 @@ export function FieldFrame(props: FrameProps & { control: (attributes: ControlAt
       <FieldHint id={id} hint={props.hint} />
       <FieldError i18n={props.i18n} id={id} error={props.error} />
       {props.control({
-        id,
-        name: props.name,
-        required: props.required,
-        'aria-invalid': props.error ? 'true' : undefined,
-        'aria-describedby': describedByOf(id, { shared: props.describedBy, hint: props.hint, error: props.error }),
+        names: { id, name: props.name },
+        aria: {
+          'aria-invalid': props.error ? 'true' : undefined,
+          'aria-describedby': describedByOf(id, { shared: props.describedBy, hint: props.hint, error: props.error }),
+        },
       })}
     </div>
   );
@@ -166,15 +163,17 @@ export function TextField(props: FieldProps) {
   return (
     <FieldFrame
       {...props}
-      control={(attributes) => (
+      control={({ names, aria }) => (
         <input
-          {...attributes}
+          {...names}
           type={props.type ?? 'text'}
           value={props.type === 'password' ? undefined : props.value}
           autocomplete={props.autocomplete}
+          required={props.required}
           maxlength={props.maxlength}
           dir={props.dir}
           lang={props.lang}
+          {...aria}
         />
       )}
     />
@@ -188,8 +187,16 @@ export function TextArea(props: TextAreaProps) {
   return (
     <FieldFrame
       {...props}
-      control={(attributes) => (
-        <textarea {...attributes} rows={props.rows ?? 6} maxlength={props.maxlength} dir={props.dir} lang={props.lang}>
+      control={({ names, aria }) => (
+        <textarea
+          {...names}
+          rows={props.rows ?? 6}
+          required={props.required}
+          maxlength={props.maxlength}
+          dir={props.dir}
+          lang={props.lang}
+          {...aria}
+        >
           {props.value ?? ''}
         </textarea>
       )}
