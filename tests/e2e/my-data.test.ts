@@ -22,6 +22,7 @@ before(async () => {
   await insertEvent(db, {
     slug: 'heat-webinar',
     title: 'Cool streets',
+    format: 'in-person',
     questions: ['dietary'],
     startsAt: new Date(Date.now() + 10 * DAY),
     endsAt: new Date(Date.now() + 10 * DAY + 2 * 3600_000),
