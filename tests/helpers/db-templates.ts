@@ -74,7 +74,9 @@ export async function dropRun(run: string, url: string | undefined): Promise<voi
   if (!url) return; // PGlite's dumps live in the run's directory, which run.mjs removes
   const prefixes = [`${TEMPLATE_PREFIX}${run}_`, `${COPY_PREFIX}${run}_`];
   const rows = await adminQuery<{ datname: string }>(url, 'select datname from pg_database');
-  for (const { datname } of rows) if (prefixes.some((p) => datname.startsWith(p))) await dropPostgresDatabase(url, datname);
+  const ours = rows.map((r) => r.datname).filter((name) => prefixes.some((p) => name.startsWith(p)));
+  // Side by side: each drop waits for a checkpoint, which concurrent drops can share.
+  await Promise.all(ours.map((name) => dropPostgresDatabase(url, name)));
 }
 
 async function buildPgliteTemplates(run: string, dir: string): Promise<Templates> {
