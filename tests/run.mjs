@@ -42,6 +42,12 @@ function node(args, options = {}) {
 
 const runTests = (files, concurrency, env) => node(['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
 
+// A run killed outright (SIGKILL) leaves its directory behind; a later one removes it once surely dead.
+for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('peerpolis-test-run-'))) {
+  const dir = join(tmpdir(), name);
+  const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+  if (age > 12 * 3600_000) rmSync(dir, { recursive: true, force: true });
+}
 const runDir = mkdtempSync(join(tmpdir(), 'peerpolis-test-run-'));
 let status = 1;
 try {
