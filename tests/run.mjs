@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { bundleTests } from './bundle.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,24 +41,35 @@ function node(args, options = {}) {
   });
 }
 
-const runTests = (files, concurrency, env) => node(['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
+const runTests = (files, concurrency, env) =>
+  node(['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
 
-// A run killed outright (SIGKILL) leaves its directory behind; a later one removes it once surely dead.
-for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('peerpolis-test-run-'))) {
-  const dir = join(tmpdir(), name);
-  const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-  if (age > 12 * 3600_000) rmSync(dir, { recursive: true, force: true });
+// The compiled tests live inside the project, where their package imports resolve (tests/bundle.mjs).
+const BUNDLES = join('node_modules', '.cache', 'peerpolis-tests');
+
+// A run killed outright (SIGKILL) leaves its directories behind; a later one removes them once surely dead.
+for (const parent of [tmpdir(), BUNDLES]) {
+  if (!existsSync(parent)) continue;
+  for (const name of readdirSync(parent).filter((n) => n.startsWith('peerpolis-test-run-'))) {
+    const dir = join(parent, name);
+    const age = Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 12 * 3600_000) rmSync(dir, { recursive: true, force: true });
+  }
 }
 const runDir = mkdtempSync(join(tmpdir(), 'peerpolis-test-run-'));
+const bundleDir = join(BUNDLES, basename(runDir));
 let status = 1;
 try {
   status = await node(['--import', 'tsx', 'tests/templates.ts', 'build', runDir]);
   if (status === 0 && !interrupted) {
     const env = { ...process.env, PEERPOLIS_TEST_TEMPLATES: readFileSync(join(runDir, 'templates.json'), 'utf8') };
-    const unit = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
+    const unitSources = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
+    const e2eSources = find('tests/e2e', /\.test\.ts$/).sort();
+    const bundles = await bundleTests([...unitSources, ...e2eSources], bundleDir);
+    const unit = bundles.slice(0, unitSources.length);
+    const e2e = bundles.slice(unitSources.length);
     status = await runTests(unit, 2, env);
 
-    const e2e = find('tests/e2e', /\.test\.ts$/).sort();
     if (interrupted) {
       console.log(`Browser tests not run: interrupted (${interrupted}).`);
     } else if (existsSync(CHROMIUM)) {
@@ -77,5 +89,6 @@ try {
     if ((await node(['--import', 'tsx', 'tests/templates.ts', 'drop', runDir], { detached: true })) !== 0) status ||= 1;
   }
   rmSync(runDir, { recursive: true, force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
 }
 process.exit(status || (interrupted ? 1 : 0));
