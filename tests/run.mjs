@@ -1,5 +1,6 @@
 // `npm test`: every unit and HTTP test, then the browser tests when Chromium is installed.
-// REQUIRE_BROWSER=1 (set by CI) turns a missing Chromium into a failure instead of a skip.
+// REQUIRE_BROWSER=1 (set by CI) turns a missing Chromium into a failure instead of a skip;
+// BROWSER_TESTS=skip leaves them out (CI runs them on one engine only: docs/decisions/011-test-run-time.md).
 // Before the tests it builds the run's template databases (tests/helpers/db-templates.ts) for the engine
 // TEST_DATABASE_URL selects, and removes them afterwards, whatever the outcome.
 import { spawn } from 'node:child_process';
@@ -72,6 +73,8 @@ try {
 
     if (interrupted) {
       console.log(`Browser tests not run: interrupted (${interrupted}).`);
+    } else if (process.env.BROWSER_TESTS === 'skip') {
+      console.log('Browser tests not run: BROWSER_TESTS=skip.');
     } else if (existsSync(CHROMIUM)) {
       status = (await runTests(e2e, 1, env)) || status;
     } else if (process.env.REQUIRE_BROWSER === '1') {
