@@ -160,6 +160,24 @@ describe('sign-in, sessions and sign-out', () => {
     }
   });
 
+  it('ignores a next target with line breaks or other control characters (never a 500)', async () => {
+    await registerAndVerify('karim.nasser@example.org');
+    for (const next of ['/en/account\r\nSet-Cookie: x=1', '/en/practices\u0000', '/en/\u007f']) {
+      const v = visitor();
+      // In the query a NUL is refused before any route (request guard, 400); the form's field is not.
+      const form = await v.get(`/en/sign-in?next=${encodeURIComponent(next)}`);
+      assert.equal(form.status, next.includes('\u0000') ? 400 : 200, JSON.stringify(next));
+      if (form.status === 400) await v.get('/en/sign-in'); // the form, for its CSRF token
+      const res = await v.post('/en/sign-in', { email: 'karim.nasser@example.org', password: PASSWORD, next });
+      assert.equal(res.status, 303, JSON.stringify(next));
+      assert.equal(res.headers.get('location'), '/en/account', JSON.stringify(next));
+      if (next.includes('\u0000')) continue;
+      const again = await v.get(`/en/sign-in?next=${encodeURIComponent(next)}`);
+      assert.equal(again.headers.get('location'), '/en/account', JSON.stringify(next));
+    }
+  });
+
+
   it('signs out, and signs out everywhere', async () => {
     await registerAndVerify('sara@example.org');
     const phone = visitor();

@@ -7,6 +7,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { localeOfPath, negotiatedLocale } from '../../platform/http/middleware/locale.ts';
+import { ownReferer } from '../../platform/http/referer.ts';
 import { getI18n } from '../../platform/i18n/i18n.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
 import {
@@ -166,15 +167,6 @@ function renderTooLarge(c: Context<AppEnv>, error: UploadError) {
 }
 
 function backHref(c: Context<AppEnv>, locale: string): string {
-  const referer = c.req.header('referer');
-  if (referer) {
-    try {
-      const url = new URL(referer);
-      const ours = [new URL(c.req.url).origin, c.var.deps.config.BASE_URL];
-      if (ours.includes(url.origin) && localeOfPath(url.pathname)) return url.pathname + url.search;
-    } catch {
-      // an unreadable Referer is ignored
-    }
-  }
-  return `/${locale}/`;
+  const url = ownReferer(c);
+  return url && localeOfPath(url.pathname) ? url.pathname + url.search : `/${locale}/`;
 }

@@ -5,6 +5,7 @@ import { type AuditAction, listAuditLog } from '../../core/audit/audit.service.t
 import { countJobs, listJobs } from '../../core/jobs/jobs.service.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { requires } from '../../platform/http/middleware/authorize.ts';
+import { ownReferer } from '../../platform/http/referer.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { parseForm } from '../../platform/ui/forms.tsx';
 import { auditQuery, disableForm, roleForm, userIdParam, userListQuery } from './admin.forms.ts';
@@ -15,8 +16,8 @@ const admin = (c: Context<AppEnv>) => c.var.user as NonNullable<AppEnv['Variable
 
 function backToUsers(c: Context<AppEnv>, outcome: string) {
   // Back to the list the admin was looking at (its filters live in the Referer), with the outcome.
-  const referer = c.req.header('referer');
-  const list = referer && new URL(referer, c.req.url).pathname === `/${c.var.locale}/admin/users` ? new URL(referer, c.req.url) : null;
+  const referer = ownReferer(c);
+  const list = referer?.pathname === `/${c.var.locale}/admin/users` ? referer : null;
   const params = new URLSearchParams(list?.search ?? '');
   params.set('notice', outcome);
   return c.redirect(`/${c.var.locale}/admin/users?${params}`, 303);

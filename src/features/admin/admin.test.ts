@@ -74,6 +74,28 @@ describe('roles', () => {
     assert.ok(await signedIn(t, 'member@example.org', PASSWORD));
   });
 
+  it('goes back to the user list whatever the Referer says, even when it is no URL at all', async () => {
+    const admin = await signedIn(t, 'chief@example.org');
+    const memberId = await idOf('mariam.haddad@example.org');
+    await admin.get('/en/admin/users');
+    for (const referer of [
+      'http://[::1',
+      'http://localhost:99999/en/admin/users',
+      '::::',
+      'https://elsewhere.example/en/admin/users?q=x',
+    ]) {
+      const res = await admin.post(`/en/admin/users/${memberId}/role`, { role: 'member' }, { referer });
+      assert.equal(res.status, 303, referer);
+      assert.equal(res.headers.get('location'), '/en/admin/users?notice=unchanged', referer);
+    }
+    const kept = await admin.post(
+      `/en/admin/users/${memberId}/role`,
+      { role: 'member' },
+      { referer: 'http://localhost/en/admin/users?q=mariam' },
+    );
+    assert.equal(kept.headers.get('location'), '/en/admin/users?q=mariam&notice=unchanged');
+  });
+
   it('shows failed background jobs to admins', async () => {
     await enqueueJob(t.database.db, 'send-carrier-pigeon', {});
     await runDueJobs(t.database.db, {}, { workerId: 'test' });

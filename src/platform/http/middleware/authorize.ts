@@ -22,8 +22,12 @@ export function requires(permission: Permission): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** A `next` target that stays on this site: a path under a locale, never `//host` or a scheme. */
+/**
+ * A `next` target that stays on this site: a path under a locale, never `//host` or a scheme, and
+ * never a control character (a line break would end up in the Location header).
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !/^\/(en|de|fr|es|ar)\/[^\\]*$/.test(next) || next.startsWith('//')) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  if (!next || !/^\/(en|de|fr|es|ar)\/[^\\\u0000-\u001f\u007f]*$/.test(next) || next.startsWith('//')) return fallback;
   return next;
 }
