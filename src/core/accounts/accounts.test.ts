@@ -177,7 +177,6 @@ describe('sign-in, sessions and sign-out', () => {
     }
   });
 
-
   it('signs out, and signs out everywhere', async () => {
     await registerAndVerify('sara@example.org');
     const phone = visitor();
