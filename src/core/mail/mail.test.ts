@@ -142,6 +142,22 @@ describe('mail', () => {
     assert.match(preview.headers.get('content-security-policy') ?? '', /default-src 'none'/);
   });
 
+  it('lists /dev/mail newest first by time, also past the ninth message', async () => {
+    const transport = createMailTransport({ db: t.database.db, from: 'x@peerpolis.test' });
+    for (let n = 1; n <= 11; n++) {
+      await transport.send({ to: `order-${n}@example.org`, subject: `Order ${n}`, text: 'x', html: '<p>x</p>', headers: {} });
+    }
+    // One message written later but dated earlier (a clock step, an import): the list goes by time.
+    await t.database.db
+      .updateTable('mail_outbox')
+      .set({ created_at: new Date('2020-01-01T00:00:00Z') })
+      .where('to_address', '=', 'order-11@example.org')
+      .execute();
+    const html = await (await t.request('/dev/mail')).text();
+    const order = [...html.matchAll(/>Order (\d+)</g)].map((m) => Number(m[1]));
+    assert.deepEqual(order, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 11]);
+  });
+
   it('shows /dev/mail only to requests from this machine', async () => {
     const proxied = await createTestApp({ seed: 'none', env: { TRUST_PROXY: 'true' } });
     try {
