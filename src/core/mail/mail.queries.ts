@@ -30,14 +30,16 @@ export async function insertOutboxMessage(db: Database, message: OutboxMessage, 
 }
 
 export function listOutbox(db: Database, limit: number) {
-  return db
-    .selectFrom('mail_outbox')
-    .select([sql<string>`id::text`.as('id'), 'to_address', 'subject', 'created_at'])
-    // Qualified: a bare `id` would name the text column selected above and sort "9" after "10".
-    .orderBy('mail_outbox.created_at', 'desc')
-    .orderBy('mail_outbox.id', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('mail_outbox')
+      .select([sql<string>`id::text`.as('id'), 'to_address', 'subject', 'created_at'])
+      // Qualified: a bare `id` would name the text column selected above and sort "9" after "10".
+      .orderBy('mail_outbox.created_at', 'desc')
+      .orderBy('mail_outbox.id', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }
 
 export function findOutboxMessage(db: Database, id: string) {
