@@ -12,7 +12,7 @@ import * as m0009 from './migrations/0009-events-and-registrations.ts';
 import { eventPageRoutes } from './page/event-page.routes.tsx';
 import { eventsPersonalData } from './personal-data.service.ts';
 import { REGISTRATION_LIMITS, sendEventReminders } from './registration/event-registration.service.ts';
-import { eventSearchRoutes } from './search/event-search.routes.ts';
+import { eventSearchRoutes } from './search/event-search.routes.tsx';
 
 // Exchange events: the calendar, event pages with registration and waiting list, iCalendar, the
 // editors' form and registration tools, reminders.

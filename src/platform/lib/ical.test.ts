@@ -42,6 +42,24 @@ function unescapeText(v: string): string {
 }
 
 describe('icsDateTime', () => {
+  it('keeps a calendar without events valid: RFC 5545 needs one component, so it holds the UTC time zone', () => {
+    const lines = renderCalendar({ name: 'Empty', events: [], now: NOW }).split('\r\n');
+    const zone = lines.slice(lines.indexOf('BEGIN:VTIMEZONE'), lines.indexOf('END:VTIMEZONE') + 1);
+    assert.deepEqual(zone, [
+      'BEGIN:VTIMEZONE',
+      'TZID:UTC',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      'TZOFFSETFROM:+0000',
+      'TZOFFSETTO:+0000',
+      'TZNAME:UTC',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ]);
+    assert.equal(lines.at(-2), 'END:VCALENDAR');
+    assert.ok(!render().includes('VTIMEZONE'), 'with events, none: every time is in UTC already');
+  });
+
   it('writes UTC basic format', () => {
     assert.equal(icsDateTime(new Date('2026-11-24T09:00:00Z')), '20261124T090000Z');
   });

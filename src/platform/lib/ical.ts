@@ -83,6 +83,18 @@ function person(prop: 'ORGANIZER' | 'ATTENDEE', p: Person, extra = ''): string {
   return `${prop};CN=${paramValue(p.name)}${extra}:mailto:${uri(p.email)}`;
 }
 
+const UTC_TIME_ZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:UTC',
+  'BEGIN:STANDARD',
+  'DTSTART:19700101T000000',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0000',
+  'TZNAME:UTC',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
 export function renderCalendar(options: {
   name: string;
   method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -128,6 +140,9 @@ export function renderCalendar(options: {
     lines.push('END:VEVENT');
   }
 
+  // RFC 5545 (3.6) wants at least one component; a feed can be empty (a theme without events yet).
+  // Our times are all UTC, so the UTC time zone is the one component that says nothing untrue.
+  if (options.events.length === 0) lines.push(...UTC_TIME_ZONE);
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('');
 }

@@ -19,6 +19,7 @@ export const eventCalendarRoutes = new Hono<AppEnv>()
   .get('/events.ics', async (c) => {
     const { i18n, deps } = c.var;
     const feed = await loadCalendarFeed(deps.db, i18n.locale, c.req.query('theme'));
+    if (!feed) return c.notFound();
     const name = feed.theme ? `${i18n.t('events.calendarName')}: ${feed.theme.label}` : i18n.t('events.calendarName');
     return calendarResponse(c, feed.rows, name, feed.theme ? `events-${feed.theme.slug}.ics` : 'events.ics');
   })

@@ -180,6 +180,25 @@ describe('event pages', () => {
     assert.doesNotMatch(body, /crowded-webinar/, 'other themes are left out');
     assert.match(await (await t.request('/en/events.ics')).text(), /crowded-webinar/);
   });
+
+  it('answers 404 for an unknown theme, and a valid empty calendar for a theme without events', async () => {
+    assert.equal((await t.request('/en/events.ics?theme=no-such-theme')).status, 404);
+    const themes = await t.database.db.selectFrom('themes').select('slug').orderBy('slug').execute();
+    let empty: string | undefined;
+    for (const { slug } of themes) {
+      const body = await (await t.request(`/en/events.ics?theme=${slug}`)).text();
+      if (!body.includes('BEGIN:VEVENT')) empty = body;
+    }
+    assert.ok(empty, 'some theme has no events');
+    assert.match(empty, /\r\nBEGIN:VTIMEZONE\r\nTZID:UTC\r\n/);
+  });
+
+  it('announces its calendar feed in the head of the events page, per theme when one is chosen', async () => {
+    const all = await (await t.request('/en/events')).text();
+    assert.match(all, /<link rel="alternate" type="text\/calendar" href="\/en\/events\.ics" title="[^"]+"/);
+    const one = await (await t.request('/en/events?theme=municipal-services')).text();
+    assert.match(one, /<link rel="alternate" type="text\/calendar" href="\/en\/events\.ics\?theme=municipal-services"/);
+  });
 });
 
 describe('reminders', () => {

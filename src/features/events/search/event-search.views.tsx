@@ -73,6 +73,11 @@ export type EventsPageProps = {
 const LANGS = ['en', 'de', 'fr', 'es', 'ar', 'pt', 'ru', 'sq', 'sr', 'mk', 'ka', 'id'];
 
 /** The calendar: upcoming or past events, filtered by a GET form (no script), with the feeds to subscribe to. */
+/** The calendar feed that matches the list: one theme's when exactly one is chosen, else the whole network's. */
+export function calendarFeedPath(locale: string, params: { theme: string[] }): string {
+  return params.theme.length === 1 ? `/${locale}/events.ics?theme=${params.theme[0]}` : `/${locale}/events.ics`;
+}
+
 export function EventsPage(props: EventsPageProps) {
   const { i18n, params, result } = props;
   const { t, locale } = i18n;
@@ -80,7 +85,7 @@ export function EventsPage(props: EventsPageProps) {
     const qs = eventQueryString(params, overrides);
     return `/${locale}/events${qs ? `?${qs}` : ''}`;
   };
-  const feed = params.theme.length === 1 ? `/${locale}/events.ics?theme=${params.theme[0]}` : `/${locale}/events.ics`;
+  const feed = calendarFeedPath(locale, params);
   const filters: Array<[name: 'kind' | 'format' | 'theme' | 'region' | 'language', label: string, options: FilterOption[]]> = [
     ['kind', t('events.filters.kind'), EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))],
     ['format', t('events.filters.format'), EVENT_FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))],

@@ -5,7 +5,7 @@ import { dropUnknown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
 import { eventSearchParams } from './event-search.forms.ts';
 import { listEventSeries, searchEvents } from './event-search.service.ts';
-import { EventsPage } from './event-search.views.tsx';
+import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
 
 // The calendar page: upcoming or past events, filtered, and the series.
 
@@ -24,6 +24,8 @@ export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => 
   return renderPage(c, {
     title: i18n.t('events.title'),
     section: 'events',
+    // Calendar programs and browsers that look for a subscribable calendar find it here.
+    head: <link rel="alternate" type="text/calendar" href={calendarFeedPath(i18n.locale, params)} title={i18n.t('events.calendarName')} />,
     children: EventsPage({
       i18n,
       params,
