@@ -51,7 +51,7 @@ describe('the calendar’s query string', () => {
       const { status, html } = await page(query);
       assert.equal(status, 200, query);
       assert.ok(html.includes(note(names)), query);
-      assert.match(html, /<h2 id="results-title" role="status">2 events<\/h2>/, query);
+      assert.match(html, /<div role="status" class="results-count"><h2 id="results-title">2 events<\/h2><\/div>/, query);
       assert.match(html, /waste-webinar/, query);
       assert.match(html, /budget-dialogue/, query);
     }
@@ -60,7 +60,7 @@ describe('the calendar’s query string', () => {
   it('says nothing when every parameter was understood, and still filters', async () => {
     const filtered = await page('theme=municipal-services&kind=&format=&month=');
     assert.doesNotMatch(filtered.html, /not understood/);
-    assert.match(filtered.html, /role="status">1 event</);
+    assert.match(filtered.html, /<h2 id="results-title">1 event</);
     assert.doesNotMatch((await page('')).html, /not understood/);
   });
 });

@@ -134,7 +134,7 @@ describe('expert directory over HTTP', () => {
       assert.equal(res.status, 200, query);
       const html = await res.text();
       assert.ok(html.includes(`Some filters in the address were not understood and were ignored: <bdi dir="ltr">${names}</bdi>`), query);
-      assert.match(html, /<h2 id="results-title" role="status">1 expert<\/h2>/, query);
+      assert.match(html, /<div role="status" class="results-count"><h2 id="results-title">1 expert<\/h2><\/div>/, query);
       assert.match(html, /Anna Schmidt/, query);
     }
     assert.doesNotMatch(await (await t.request('/en/experts?topic=waste-management')).text(), /not understood/);

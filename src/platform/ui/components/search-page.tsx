@@ -155,9 +155,11 @@ function Results<T>({ i18n, results }: { i18n: I18n; results: SearchResults<T> }
   const cards = result.items.map((item) => <li class="card">{results.card?.(item)}</li>);
   return (
     <section class="results" aria-labelledby="results-title">
-      <h2 id="results-title" role="status">
-        {results.count}
-      </h2>
+      {/* The count in a live region of its own: role="status" is not allowed on a heading (HTML-ARIA),
+          and wrapping the heading keeps it read once, not twice. */}
+      <div role="status" class="results-count">
+        <h2 id="results-title">{results.count}</h2>
+      </div>
       {result.items.length === 0 ? (
         <p class="empty">{results.empty}</p>
       ) : (
