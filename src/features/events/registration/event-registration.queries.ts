@@ -128,14 +128,17 @@ export async function claimDueReminders(
 }
 
 /** Everyone registered or on the waiting list, in queue order. */
-export async function listActiveRegistrants(db: Database, eventId: number): Promise<number[]> {
+export async function listActiveRegistrants(
+  db: Database,
+  eventId: number,
+): Promise<Array<{ userId: number; status: 'registered' | 'waitlisted' }>> {
   const rows = await db
     .selectFrom('event_registrations')
-    .select('user_id')
+    .select(['user_id', 'status'])
     .where('event_id', '=', eventId)
     .where('status', 'in', ['registered', 'waitlisted'])
     .orderBy('queued_at')
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.user_id);
+  return rows.map((r) => ({ userId: r.user_id, status: r.status === 'registered' ? 'registered' : 'waitlisted' }));
 }

@@ -124,7 +124,10 @@ export async function notifyEventChange(
   change: 'changed' | 'called-off',
 ): Promise<number> {
   const people = await q.listActiveRegistrants(trx, eventId);
-  for (const userId of people) await mailParticipant(trx, ctx, eventId, userId, change);
+  for (const { userId, status } of people) {
+    const kind = status === 'registered' ? change : change === 'changed' ? 'waitlist-changed' : 'waitlist-called-off';
+    await mailParticipant(trx, ctx, eventId, userId, kind);
+  }
   return people.length;
 }
 

@@ -5,12 +5,22 @@ import type { Locale } from '../../../platform/i18n/locales.ts';
 import { renderCalendar } from '../../../platform/lib/ical.ts';
 import type { EventForMail } from './event-registration.queries.ts';
 
-export type ParticipantMail = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'reminder' | 'changed' | 'called-off';
+export type ParticipantMail =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'cancelled'
+  | 'reminder'
+  | 'changed'
+  | 'called-off'
+  // The same news for someone on the waiting list: no place, so no join link and no invitation.
+  | 'waitlist-changed'
+  | 'waitlist-called-off';
 
 /**
  * One participant's mail about their place, in their language. Confirmations, promotions, changes and
  * cancellations carry the event as a calendar invitation (or withdraw it); the join link goes only to
- * those with a place.
+ * those with a place, never to the waiting list (whose invitation would carry it too).
  */
 export function renderParticipantMail(
   locale: Locale,
