@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LOCALES } from '../../platform/i18n/locales.ts';
+import { lineField } from '../../platform/ui/line-field.ts';
 import { PASSWORD_MAX } from './passwords.service.ts';
 
 // Messages are keys under `forms.errors.` in the catalogs.
 const email = z.string({ error: 'required' }).trim().min(1, 'required').max(254, 'tooLong').email('email').toLowerCase();
-const name = z.string({ error: 'required' }).trim().min(1, 'required').max(120, 'tooLong');
+const name = lineField(120, { required: true });
 const password = z
   .string({ error: 'required' })
   .min(1, 'required')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
+import { lineField } from '../../platform/ui/line-field.ts';
 
 // A member's message to a person through the platform's relay (a practice's contact, an expert): the
 // same form wherever it stands. Messages are keys under `<the section's texts>.errors.` in the catalogs.
@@ -12,10 +13,7 @@ const text = (value: unknown) => (typeof value === 'string' ? cleanFormText(valu
 
 export const contactMessageForm = z.object({
   // One line: a line break in a subject would end the mail header.
-  subject: z.preprocess(
-    (value) => (typeof value === 'string' ? cleanFormText(value).replace(/\s+/g, ' ').trim() : (value ?? '')),
-    z.string({ error: 'invalid' }).max(subjectMax, 'subjectTooLong'),
-  ),
+  subject: lineField(subjectMax, { tooLong: 'subjectTooLong' }),
   message: z.preprocess(
     text,
     z.string({ error: 'required' }).min(1, 'required').min(messageMin, 'messageTooShort').max(messageMax, 'messageTooLong'),

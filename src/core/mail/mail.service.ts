@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import { cleanLine } from '../../platform/ui/line-field.ts';
 import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.service.ts';
 import { findOutboxMessage, listOutbox, type OutboxMessage } from './mail.queries.ts';
 import { type AccountMailTemplate, type AccountMailValues, renderAccountMail } from './mail.templates.tsx';
@@ -25,10 +26,7 @@ export type MailMessage = {
  * neither add a header nor a second address.
  */
 export function formatMailbox(name: string, address: string): string {
-  const display = name
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/["\\]/g, '\\$&')
-    .trim();
+  const display = cleanLine(name).replace(/["\\]/g, '\\$&');
   const mailbox = address.replace(/[\s<>"]/g, '');
   return display ? `"${display}" <${mailbox}>` : mailbox;
 }
@@ -46,7 +44,8 @@ export async function queueMail(db: Database, message: MailMessage): Promise<voi
   if (message.replyTo) headers['Reply-To'] = formatMailbox(message.replyTo.name, message.replyTo.address);
   await enqueueJob(db, SEND_MAIL_JOB, {
     to: message.to,
-    subject: message.subject,
+    // Forms clean one-line fields already; a subject built from imported text must not start a header.
+    subject: cleanLine(message.subject),
     text: message.text,
     html: message.html,
     headers,

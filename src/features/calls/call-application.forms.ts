@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
+import { lineField } from '../../platform/ui/line-field.ts';
 
 // The application form. Messages are keys under `forms.errors.`; answers are read by position
 // (answer-0, answer-1, …), one per question of the call.
 
-const line = (max: number, required = false) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? cleanFormText(v).replace(/\s+/g, ' ').trim() : ''),
-    required ? z.string().min(1, 'required').max(max, 'tooLong') : z.string().max(max, 'tooLong'),
-  );
+const line = (max: number, required = false) => lineField(max, { required });
 const block = (max: number, required = false) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? cleanFormText(v).trim() : ''),

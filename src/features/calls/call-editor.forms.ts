@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import { isTimeZone, wallClockToInstant } from '../../platform/lib/time-zones.ts';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
+import { lineField } from '../../platform/ui/line-field.ts';
 import { CALL_KINDS } from './calls.table.ts';
 
 // The editors' call form: one language's texts per save (like the other editors), the deadline as a
 // wall-clock time in a time zone, questions one per line. Messages are keys under `forms.errors.`.
 
-const line = (max: number, required = false) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? cleanFormText(v).replace(/\s+/g, ' ').trim() : ''),
-    required ? z.string().min(1, 'required').max(max, 'tooLong') : z.string().max(max, 'tooLong'),
-  );
+const line = (max: number, required = false) => lineField(max, { required });
 const block = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanFormText(v).trim() : ''), z.string().max(max, 'tooLong'));
 
 export const callEditorForm = z

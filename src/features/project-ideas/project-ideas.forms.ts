@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lenientQuery, pageParam, repeated, single, slugParam } from '../../platform/http/query-params.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
+import { lineField } from '../../platform/ui/line-field.ts';
 import { PROJECT_STAGES } from './project-ideas.table.ts';
 
 // Forms of project ideas: the public list's query string (lenient) and the editors' forms (strict, with
@@ -21,11 +22,7 @@ export const projectIdeaParams = lenientQuery({
 });
 export type ProjectIdeaParams = ReturnType<typeof projectIdeaParams.parse>;
 
-const line = (max: number, required = false) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? cleanFormText(v).replace(/\s+/g, ' ').trim() : ''),
-    required ? z.string().min(1, 'required').max(max, 'tooLong') : z.string().max(max, 'tooLong'),
-  );
+const line = (max: number, required = false) => lineField(max, { required });
 const block = (max: number) => z.preprocess((v) => (typeof v === 'string' ? cleanFormText(v).trim() : ''), z.string().max(max, 'tooLong'));
 const list = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { isTimeZone, wallClockToInstant } from '../../../platform/lib/time-zones.ts';
 import { cleanFormText } from '../../../platform/ui/forms.tsx';
+import { lineField } from '../../../platform/ui/line-field.ts';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
 
 // The editors' event form: plain HTML fields (one language's texts per save) read into the shape of
@@ -9,11 +10,7 @@ import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } fr
 // keys under `forms.errors.`.
 
 const text = (v: unknown) => (typeof v === 'string' ? cleanFormText(v) : '');
-const line = (max: number, required = false) =>
-  z.preprocess(
-    (v) => text(v).replace(/\s+/g, ' ').trim(),
-    required ? z.string().min(1, 'required').max(max, 'tooLong') : z.string().max(max, 'tooLong'),
-  );
+const line = (max: number, required = false) => lineField(max, { required });
 const block = (max: number) => z.preprocess((v) => text(v).trim(), z.string().max(max, 'tooLong'));
 const lines = (v: unknown) =>
   text(v)

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { cleanFormText } from '../../../platform/ui/forms.tsx';
+import { lineField } from '../../../platform/ui/line-field.ts';
 
 // The registration form. Messages are keys under `forms.errors.` (the shared ones) or
 // `events.registration.errors.`. The questions an event does not ask are ignored, never stored.
 
-const line = (max: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? cleanFormText(value).replace(/\s+/g, ' ').trim() : ''),
-    z.string().max(max, 'tooLong'),
-  );
+const line = (max: number) => lineField(max);
 
 export const registrationForm = z.object({
-  city: z.preprocess(
-    (value) => (typeof value === 'string' ? cleanFormText(value).replace(/\s+/g, ' ').trim() : ''),
-    z.string().min(1, 'required').max(200, 'tooLong'),
-  ),
+  city: lineField(200, { required: true }),
   country: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() : ''),
     z.string().regex(/^[A-Z]{2}$/, 'required'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { type FormErrors, formErrors } from '../../../platform/ui/forms.tsx';
+import { lineField } from '../../../platform/ui/line-field.ts';
 import { AVAILABILITY, type ExpertLanguage, type ExpertLink, type ExpertVisibility, LANGUAGE_LEVELS } from '../experts.table.ts';
 import type { ExpertProfile } from './expert-profile.model.ts';
 
@@ -40,7 +41,7 @@ export function isKnownLanguage(code: string): boolean {
   }
 }
 
-const line = (max: number) => z.string().trim().max(max, 'tooLong');
+const line = (max: number) => lineField(max);
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
 
 /** Repeated fields (checkboxes) arrive as a string or an array; absent means none. The list is bounded. */

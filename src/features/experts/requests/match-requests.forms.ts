@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { lineField } from '../../../platform/ui/line-field.ts';
 import { type MatchInput, matchInput } from '../matching/expert-matching.forms.ts';
 
 // The forms of editors' saved matching requests; the conditions themselves are the matching form's.
 
 export const requestIdParam = z.coerce.number().int().min(1).max(2_147_483_647);
-export const requestTitle = z.string().trim().min(1).max(200);
+export const requestTitle = lineField(200, { required: true });
 export const contactNoteForm = z.object({
   expertId: z.coerce.number().int().min(1).max(2_147_483_647),
   note: z.string().trim().max(500).catch(''),

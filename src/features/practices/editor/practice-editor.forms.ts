@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import { lineField } from '../../../platform/ui/line-field.ts';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
 import { emptyText, type PracticeContent, type PracticeText } from '../record/practice-content.model.ts';
 
@@ -7,7 +8,8 @@ import { emptyText, type PracticeContent, type PracticeText } from '../record/pr
 // Messages are keys under `forms.errors.`. A draft may leave fields empty; what review needs is
 // checked when it is submitted (missingForReview), so a half-written text can always be saved.
 
-const line = (max: number) => z.string().trim().max(max, 'tooLong');
+const line = (max: number) => lineField(max);
+const block = (max: number) => z.string().trim().max(max, 'tooLong');
 const optionalYear = z
   .string()
   .trim()
@@ -42,10 +44,10 @@ export const practiceEditorForm = z
     lang: z.enum(LOCALES, { error: 'invalid' }),
     intent: z.string().regex(INTENT).catch('save'),
     title: line(300),
-    summary: line(2000),
-    ...(Object.fromEntries(PRACTICE_SECTIONS.map((s) => [s, line(20_000)])) as Record<
+    summary: block(2000),
+    ...(Object.fromEntries(PRACTICE_SECTIONS.map((s) => [s, block(20_000)])) as Record<
       (typeof PRACTICE_SECTIONS)[number],
-      ReturnType<typeof line>
+      ReturnType<typeof block>
     >),
     city: line(200),
     country: z
