@@ -1,6 +1,9 @@
 import { defineModule } from '../../platform/module.ts';
 import { uploadsPersonalData } from './personal-data.service.ts';
 import { uploadsRoutes } from './uploads.routes.ts';
+
+export { type UploadAccess, type UploadAccessRule, uploadAccess } from './upload-access.ts';
+
 import { uploadsDir } from './uploads.service.ts';
 import { pruneUploads } from './uploads-housekeeping.service.ts';
 

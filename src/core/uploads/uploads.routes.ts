@@ -10,6 +10,8 @@ import { localeOfPath, negotiatedLocale } from '../../platform/http/middleware/l
 import { ownReferer } from '../../platform/http/referer.ts';
 import { getI18n } from '../../platform/i18n/i18n.ts';
 import { Layout } from '../../platform/ui/layout.tsx';
+import { session } from '../accounts/session.middleware.ts';
+import { decideUploadAccess, uploadAccess } from './upload-access.ts';
 import {
   findServedUpload,
   MAX_FILE_BYTES,
@@ -26,8 +28,12 @@ import { TooLargePage } from './uploads.views.tsx';
 // nosniff, and only our own re-encoded JPEGs and checked PDFs, by exact stored name.
 const FILE_CSP = "default-src 'none'; sandbox";
 
-/** GET /uploads/<sha256>[-640].(jpg|pdf): stored files, cached for a year (the name is the content). */
-export const uploadsRoutes = new Hono<AppEnv>().get('/:name', async (c) => {
+/**
+ * GET /uploads/<sha256>[-640].(jpg|pdf): stored files, cached for a year (the name is the content). A file
+ * that only an unpublished practice holds goes to its author and the editors alone, never cached by a
+ * shared cache; to anyone else it does not exist (404, as a guessed name would).
+ */
+export const uploadsRoutes = new Hono<AppEnv>().get('/:name', session(), async (c) => {
   const match = STORED_NAME.exec(c.req.param('name'));
   if (!match) return c.notFound();
   const [name, sha256 = '', small, extension] = match;
@@ -36,6 +42,9 @@ export const uploadsRoutes = new Hono<AppEnv>().get('/:name', async (c) => {
   // Only files with a record are served: one whose transaction rolled back stays invisible.
   const upload = await findServedUpload(c.var.deps.db, sha256, kind);
   if (!upload) return c.notFound();
+  const { db, modules } = c.var.deps;
+  const access = await decideUploadAccess(modules.extensions.all(uploadAccess), db, sha256, c.var.user);
+  if (access === 'hidden') return c.notFound();
   const path = join(uploadsDir(c.var.deps.config), name);
   const file = await stat(path).catch(() => null);
   if (!file?.isFile()) return c.notFound();
@@ -45,7 +54,8 @@ export const uploadsRoutes = new Hono<AppEnv>().get('/:name', async (c) => {
     'content-type': upload.mediaType,
     'content-security-policy': FILE_CSP,
     'x-content-type-options': 'nosniff',
-    'cache-control': 'public, max-age=31536000, immutable',
+    // A private file is checked again on every request (a 304 at most): access ends when a role does.
+    'cache-control': access === 'public' ? 'public, max-age=31536000, immutable' : 'private, no-cache',
     'content-disposition': kind === 'document' ? contentDisposition('inline', pdfName(upload.originalName)) : 'inline',
     etag,
     'accept-ranges': 'bytes',

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import { uploadAccess } from '../../core/uploads/index.ts';
+import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { practiceContactRoutes } from './contact/practice-contact.routes.ts';
 import { PRACTICE_CONTACT_LIMITS } from './contact/practice-contact.service.ts';
+import { practiceFileAccess } from './files/practice-file-access.service.ts';
 import { exportPractices, importPractices } from './import/practices.import.ts';
 import * as m0003 from './migrations/0003-practice-records.ts';
 import * as m0004 from './migrations/0004-practice-workflow.ts';
@@ -39,6 +42,7 @@ export default defineModule({
     { area: 'main', section: 'practices', href: '/practices', label: 'common.nav.practices', order: 10 },
     { area: 'editorial', section: 'practices', href: '/editor/practices', label: 'common.editorialNav.practices', order: 10 },
   ],
+  extensions: [extend(uploadAccess, practiceFileAccess)],
   messages: new URL('./messages/', import.meta.url),
   demo: practicesDemo,
   personalData: practicesPersonalData,

@@ -49,6 +49,33 @@ describe('practice files', () => {
     assert.equal(file.headers.get('content-type'), 'application/pdf');
   });
 
+  it('serves the files of an unpublished practice only to its author and the editors, and to everyone once published', async () => {
+    const id = await createPractice(w.author, { ...complete, title: 'Vertrauliche Dateien' });
+    const secret = new File([Buffer.from('%PDF-1.4\n% draft only\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], 'Entwurf.pdf', {
+      type: 'application/pdf',
+    });
+    assert.equal((await upload(w.author, id, 'document', secret, 'Entwurf')).status, 303);
+    await w.author.get(`/en/my/practices/${id}`);
+    const href = /href="(\/uploads\/[0-9a-f]{64}\.pdf)"/.exec(w.author.lastHtml)?.[1];
+    assert.ok(href, 'the workspace links the draft file');
+
+    const anonymous = await w.t.request(href);
+    assert.equal(anonymous.status, 404, 'a visitor is told nothing exists');
+    assert.equal((await w.other.get(href)).status, 404, 'another member neither');
+    for (const allowed of [w.author, w.editor]) {
+      const res = await allowed.get(href);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'private, no-cache', 'never kept by a shared cache');
+    }
+
+    await act(w.author, 'my', id, 'submit');
+    assert.equal((await w.t.request(href)).status, 404, 'still not public while in review');
+    await act(w.editor, 'editor', id, 'publish');
+    const published = await w.t.request(href);
+    assert.equal(published.status, 200);
+    assert.match(published.headers.get('cache-control') ?? '', /^public/);
+  });
+
   it('refuses a 20 MB file, a renamed executable and an SVG with script, with a clear message and the typed text kept', async () => {
     const id = await createPractice(w.author, { ...complete, title: 'Abgelehnte Dateien' });
     const big = new File([new Uint8Array(20 * 1024 * 1024)], 'gross.pdf', { type: 'application/pdf' });
