@@ -27,6 +27,8 @@ export async function signedIn(t: TestApp, email: string, password = PASSWORD): 
   await v.get('/en/sign-in');
   const res = await v.post('/en/sign-in', { email, password });
   if (res.status !== 303) throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  // As a browser would: the page after signing in carries the new session's CSRF token.
+  await v.get(res.headers.get('location') ?? '/en/account');
   return v;
 }
 

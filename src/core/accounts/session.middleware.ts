@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/context.ts';
+import { rotateCsrfCookie } from '../../platform/http/middleware/csrf.ts';
+import { hashSecureToken } from './secure-token.model.ts';
 import { resumeSession, SESSION_IDLE_SECONDS } from './sessions.service.ts';
 
 export const SESSION_COOKIE = 'sid';
@@ -21,7 +23,9 @@ export function session(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Starts the session in the browser; the CSRF cookie is renewed with it (see rotateCsrfCookie). */
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  rotateCsrfCookie(c, hashSecureToken(token), { secureCookies: c.var.deps.config.isProduction });
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -32,5 +36,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string): void {
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
+  rotateCsrfCookie(c, '', { secureCookies: c.var.deps.config.isProduction });
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.isProduction });
 }

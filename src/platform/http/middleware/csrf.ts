@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.ts';
@@ -10,8 +10,12 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function csrfTokenFor(secret: string, cookieValue: string): string {
-  return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
+/**
+ * The token for a CSRF cookie and a session (`sessionId`, empty when signed out): a token taken from a
+ * page seen before signing in (or by another session on a shared computer) is worth nothing after it.
+ */
+export function csrfTokenFor(secret: string, cookieValue: string, sessionId = ''): string {
+  return createHmac('sha256', secret).update(`csrf:${cookieValue}:${sessionId}`).digest('base64url');
 }
 
 function sameValue(a: string, b: string): boolean {
@@ -30,13 +34,26 @@ function readCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string | undef
 }
 
 /**
- * Signed double-submit: a random cookie, and forms carry HMAC(secret, cookie). A state-changing request
+ * A fresh CSRF cookie when a session begins or ends (sign-in, confirming an address, sign-out, a new
+ * password): tokens issued before no longer count, whatever a page left open still holds. `sessionId`
+ * is the session the response starts (empty when it ends one).
+ */
+export function rotateCsrfCookie(c: Context<AppEnv>, sessionId: string, options: { secureCookies: boolean }): void {
+  const cookie = randomBytes(24).toString('base64url');
+  setCookie(c, CSRF_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'Lax', secure: options.secureCookies });
+  c.set('csrfToken', csrfTokenFor(c.var.deps.secret, cookie, sessionId));
+}
+
+/**
+ * Signed double-submit bound to the session: a random cookie, and forms carry HMAC(secret, cookie and
+ * the session's id), so the session middleware must run first. A state-changing request
  * (any method but GET/HEAD/OPTIONS) needs the matching token in the form field `_csrf` or the
  * `x-csrf-token` header, and, when the browser sends Origin, the same origin. Otherwise: 403.
  */
 export function csrf(options: { secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { secret } = c.var.deps;
+    const sessionId = c.var.user?.sessionId ?? '';
     let cookie = readCookie(c);
     if (!SAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
@@ -52,7 +69,7 @@ export function csrf(options: { secureCookies: boolean }): MiddlewareHandler<App
           sent = typeof field === 'string' ? field : undefined;
         }
       }
-      if (!cookie || !sent || !sameValue(sent, csrfTokenFor(secret, cookie))) {
+      if (!cookie || !sent || !sameValue(sent, csrfTokenFor(secret, cookie, sessionId))) {
         throw new HTTPException(403, { message: 'csrf' });
       }
     }
@@ -60,7 +77,7 @@ export function csrf(options: { secureCookies: boolean }): MiddlewareHandler<App
       cookie = randomBytes(24).toString('base64url');
       setCookie(c, CSRF_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'Lax', secure: options.secureCookies });
     }
-    c.set('csrfToken', csrfTokenFor(secret, cookie));
+    c.set('csrfToken', csrfTokenFor(secret, cookie, sessionId));
     await next();
   };
 }
