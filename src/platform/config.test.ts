@@ -52,4 +52,31 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) });
     assert.equal(config.isProduction, true);
   });
+  it('sends the office contact to OFFICE_EMAIL, else to the address of MAIL_FROM', () => {
+    assert.equal(loadConfig({}).OFFICE_EMAIL, 'no-reply@localhost');
+    assert.equal(loadConfig({ MAIL_FROM: 'Peerpolis <Office@Network.example.org>' }).OFFICE_EMAIL, 'office@network.example.org');
+    assert.equal(loadConfig({ OFFICE_EMAIL: 'contact@network.example.org' }).OFFICE_EMAIL, 'contact@network.example.org');
+    assert.throws(() => loadConfig({ OFFICE_EMAIL: 'office' }), /OFFICE_EMAIL must be an e-mail address/);
+  });
+
+  it('reads the regional coordinators as region=address pairs, never echoing an address', () => {
+    // None unless set, but in development the demo's, on a reserved example domain.
+    assert.deepEqual(loadConfig({ NODE_ENV: 'test' }).REGIONAL_COORDINATORS, []);
+    assert.deepEqual(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).REGIONAL_COORDINATORS, []);
+    const demo = loadConfig({}).REGIONAL_COORDINATORS;
+    assert.ok(demo.length >= 5 && demo.every((c) => c.email === `${c.region}@coordinators.peerpolis.example`));
+    assert.deepEqual(
+      loadConfig({ REGIONAL_COORDINATORS: ' mena = MENA@office.example.org, asia=asia@office.example.org,' }).REGIONAL_COORDINATORS,
+      [
+        { region: 'mena', email: 'mena@office.example.org' },
+        { region: 'asia', email: 'asia@office.example.org' },
+      ],
+    );
+    assert.throws(() => loadConfig({ REGIONAL_COORDINATORS: 'mena@office.example.org' }), /REGIONAL_COORDINATORS needs "region=address"/);
+    assert.throws(
+      () => loadConfig({ REGIONAL_COORDINATORS: 'mena=not-an-address' }),
+      (error: unknown) => error instanceof ConfigError && /region "mena"/.test(error.message) && !error.message.includes('not-an-address'),
+    );
+    assert.throws(() => loadConfig({ REGIONAL_COORDINATORS: 'asia=a@x.example,asia=b@x.example' }), /names region "asia" twice/);
+  });
 });

@@ -13,6 +13,44 @@ const optionalUrl = (protocols: string[]) =>
     })
     .optional();
 
+/** The address in a mailbox like `Peerpolis <no-reply@example.org>` (or the bare address). */
+function addressOf(mailbox: string): string {
+  return (/<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox).trim().toLowerCase();
+}
+
+/** A regional coordinator: the region (a taxonomy slug) and the address messages to them are relayed to. */
+export type RegionalCoordinator = { region: string; email: string };
+
+// In development, one coordinator per programme region on a reserved example domain (nobody's mailbox), so
+// a local demo shows the coordinators' contact and their mail lands in the outbox. Elsewhere: none unless set.
+const DEMO_COORDINATORS: RegionalCoordinator[] = ['sub-saharan-africa', 'mena', 'southeast-europe-caucasus', 'latin-america', 'asia'].map(
+  (region) => ({ region, email: `${region}@coordinators.peerpolis.example` }),
+);
+
+function parseCoordinators(value: string, ctx: z.RefinementCtx): RegionalCoordinator[] {
+  const coordinators: RegionalCoordinator[] = [];
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [region = '', email = ''] = entry.split('=').map((part) => part.trim());
+    // The message names the entry's position, never the address.
+    const problem = !/^[a-z][a-z0-9-]*$/.test(region)
+      ? 'needs "region=address" entries with a region slug'
+      : !z.email().safeParse(email).success
+        ? `has no valid address for region "${region}"`
+        : coordinators.some((c) => c.region === region)
+          ? `names region "${region}" twice`
+          : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    coordinators.push({ region, email: email.toLowerCase() });
+  }
+  return coordinators;
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -24,6 +62,13 @@ const schema = z
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z.string().trim().min(3).default('Peerpolis <no-reply@localhost>'),
+    // Where the public contact form's messages to the network office go (default: MAIL_FROM's address).
+    OFFICE_EMAIL: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).optional(),
+    // The regional coordinators' addresses, "region=address" separated by commas (region: a taxonomy slug).
+    REGIONAL_COORDINATORS: z
+      .string()
+      .transform((value, ctx) => parseCoordinators(value, ctx))
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])
@@ -42,6 +87,8 @@ const schema = z
   .transform((env) => ({
     ...env,
     BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    OFFICE_EMAIL: env.OFFICE_EMAIL ?? addressOf(env.MAIL_FROM),
+    REGIONAL_COORDINATORS: env.REGIONAL_COORDINATORS ?? (env.NODE_ENV === 'development' ? DEMO_COORDINATORS : []),
     isProduction: env.NODE_ENV === 'production',
   }));
 

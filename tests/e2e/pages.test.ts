@@ -45,6 +45,7 @@ describe('pages in a browser', () => {
         '/experts',
         '/newsletter',
         '/about',
+        '/contact',
         '/privacy',
         '/register',
         '/sign-in',

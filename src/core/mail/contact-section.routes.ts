@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { keepTyped, parseForm } from '../../platform/ui/forms.tsx';
 import { type ContactMessage, contactMessageForm } from './contact-message.forms.ts';
@@ -16,17 +17,19 @@ export type ContactSendResult = ContactRelayResult | { ok: false; reason: 'not-f
  * A posted contact form: sent (post/redirect/get to the page's notice), or the page again in the state
  * the request left the section (`show`): the form as typed (422, 429) or the reason instead of it (409).
  */
-export async function answerContactForm(
+export async function answerContactForm<Message = ContactMessage>(
   c: Context<AppEnv>,
   post: {
     /** The page the section stands on. */
     pageUrl: string;
     submitted: Record<string, unknown>;
-    send: (message: ContactMessage) => Promise<ContactSendResult>;
+    /** The form's schema when it asks for more than subject and message (the office's: who writes, to whom). */
+    schema?: z.ZodType<Message>;
+    send: (message: Message) => Promise<ContactSendResult>;
     show: (form: ContactFormState | undefined, status: ContentfulStatusCode) => Response | Promise<Response>;
   },
 ): Promise<Response> {
-  const parsed = parseForm(contactMessageForm, post.submitted);
+  const parsed = parseForm(post.schema ?? (contactMessageForm as unknown as z.ZodType<Message>), post.submitted);
   if (!parsed.ok) return post.show({ errors: parsed.errors, values: parsed.values }, 422);
   const result = await post.send(parsed.data);
   if (result.ok) return c.redirect(`${post.pageUrl}?sent=1#contact`, 303);

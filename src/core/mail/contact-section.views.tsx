@@ -40,7 +40,7 @@ export type ContactSectionProps = {
  * The shared form components read `forms.errors.*`; this form says more (the lengths, how long to
  * wait), so its messages live under `<texts>.errors.*` with the numbers they need.
  */
-function withContactErrors(i18n: I18n, texts: string, values: MessageValues): I18n {
+export function withContactErrors(i18n: I18n, texts: string, values: MessageValues): I18n {
   const prefix = 'forms.errors.';
   return {
     ...i18n,

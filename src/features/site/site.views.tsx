@@ -6,6 +6,7 @@ import type { EventSummary } from '../events/index.ts';
 import { EventList } from '../events/index.ts';
 import type { PracticeSummary } from '../practices/index.ts';
 import { PracticeList } from '../practices/index.ts';
+import { OfficeContactLinks } from './contact/office-contact.views.tsx';
 import type { NetworkNumbers } from './site.service.ts';
 
 const FIGURES: Array<keyof NetworkNumbers> = ['experts', 'practices', 'events', 'cities', 'countries'];
@@ -35,6 +36,28 @@ export function HomePage({ i18n, numbers, practices, events, calls, themes }: Ho
             {t('home.ctaExperts')}
           </a>
         </p>
+        {/* Finding an expert starts from the challenge: a sentence goes straight to the matching, by GET
+            so that it needs no script and no sign-in, and the result's address can be passed on. */}
+        <form method="get" action={`/${locale}/experts/match`} class="match-box">
+          <label for="home-challenge">{t('home.matchLabel')}</label>
+          <p class="hint" id="home-challenge-hint">
+            {t('home.matchHint')}
+          </p>
+          <div class="search-row">
+            <input
+              id="home-challenge"
+              name="challenge"
+              type="text"
+              maxlength={5000}
+              dir="auto"
+              enterkeyhint="search"
+              aria-describedby="home-challenge-hint"
+            />
+            <button type="submit" class="button">
+              {t('home.matchSubmit')}
+            </button>
+          </div>
+        </form>
       </section>
 
       <section aria-labelledby="numbers-title">
@@ -133,7 +156,8 @@ export function ThemesPage({ i18n, themes }: { i18n: I18n; themes: ThemeWithTopi
 
 const PARTNERS = ['giz', 'dst', 'eg'] as const;
 
-export function AboutPage({ i18n }: { i18n: I18n }) {
+/** `coordinators`: the regions whose coordinator can be written to through the contact page. */
+export function AboutPage({ i18n, coordinators }: { i18n: I18n; coordinators: string[] }) {
   const { t } = i18n;
   return (
     <>
@@ -160,6 +184,7 @@ export function AboutPage({ i18n }: { i18n: I18n }) {
         <br />
         {i18n.countryName('DE')}
       </address>
+      <OfficeContactLinks i18n={i18n} coordinators={coordinators} />
       <h2>{t('about.softwareTitle')}</h2>
       <p>{t('about.softwareText')}</p>
     </>

@@ -13,17 +13,20 @@ export type MessageFormProps = {
   limits: { subjectMax: number; messageMax: number };
   /** Said before the fields, e.g. who will receive the message. */
   intro?: Child;
+  /** More fields: `before` the subject (the office's form asks who writes, and to whom), `after` the message (consent), and their labels for the error summary. */
+  fields?: { before?: Child; after?: Child; labels: Record<string, string> };
 };
 
-/** A message to a person through the platform (a practice's contact, an expert): subject and text. */
+/** A message to a person through the platform (a practice's contact, an expert, the network office): subject and text. */
 export function MessageForm(props: MessageFormProps) {
   const { i18n, errors, values, texts } = props;
-  const labels = { subject: texts.subject, message: texts.message };
+  const labels = { ...props.fields?.labels, subject: texts.subject, message: texts.message };
   return (
     <form method="post" action={props.action} class="form contact-form" novalidate>
       <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
       <CsrfField token={props.csrfToken} />
       {props.intro ?? null}
+      {props.fields?.before ?? null}
       <TextField
         i18n={i18n}
         name="subject"
@@ -45,6 +48,7 @@ export function MessageForm(props: MessageFormProps) {
         rows={8}
         dir="auto"
       />
+      {props.fields?.after ?? null}
       <p class="hint">{texts.privacy}</p>
       <button type="submit" class="button">
         {texts.send}
