@@ -5,9 +5,12 @@ import type { AppEnv, CurrentUser } from '../../platform/http/context.ts';
 import { requires } from '../../platform/http/middleware/authorize.ts';
 import { can } from '../../platform/http/policy.ts';
 import { renderPage } from '../../platform/http/render.tsx';
+import { sendShareCard } from '../../platform/http/share-card.ts';
+import { isLocale } from '../../platform/i18n/locales.ts';
 import { cleanFormBody, type FormErrors } from '../../platform/ui/forms.tsx';
 import { applicationForm, readAnswers } from './call-application.forms.ts';
 import { callState, submitApplication, withdrawApplication } from './call-application.service.ts';
+import { CallHead, callCardKey, callShareImage } from './call-head.views.tsx';
 import * as q from './calls.queries.ts';
 import { type ApplicationFormValues, CallPage, CallsPage, type CallView, pickCallText } from './calls.views.tsx';
 
@@ -35,6 +38,7 @@ async function renderCall(
   call: q.CallRecord,
   form?: { values: ApplicationFormValues; errors: FormErrors },
   status: 200 | 409 | 422 | 429 = 200,
+  refused?: 'closed',
 ) {
   const { i18n, deps, user, csrfToken } = c.var;
   const text = pickCallText(call.texts, i18n.locale);
@@ -44,10 +48,11 @@ async function renderCall(
   const changeable =
     application && !['accepted', 'rejected'].includes(application.status) && (open || application.status === 'revision_requested');
   let view: CallView;
-  if (!user) view = { kind: 'sign-in', next: new URL(c.req.url).pathname };
+  // A closed call says so to everyone first: inviting a visitor to sign in to apply to it would be a dead end.
+  if (!open && !application) view = { kind: 'closed' };
+  else if (!user) view = { kind: 'sign-in', next: new URL(c.req.url).pathname };
   else if (!can(user, 'act-as-member')) view = { kind: 'verify' };
   else if (application && !changeable) view = { kind: 'application', application, canChange: false };
-  else if (!open && !application) view = { kind: 'closed' };
   else {
     const values =
       form?.values ??
@@ -64,13 +69,24 @@ async function renderCall(
   }
   const taxonomy = await loadTaxonomyIndex(deps.db);
   const countries = countryChoices(taxonomy, i18n);
-  const notice = c.req.query('notice');
+  const notice = refused ?? c.req.query('notice');
   if (user) c.header('cache-control', 'private, no-store');
   return renderPage(
     c,
     {
       title: text.title,
       description: text.summary,
+      section: 'calls',
+      // Only the languages it is written in; shown in a fallback language, its canonical is that language's page.
+      contentLocales: { available: call.texts.map((tx) => tx.locale), shown: text.locale },
+      share: { type: 'article', image: callShareImage(i18n, call, text, deps.config.BASE_URL) },
+      head: CallHead({
+        i18n,
+        call,
+        text,
+        url: `${deps.config.BASE_URL}/${isLocale(text.locale) ? text.locale : i18n.locale}/calls/${call.slug}`,
+        baseUrl: deps.config.BASE_URL,
+      }),
       children: CallPage({ i18n, call, text, view, countries, csrfToken, notice: notice && NOTICES.has(notice) ? notice : undefined }),
     },
     status,
@@ -83,11 +99,24 @@ export const callsRoutes = new Hono<AppEnv>()
   .get('/calls', async (c) => {
     const { i18n, deps, user } = c.var;
     const calls = await q.listCalls(deps.db, can(user, 'edit-content'));
-    return renderPage(c, { title: i18n.t('calls.title'), children: CallsPage({ i18n, calls }) });
+    return renderPage(c, { title: i18n.t('calls.title'), section: 'calls', children: CallsPage({ i18n, calls }) });
   })
   .get('/calls/:slug{[a-z0-9-]+}', async (c) => renderCall(c, await callOr404(c)))
+  // Its share card: the title in the language the page shows, from the database.
+  .get('/calls/:slug{[a-z0-9-]+}/card.png', async (c) => {
+    const call = await callOr404(c);
+    const text = pickCallText(call.texts, c.var.locale);
+    if (!text) throw new HTTPException(404, { message: 'not-found' });
+    return sendShareCard(c, { key: callCardKey(call, text), title: text.title, draft: call.status === 'draft' });
+  })
   .post('/calls/:slug{[a-z0-9-]+}/apply', requires('act-as-member'), async (c) => {
     const call = await callOr404(c);
+    // Refused before the form is read: a closed call must not answer with field errors as if it could
+    // still be sent. The service checks again under the call's lock (the deadline may pass meanwhile).
+    if (callState(call, new Date()) !== 'open') {
+      const own = await q.findApplication(c.var.deps.db, call.id, (c.var.user as CurrentUser).id);
+      if (own?.status !== 'revision_requested') return renderCall(c, call, undefined, 409, 'closed');
+    }
     const form = await body(c);
     const text = pickCallText(call.texts, c.var.locale);
     const parsed = applicationForm.safeParse(form);
@@ -112,6 +141,7 @@ export const callsRoutes = new Hono<AppEnv>()
       return renderCall(c, call, { values, errors: { form: 'rateLimited' } }, 429);
     }
     if (outcome.reason === 'not-found') throw new HTTPException(404, { message: 'not-found' });
+    if (outcome.reason === 'closed') return renderCall(c, call, undefined, 409, 'closed');
     return c.redirect(`/${c.var.locale}/calls/${call.slug}?notice=${outcome.reason}`, 303);
   })
   .post('/calls/:slug{[a-z0-9-]+}/withdraw', requires('act-as-member'), async (c) => {

@@ -100,10 +100,31 @@ describe('calls for participation', () => {
   it('closes at the deadline, except for a revision the editors asked for', async () => {
     const path = '/en/calls/join-the-learning-process-on-green-corridors';
     await sql`update calls set deadline = now() - interval '1 hour'`.execute(t.database.db);
+    // Everyone is told it is closed: a visitor is not invited to sign in to apply to it.
+    const anonymous = await (await newVisitor(t).get(path)).text();
+    assert.match(anonymous, /This call is closed: it no longer takes applications/);
+    assert.doesNotMatch(anonymous, /Sign in to apply/);
     const dana = await signedIn(t, 'dana@city.example');
     await dana.get(path);
     assert.match(dana.lastHtml, /This call is closed/);
-    assert.equal((await dana.post(`${path}/apply`, application('Bizerte'))).headers.get('location'), `${path}?notice=closed`);
+    assert.doesNotMatch(dana.lastHtml, /Send my application/);
+    // Applying anyway is refused with the reason, whether the form is complete or not.
+    for (const form of [application('Bizerte'), application('', { proposal: '' })]) {
+      const refused = await dana.post(`${path}/apply`, form);
+      assert.equal(refused.status, 409);
+      const html = await refused.text();
+      assert.match(html, /The call is closed: the application was not sent/);
+      assert.doesNotMatch(html, /error-summary/, 'no field errors for a form that cannot be sent');
+    }
+    assert.equal(
+      await t.database.db
+        .selectFrom('call_applications as a')
+        .innerJoin('users as u', 'u.id', 'a.user_id')
+        .where('u.email', '=', 'dana@city.example')
+        .select('a.id')
+        .executeTakeFirst(),
+      undefined,
+    );
 
     const editor = await signedIn(t, 'editor@network.example');
     await editor.get('/en/editor/calls/join-the-learning-process-on-green-corridors');

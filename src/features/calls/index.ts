@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
+import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { memberPageSections } from '../member/index.ts';
 import { CALL_LIMITS } from './call-application.service.ts';
 import { callEditorRoutes } from './call-editor.routes.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsDemo } from './calls.seed.ts';
+import { memberApplicationsSection } from './member-applications.service.ts';
 import * as m0010 from './migrations/0010-calls-for-participation.ts';
 import { callsPersonalData } from './personal-data.service.ts';
 
@@ -14,7 +17,11 @@ export default defineModule({
   migrations: { '0010-calls-for-participation': m0010 },
   pages: new Hono<AppEnv>().route('/', callsRoutes).route('/', callEditorRoutes),
   rateLimits: CALL_LIMITS,
-  navigation: [{ area: 'editorial', section: 'calls', href: '/editor/calls', label: 'common.editorialNav.calls', order: 30 }],
+  navigation: [
+    { area: 'main', section: 'calls', href: '/calls', label: 'common.nav.calls', order: 34 },
+    { area: 'editorial', section: 'calls', href: '/editor/calls', label: 'common.editorialNav.calls', order: 30 },
+  ],
+  extensions: [extend(memberPageSections, memberApplicationsSection)],
   messages: new URL('./messages/', import.meta.url),
   demo: callsDemo,
   personalData: callsPersonalData,

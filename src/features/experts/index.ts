@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { accountDisabled } from '../../core/accounts/index.ts';
+import { citySections } from '../../core/cities/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { memberPageSections } from '../member/index.ts';
 import { expertContactRoutes } from './contact/expert-contact.routes.ts';
 import { EXPERT_CONTACT_LIMITS } from './contact/expert-contact.service.ts';
 import { pruneExpertChanges } from './directory-index/expert-index.service.ts';
@@ -17,8 +19,11 @@ import { expertPageRoutes } from './page/expert-page.routes.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
 import { myExpertProfileRoutes } from './profile/expert-profile.routes.ts';
 import { suspendExpertProfileOfUser } from './profile/expert-profile.service.ts';
+import { memberExpertProfileSection } from './profile/member-expert-profile.service.ts';
 import { matchRequestsRoutes } from './requests/match-requests.routes.ts';
+import { memberMatchRequestsSection } from './requests/member-match-requests.service.ts';
 import { expertSearchRoutes } from './search/expert-search.routes.ts';
+import { expertsOfCity } from './search/expert-search.service.ts';
 
 // The expert directory, profiles, the contact relay and matching a city's challenge to experts.
 export default defineModule({
@@ -47,9 +52,15 @@ export default defineModule({
   rateLimits: EXPERT_CONTACT_LIMITS,
   navigation: [
     { area: 'main', section: 'experts', href: '/experts', label: 'common.nav.experts', order: 20 },
+    { area: 'main', section: 'match', href: '/experts/match', label: 'common.nav.match', order: 24 },
     { area: 'editorial', section: 'matches', href: '/editor/matches', label: 'common.editorialNav.matches', order: 50 },
   ],
-  extensions: [extend(accountDisabled, suspendExpertProfileOfUser)],
+  extensions: [
+    extend(accountDisabled, suspendExpertProfileOfUser),
+    extend(citySections, expertsOfCity),
+    extend(memberPageSections, memberExpertProfileSection),
+    extend(memberPageSections, memberMatchRequestsSection),
+  ],
   messages: new URL('./messages/', import.meta.url),
   demo: expertsDemo,
   personalData: expertsPersonalData,

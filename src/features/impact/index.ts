@@ -5,6 +5,12 @@ import { impactRoutes } from './impact.routes.ts';
 export default defineModule({
   name: 'impact',
   pages: impactRoutes,
-  navigation: [{ area: 'footer', section: 'impact', href: '/impact', label: 'impact.link', order: 30 }],
+  navigation: [
+    { area: 'main', section: 'impact', href: '/impact', label: 'common.nav.impact', order: 38 },
+    { area: 'footer', section: 'impact', href: '/impact', label: 'impact.link', order: 30 },
+  ],
   messages: new URL('./messages/', import.meta.url),
 });
+
+// What other modules may use: the home page's figures, counted as the impact page counts them.
+export { getNetworkNumbers, type NetworkNumbers } from './impact.service.ts';

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { citySections } from '../../core/cities/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { eventOutcomes } from '../events/index.ts';
+import { projectIdeasOfCity } from './city-project-ideas.service.ts';
 import * as m0011 from './migrations/0011-project-ideas.ts';
 import { projectIdeasPersonalData } from './personal-data.service.ts';
 import { projectIdeaEditorRoutes } from './project-idea-editor.routes.ts';
@@ -25,9 +27,10 @@ export default defineModule({
     exportRecords: async (db) => (await exportProjectIdeas(db)).projectIdeas,
   },
   navigation: [
+    { area: 'main', section: 'project-ideas', href: '/project-ideas', label: 'common.nav.projectIdeas', order: 36 },
     { area: 'editorial', section: 'project-ideas', href: '/editor/project-ideas', label: 'common.editorialNav.projectIdeas', order: 40 },
   ],
-  extensions: [extend(eventOutcomes, projectIdeasOfWorkshop)],
+  extensions: [extend(eventOutcomes, projectIdeasOfWorkshop), extend(citySections, projectIdeasOfCity)],
   messages: new URL('./messages/', import.meta.url),
   demo: projectIdeasDemo,
   personalData: projectIdeasPersonalData,

@@ -5,6 +5,9 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { can } from '../../platform/http/policy.ts';
 import { dropUnknown } from '../../platform/http/query-params.ts';
 import { renderPage } from '../../platform/http/render.tsx';
+import { sendShareCard } from '../../platform/http/share-card.ts';
+import { isLocale } from '../../platform/i18n/locales.ts';
+import { ProjectIdeaHead, projectIdeaCardKey, projectIdeaShareImage } from './project-idea-head.views.tsx';
 import { ProjectIdeaPage } from './project-idea-page.views.tsx';
 import { projectIdeaParams } from './project-ideas.forms.ts';
 import { loadProjectIdea, searchProjectIdeas } from './project-ideas.service.ts';
@@ -27,7 +30,7 @@ export const projectIdeasRoutes = new Hono<AppEnv>()
     return renderPage(c, {
       title: i18n.t('projectIdeas.title'),
       description: i18n.t('projectIdeas.intro'),
-      section: 'events',
+      section: 'project-ideas',
       children: ProjectIdeasPage({ i18n, params, ignored, result, themes, regions: [...taxonomy.regions].sort() }),
     });
   })
@@ -39,8 +42,18 @@ export const projectIdeasRoutes = new Hono<AppEnv>()
     return renderPage(c, {
       title: loaded.text.title,
       description: loaded.text.summary,
-      section: 'events',
+      section: 'project-ideas',
       indexable: loaded.idea.status === 'published',
+      // Only the languages it is written in; shown in a fallback language, its canonical is that language's page.
+      contentLocales: { available: loaded.idea.texts.map((tx) => tx.locale), shown: loaded.text.locale },
+      share: { type: 'article', image: projectIdeaShareImage(i18n, loaded.idea, loaded.text, deps.config.BASE_URL) },
+      head: ProjectIdeaHead({
+        i18n,
+        idea: loaded.idea,
+        text: loaded.text,
+        url: `${deps.config.BASE_URL}/${isLocale(loaded.text.locale) ? loaded.text.locale : i18n.locale}/project-ideas/${loaded.idea.slug}`,
+        baseUrl: deps.config.BASE_URL,
+      }),
       children: ProjectIdeaPage({
         ...loaded,
         i18n,
@@ -49,5 +62,16 @@ export const projectIdeasRoutes = new Hono<AppEnv>()
         isEditor: can(user, 'edit-content'),
         signedIn: user !== null,
       }),
+    });
+  })
+  // Its share card: the title in the language the page shows, from the database (drafts for editors only).
+  .get('/project-ideas/:slug{[a-z0-9-]+}/card.png', async (c) => {
+    const { i18n, deps, user } = c.var;
+    const loaded = await loadProjectIdea(deps.db, c.req.param('slug'), i18n.locale, user);
+    if (!loaded) throw new HTTPException(404, { message: 'not-found' });
+    return sendShareCard(c, {
+      key: projectIdeaCardKey(loaded.idea, loaded.text),
+      title: loaded.text.title,
+      draft: loaded.idea.status !== 'published',
     });
   });

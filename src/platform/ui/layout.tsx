@@ -2,11 +2,13 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Assets } from '../http/assets.ts';
 import type { CurrentUser } from '../http/context.ts';
+import { shareCardImage, siteCardKey, siteCardPath } from '../http/share-card.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import { EditorialNav } from './components/editorial-nav.tsx';
 import { CsrfField } from './forms.tsx';
 import { entriesOf, type NavEntry } from './navigation.ts';
+import { type ContentLocales, PageHead, type ShareInfo } from './page-head.tsx';
 
 export type PageProps = {
   i18n: I18n;
@@ -24,8 +26,12 @@ export type PageProps = {
   baseUrl: string;
   /** Set false on error pages: alternates of a page that does not exist would mislead crawlers. */
   indexable?: boolean;
-  /** Set false when `head` lists the page's own hreflang alternates (a practice: only its translations). */
+  /** Set false when `head` carries the page's own canonical URL and hreflang alternates. */
   alternates?: boolean;
+  /** Content written in some languages only: hreflang lists those, the canonical is the language shown. */
+  contentLocales?: ContentLocales;
+  /** OpenGraph type and picture (default: a website, with the network's card). */
+  share?: ShareInfo;
   user: CurrentUser | null;
   csrfToken: string;
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
@@ -51,9 +57,25 @@ export function Layout(props: PageProps) {
           {indexable ? null : <meta name="robots" content="noindex" />}
           <link rel="stylesheet" href={assets.url('css/site.css')} />
           <link rel="icon" href={assets.url('icons/peerpolis.svg')} type="image/svg+xml" />
-          {indexable && props.alternates !== false
-            ? LOCALES.map((l) => <link rel="alternate" hreflang={l} href={`${props.baseUrl}/${l}${path}`} />)
-            : null}
+          {indexable ? (
+            <PageHead
+              baseUrl={props.baseUrl}
+              locale={locale}
+              path={path}
+              title={title}
+              description={props.description ?? t('common.tagline')}
+              siteName={siteName}
+              alternates={props.alternates !== false}
+              contentLocales={props.contentLocales}
+              share={props.share}
+              defaultImage={shareCardImage(
+                props.baseUrl,
+                siteCardPath(locale),
+                siteCardKey(locale, t('common.tagline')),
+                t('common.tagline'),
+              )}
+            />
+          ) : null}
           {props.head}
         </head>
         <body>
@@ -66,25 +88,36 @@ export function Layout(props: PageProps) {
                 <img src={assets.url('icons/peerpolis.svg')} alt="" width="28" height="28" />
                 <span>{siteName}</span>
               </a>
-              <LanguageSwitcher i18n={i18n} path={path} />
-              <AccountMenu
-                i18n={i18n}
-                user={props.user}
-                csrfToken={props.csrfToken}
-                editorialHome={entriesOf(props.navigation, 'editorial')[0]?.href}
-              />
+              {/* On a phone the languages, account links and sections fold into a menu so the header keeps
+                  to one line; from 60rem on, site.css shows the folded part in place and hides the button.
+                  A <details> disclosure needs no script and tells assistive technology its state. */}
+              <details class="site-menu">
+                <summary>
+                  <svg class="menu-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                    <path d="M1 3h14M1 8h14M1 13h14" />
+                  </svg>
+                  {t('common.menu')}
+                </summary>
+                <LanguageSwitcher i18n={i18n} path={path} />
+                <AccountMenu
+                  i18n={i18n}
+                  user={props.user}
+                  csrfToken={props.csrfToken}
+                  editorialHome={entriesOf(props.navigation, 'editorial')[0]?.href}
+                />
+                <nav class="main-nav" aria-label={t('common.mainNavigation')}>
+                  <ul>
+                    {entriesOf(props.navigation, 'main').map((item) => (
+                      <li>
+                        <a href={`/${locale}${item.href}`} aria-current={section === item.section ? 'page' : undefined}>
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </details>
             </div>
-            <nav class="wrap main-nav" aria-label={t('common.mainNavigation')}>
-              <ul>
-                {entriesOf(props.navigation, 'main').map((item) => (
-                  <li>
-                    <a href={`/${locale}${item.href}`} aria-current={section === item.section ? 'page' : undefined}>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
           </header>
           <main id="main" tabindex={-1} class="wrap">
             {props.editorial ? (
@@ -127,7 +160,7 @@ function AccountMenu(props: { i18n: I18n; user: CurrentUser | null; csrfToken: s
         </li>
       ) : null}
       <li>
-        <a href={`/${locale}/account`}>{t('common.myAccount')}</a>
+        <a href={`/${locale}/my`}>{t('common.myAccount')}</a>
       </li>
       <li>
         <form method="post" action={`/${locale}/sign-out`}>
@@ -176,7 +209,7 @@ function Footer({ i18n, navigation }: { i18n: I18n; navigation: NavEntry[] }) {
           <h2 id="footer-contact">{t('common.footer.contactTitle')}</h2>
           <p>{t('common.footer.contactText')}</p>
           <p>
-            <a href={`/${locale}/about#contact`}>{t('common.footer.contactLink')}</a>
+            <a href={`/${locale}/contact`}>{t('common.footer.contactLink')}</a>
           </p>
         </section>
         <section aria-labelledby="footer-site">

@@ -24,7 +24,9 @@ export async function renderMatchPage(c: Context<AppEnv>, input: MatchInput, run
     c,
     {
       title: i18n.t('experts.match.title'),
-      section: 'experts',
+      section: 'match',
+      // A saved request is the editorial team's page: their section menu shows where it belongs.
+      editorial: editor?.kind === 'saved' ? 'matches' : undefined,
       indexable: !run,
       children: MatchPage({
         i18n,
@@ -44,7 +46,13 @@ export async function renderMatchPage(c: Context<AppEnv>, input: MatchInput, run
 
 /** /experts/match: a challenge in, ranked experts out (editors may save the request). */
 export const expertMatchingRoutes = new Hono<AppEnv>()
-  .get('/experts/match', (c) => renderMatchPage(c, matchInput.parse({}), false))
+  .get('/experts/match', (c) => {
+    // A sentence from the home page's box or the directory's empty state arrives in the address
+    // (`?challenge=`): run it at once, so the link is the result. Running it changes nothing.
+    const challenge = c.req.query('challenge') ?? '';
+    if (!challenge.trim()) return renderMatchPage(c, matchInput.parse({}), false);
+    return renderMatchPage(c, readMatchForm({ challenge }), true, can(c.var.user, 'edit-content') ? { kind: 'can-save' } : undefined);
+  })
   .post('/experts/match', async (c) => {
     const input = readMatchForm(await readFormBody(c));
     return renderMatchPage(c, input, true, can(c.var.user, 'edit-content') ? { kind: 'can-save' } : undefined);

@@ -139,4 +139,23 @@ describe('expert directory over HTTP', () => {
     }
     assert.doesNotMatch(await (await t.request('/en/experts?topic=waste-management')).text(), /not understood/);
   });
+
+  it('offers to run words that found nobody as a matching request, carrying the text', async () => {
+    const sentence = 'our city needs to organise informal waste pickers into a cooperative';
+    const html = await (await t.request(`/fr/experts?${new URLSearchParams({ q: sentence })}`)).text();
+    assert.match(html, /<p class="empty">/);
+    const offer = /<p class="match-offer">([^<]+)<a href="([^"]+)">([^<]+)<\/a><\/p>/.exec(html);
+    assert.ok(offer, 'the offer');
+    assert.match(offer[1] ?? '', /La mise en relation en reconnaît les thèmes/, 'in the page’s language');
+    assert.equal(offer[3], 'Trouver des pairs pour ce défi');
+    const href = (offer[2] ?? '').replaceAll('&amp;', '&');
+    assert.equal(href, `/fr/experts/match?${new URLSearchParams({ challenge: sentence })}`);
+    // The link runs the match: the recognised topic finds the public waste expert the words did not.
+    const matched = await (await t.request(href)).text();
+    assert.match(matched, /id="match-results"/);
+    assert.match(matched, /anna-schmidt/);
+
+    assert.doesNotMatch(await (await t.request('/en/experts?q=Schmitt')).text(), /match-offer/, 'not when something is found');
+    assert.doesNotMatch(await (await t.request('/en/experts?topic=energy')).text(), /match-offer/, 'not without words');
+  });
 });

@@ -63,7 +63,7 @@ export function ExpertSearchPage({ i18n, params, ignored, result, themes, scope 
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
   const options = (facet: ExpertFacetName, label: (v: string) => string) =>
     result.facets[facet].map((f) => ({ value: f.value, count: f.count, label: label(f.value) }));
-  const filtered = FACETS.some((facet) => params[facet].length > 0);
+  const applied = FACETS.reduce((sum, facet) => sum + params[facet].length, 0);
   // In the order of FACETS: each with its legend and how its values read.
   const facets: Array<[ExpertFacetName, string, (v: string) => string]> = [
     ['theme', t('practices.facetTheme'), (v) => themeLabel.get(v) ?? v],
@@ -95,15 +95,31 @@ export function ExpertSearchPage({ i18n, params, ignored, result, themes, scope 
       filters={facets.map(([name, legend, label]) => (
         <Facet i18n={i18n} name={name} legend={legend} options={options(name, label)} selected={params[name]} />
       ))}
-      clearHref={filtered || params.q ? `/${locale}/experts` : false}
+      applied={applied}
+      clearHref={applied > 0 || params.q ? `/${locale}/experts` : false}
       results={{
         result,
         count: t('experts.resultCount', { count: result.total }),
         empty: t('experts.noResults'),
+        emptyAction: params.q ? <MatchOffer i18n={i18n} challenge={params.q} /> : undefined,
         card: (hit) => <ExpertCard i18n={i18n} hit={hit} />,
         ranked: true,
         href: (page) => listHref(locale, params, page),
       }}
     />
+  );
+}
+
+/**
+ * When words find no profile, they are often a challenge described in a sentence: the matching reads
+ * it for topics and suggests peers even when no profile uses the same words. A link, not a form: the
+ * results stand inside the directory's own form.
+ */
+function MatchOffer({ i18n, challenge }: { i18n: I18n; challenge: string }) {
+  const { t, locale } = i18n;
+  return (
+    <p class="match-offer">
+      {t('experts.matchOffer')} <a href={`/${locale}/experts/match?${new URLSearchParams({ challenge })}`}>{t('experts.matchOfferLink')}</a>
+    </p>
   );
 }

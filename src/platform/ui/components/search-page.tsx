@@ -5,6 +5,8 @@ import { Pager } from './search.tsx';
 // The page every searchable list shares (good practices, experts, events, project ideas): title and
 // lead, a note naming what of the address was ignored, one GET form (words, filters, "show results",
 // "clear"), the number of results, the results or why there are none, and the pager. Without JavaScript.
+// The filters fold away in a <details> after the number of results: on a phone they used to fill the
+// first screens before any result; the summary says how many are applied, so none is forgotten.
 
 export type SearchBox = {
   /** What the fields' ids start with (`<prefix>-q`, `<prefix>-sort`), so the pages' ids stay apart. */
@@ -24,6 +26,8 @@ export type SearchResults<T> = {
   count: string;
   /** Why nothing is listed, when nothing is. */
   empty: string;
+  /** After `empty`, what else to try (the directory offers to run the words as a matching request). */
+  emptyAction?: Child;
   /** One result; ranked results (a search by words) stand in an ordered list, others as cards. */
   card?: (item: T) => Child;
   ranked?: boolean;
@@ -47,12 +51,14 @@ export type SearchPageProps<T> = {
   /** Where the form goes (GET: the address is the search, shareable and bookmarkable). */
   action: string;
   /**
-   * `facets`: a words box above, the filters titled beside the results (facets with counts); `filters`:
-   * the filters beside the results, untitled; `bar`: the filters in a row above the results.
+   * `facets`: the words box and the filters (facets with counts) in one form with the results, so a
+   * change of either keeps the other; `bar`: the filters in a form of their own above the results.
    */
-  layout: 'facets' | 'filters' | 'bar';
+  layout: 'facets' | 'bar';
   search?: SearchBox;
   filters: Child;
+  /** How many filters are applied (the words box aside): shown on the folded filters ("Filters (2)"). */
+  applied: number;
   /** The button's text, if not "Show results". */
   applyLabel?: string;
   /** The page's address without a query, offered when something is searched or filtered. */
@@ -79,6 +85,14 @@ export function SearchPage<T>(props: SearchPageProps<T>) {
       ) : null}
     </>
   );
+  const count = (
+    // The count in a live region of its own: role="status" is not allowed on a heading (HTML-ARIA), and
+    // wrapping the heading keeps it read once, not twice.
+    <div role="status" class="results-count">
+      <h2 id="results-title">{props.results.count}</h2>
+    </div>
+  );
+  const summary = <summary>{t('common.search.filters', { count: props.applied })}</summary>;
   const results = <Results<T> i18n={i18n} results={props.results} />;
   return (
     <>
@@ -88,22 +102,23 @@ export function SearchPage<T>(props: SearchPageProps<T>) {
       <IgnoredNote i18n={i18n} ignored={props.ignored} />
       {layout === 'bar' ? (
         <>
-          <form method="get" action={props.action} class="filters" aria-label={apply}>
-            {controls}
-          </form>
+          {count}
+          <details class="filter-panel">
+            {summary}
+            <form method="get" action={props.action} class="filters" aria-label={apply}>
+              {controls}
+            </form>
+          </details>
           {results}
         </>
       ) : (
         <form method="get" action={props.action} class="search-layout">
           {props.search ? <SearchBar i18n={i18n} search={props.search} /> : null}
-          {layout === 'facets' ? (
-            <div class="facets">
-              <h2 class="facets-title">{t('common.search.filtersTitle')}</h2>
-              {controls}
-            </div>
-          ) : (
-            <div class="filters">{controls}</div>
-          )}
+          {count}
+          <details class="filter-panel">
+            {summary}
+            <div class="facets">{controls}</div>
+          </details>
           {results}
         </form>
       )}
@@ -155,13 +170,11 @@ function Results<T>({ i18n, results }: { i18n: I18n; results: SearchResults<T> }
   const cards = result.items.map((item) => <li class="card">{results.card?.(item)}</li>);
   return (
     <section class="results" aria-labelledby="results-title">
-      {/* The count in a live region of its own: role="status" is not allowed on a heading (HTML-ARIA),
-          and wrapping the heading keeps it read once, not twice. */}
-      <div role="status" class="results-count">
-        <h2 id="results-title">{results.count}</h2>
-      </div>
       {result.items.length === 0 ? (
-        <p class="empty">{results.empty}</p>
+        <>
+          <p class="empty">{results.empty}</p>
+          {results.emptyAction ?? null}
+        </>
       ) : (
         (results.list ?? (results.ranked ? <ol class="result-list">{cards}</ol> : <ul class="cards">{cards}</ul>))
       )}
