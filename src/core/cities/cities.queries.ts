@@ -53,3 +53,25 @@ export async function insertCityIfNew(db: Database, city: { slug: string; countr
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export type CityPageRow = { id: number; slug: string; country_code: string; name: string; names: Record<string, string> };
+
+/** The city of that country with that slug (the address of its page). */
+export async function findCityBySlug(db: Database, countryCode: string, slug: string): Promise<CityPageRow | undefined> {
+  return db
+    .selectFrom('cities')
+    .select(['id', 'slug', 'country_code', 'name', 'names'])
+    .where('country_code', '=', countryCode)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** Every city with that slug, whatever its country (slugs are unique only within a country). */
+export function listCitiesWithSlug(db: Database, slug: string): Promise<CityPageRow[]> {
+  return db
+    .selectFrom('cities')
+    .select(['id', 'slug', 'country_code', 'name', 'names'])
+    .where('slug', '=', slug)
+    .orderBy('country_code')
+    .execute();
+}

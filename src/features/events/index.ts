@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
+import { citySections } from '../../core/cities/index.ts';
+import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { memberPageSections } from '../member/index.ts';
 import { eventAdminRoutes } from './admin/event-admin.routes.ts';
 import { EVENT_MESSAGE_LIMITS } from './admin/event-admin.service.ts';
 import { eventCalendarRoutes } from './calendar/event-calendar.routes.ts';
@@ -12,7 +15,10 @@ import * as m0009 from './migrations/0009-events-and-registrations.ts';
 import { eventPageRoutes } from './page/event-page.routes.tsx';
 import { eventsPersonalData } from './personal-data.service.ts';
 import { REGISTRATION_LIMITS, sendEventReminders } from './registration/event-registration.service.ts';
+import { memberRegistrationsSection } from './registration/member-registrations.service.ts';
 import { eventSearchRoutes } from './search/event-search.routes.tsx';
+import { eventsOfCity } from './search/event-search.service.ts';
+import { eventSeriesRoutes } from './series/event-series.routes.tsx';
 
 // Exchange events: the calendar, event pages with registration and waiting list, iCalendar, the
 // editors' form and registration tools, reminders.
@@ -21,6 +27,7 @@ export default defineModule({
   migrations: { '0009-events-and-registrations': m0009 },
   pages: new Hono<AppEnv>()
     .route('/', eventSearchRoutes)
+    .route('/', eventSeriesRoutes)
     .route('/', eventCalendarRoutes)
     .route('/', eventPageRoutes)
     .route('/', eventAdminRoutes)
@@ -43,6 +50,7 @@ export default defineModule({
     { area: 'main', section: 'events', href: '/events', label: 'common.nav.events', order: 30 },
     { area: 'editorial', section: 'events', href: '/editor/events', label: 'common.editorialNav.events', order: 20 },
   ],
+  extensions: [extend(memberPageSections, memberRegistrationsSection), extend(citySections, eventsOfCity)],
   messages: new URL('./messages/', import.meta.url),
   demo: eventsDemo,
   personalData: eventsPersonalData,

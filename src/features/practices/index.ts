@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
+import { citySections } from '../../core/cities/index.ts';
 import { uploadAccess } from '../../core/uploads/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { memberPageSections } from '../member/index.ts';
 import { practiceContactRoutes } from './contact/practice-contact.routes.ts';
 import { PRACTICE_CONTACT_LIMITS } from './contact/practice-contact.service.ts';
 import { practiceFileAccess } from './files/practice-file-access.service.ts';
 import { exportPractices, importPractices } from './import/practices.import.ts';
+import { practicesOfCity } from './list/practice-list.service.ts';
 import * as m0003 from './migrations/0003-practice-records.ts';
 import * as m0004 from './migrations/0004-practice-workflow.ts';
 import * as m0005 from './migrations/0005-practice-search-speed.ts';
@@ -15,6 +18,7 @@ import { practicesPersonalData } from './personal-data.service.ts';
 import { practicesApi, practicesOpenApi } from './practices.api.ts';
 import { practicesDemo } from './practices.seed.ts';
 import { practiceSearchRoutes } from './search/practice-search.routes.ts';
+import { memberPracticesSection } from './workflow/member-practices.service.ts';
 import { practiceWorkflowRoutes } from './workflow/practice-workflow.routes.ts';
 import { SUBMISSION_LIMITS } from './workflow/practice-workflow.service.ts';
 
@@ -42,12 +46,22 @@ export default defineModule({
     { area: 'main', section: 'practices', href: '/practices', label: 'common.nav.practices', order: 10 },
     { area: 'editorial', section: 'practices', href: '/editor/practices', label: 'common.editorialNav.practices', order: 10 },
   ],
-  extensions: [extend(uploadAccess, practiceFileAccess)],
+  extensions: [
+    extend(memberPageSections, memberPracticesSection),
+    extend(citySections, practicesOfCity),
+    extend(uploadAccess, practiceFileAccess),
+  ],
   messages: new URL('./messages/', import.meta.url),
   demo: practicesDemo,
   personalData: practicesPersonalData,
 });
 
 // What other modules may use.
-export { listLatestPractices, listPracticesOnTopics, type PracticeSummary } from './list/practice-list.service.ts';
+export {
+  listLatestPractices,
+  listPracticesByIds,
+  listPracticesOfCity,
+  listPracticesOnTopics,
+  type PracticeSummary,
+} from './list/practice-list.service.ts';
 export { PracticeList } from './list/practice-list.views.tsx';

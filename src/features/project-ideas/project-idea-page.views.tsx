@@ -1,8 +1,8 @@
-import { cityName } from '../../core/cities/cities.service.ts';
+import { PlaceWithCity } from '../../core/cities/index.ts';
 import { DocumentList } from '../../core/uploads/uploads.views.tsx';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { dayInZone } from '../../platform/lib/time-zones.ts';
-import { FallbackNote, InLanguage, placeLabel } from '../../platform/ui/components/content.tsx';
+import { FallbackNote, InLanguage } from '../../platform/ui/components/content.tsx';
 import { ExpertCard } from '../experts/index.ts';
 import type { LoadedProjectIdea } from './project-ideas.service.ts';
 import type { ProjectStage } from './project-ideas.table.ts';
@@ -44,7 +44,7 @@ export function ProjectIdeaPage(props: ProjectIdeaPageProps) {
   const { t, locale } = i18n;
   const reached = new Map<ProjectStage, string>();
   for (const s of idea.stages) reached.set(s.stage, s.reached_on);
-  const city = cityName({ name: idea.city_name, names: idea.city_names ?? {} }, locale);
+  const city = { slug: idea.city_slug, country_code: idea.city_country, name: idea.city_name, names: idea.city_names };
   const sections = [
     ['challenge', t('projectIdeas.challenge'), text.challenge],
     ['approach', t('projectIdeas.approach'), text.approach],
@@ -69,7 +69,9 @@ export function ProjectIdeaPage(props: ProjectIdeaPageProps) {
       <StagePath i18n={i18n} stage={idea.stage} reached={reached} />
       <dl class="facts">
         <dt>{t('projectIdeas.projectCity')}</dt>
-        <dd>{placeLabel(i18n, city, idea.country_code)}</dd>
+        <dd>
+          <PlaceWithCity i18n={i18n} city={city} countryCode={idea.country_code} />
+        </dd>
         {idea.themes.length ? (
           <>
             <dt>{t('projectIdeas.themes')}</dt>

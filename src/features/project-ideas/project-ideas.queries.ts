@@ -90,6 +90,9 @@ export type ProjectIdeaRecord = {
   city_id: number;
   city_name: string;
   city_names: Record<string, string> | null;
+  /** The city's slug and country: the address of its page. */
+  city_slug: string;
+  city_country: string;
   country_code: string;
   region_slug: string | null;
   call_id: number | null;
@@ -118,6 +121,7 @@ export type ProjectIdeaRecord = {
 export async function findProjectIdeaBySlug(db: Database, slug: string): Promise<ProjectIdeaRecord | undefined> {
   const result = await sql<ProjectIdeaRecord>`
     select p.id, p.slug, p.external_id, p.stage, p.status, p.city_id, c.name as city_name, c.names as city_names,
+      c.slug as city_slug, c.country_code::text as city_country,
       p.country_code::text as country_code, co.region_slug, p.call_id, p.budget_eur, p.documents, p.published_at, p.updated_at,
       (select json_build_object('slug', k.slug, 'titles', (select json_object_agg(t.locale, t.title) from call_translations t where t.call_id = k.id))
          from calls k where k.id = p.call_id and k.status <> 'draft') as call,

@@ -16,6 +16,9 @@ export function EditorEventsPage({ i18n, rows }: { i18n: I18n; rows: EditorEvent
         lead={t('events.admin.intro')}
         action={{ href: `/${locale}/editor/events/new`, label: t('eventEditor.new') }}
       />
+      <p>
+        <a href={`/${locale}/editor/series`}>{t('eventSeries.editor.manage')}</a>
+      </p>
       <DataTable
         caption={t('events.admin.title')}
         columns={[

@@ -30,7 +30,10 @@ export type EventRecord = EventHeadRow &
     series: TitledRef | null;
     learning_process: TitledRef | null;
     texts: EventTextRow[];
-    hosts: Array<Pick<Selectable<CitiesTable>, 'name' | 'names' | 'country_code'>>;
+    hosts: Array<Pick<Selectable<CitiesTable>, 'slug' | 'name' | 'names' | 'country_code'>>;
+    /** The slug and country of the event's city: the address of its page. */
+    city_slug: string | null;
+    city_country: string | null;
     practices: TitledRef[];
     registered: number;
     waitlisted: number;
@@ -40,7 +43,8 @@ export type EventRecord = EventHeadRow &
 export async function findEventBySlug(db: Database, slug: string): Promise<EventRecord | undefined> {
   const result = await sql<EventRecord>`
     select ${eventHeadColumns}, e.venue,
-      c.name as city_name, c.names as city_names, e.country_code::text as country_code, e.region_slug,
+      c.name as city_name, c.names as city_names, c.slug as city_slug, c.country_code::text as city_country,
+      e.country_code::text as country_code, e.region_slug,
       e.capacity, e.registration_opens_at, e.registration_closes_at, e.partners, e.recordings, e.documents, e.questions,
       e.reported_figures, e.format_changed_at, e.sequence, e.updated_at,
       (select json_build_object('slug', s.slug, 'titles', (select json_object_agg(t.locale, t.title) from event_series_translations t where t.event_series_id = s.id))
@@ -50,7 +54,7 @@ export async function findEventBySlug(db: Database, slug: string): Promise<Event
       coalesce((select json_agg(json_build_object('locale', t.locale, 'title', t.title, 'summary', t.summary, 'programme', t.programme,
                  'documentation', t.documentation) order by t.locale) from event_translations t where t.event_id = e.id), '[]') as texts,
       ${eventListColumns},
-      coalesce((select json_agg(json_build_object('name', hc.name, 'names', hc.names, 'country_code', hc.country_code) order by hc.name)
+      coalesce((select json_agg(json_build_object('slug', hc.slug, 'name', hc.name, 'names', hc.names, 'country_code', hc.country_code) order by hc.name)
                 from event_hosts h join cities hc on hc.id = h.city_id where h.event_id = e.id), '[]') as hosts,
       coalesce((select json_agg(json_build_object('slug', p.slug, 'titles', (select json_object_agg(t.locale, t.title) from practice_translations t where t.practice_id = p.id)) order by p.slug)
                 from event_practices ep join practices p on p.id = ep.practice_id where ep.event_id = e.id and p.status = 'published'), '[]') as practices,

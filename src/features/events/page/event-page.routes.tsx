@@ -5,12 +5,14 @@ import type { AppDeps, AppEnv, CurrentUser } from '../../../platform/http/contex
 import { requires } from '../../../platform/http/middleware/authorize.ts';
 import { can } from '../../../platform/http/policy.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
+import { sendShareCard } from '../../../platform/http/share-card.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
+import { isLocale } from '../../../platform/i18n/locales.ts';
 import { cleanFormBody, type FormErrors } from '../../../platform/ui/forms.tsx';
 import { registrationForm } from '../registration/event-registration.forms.ts';
 import { cancelRegistration, registerForEvent } from '../registration/event-registration.service.ts';
 import type { RegistrationFormValues, RegistrationView } from '../registration/event-registration.views.tsx';
-import { EventHead } from './event-head.views.tsx';
+import { EventHead, eventCardKey, eventShareImage } from './event-head.views.tsx';
 import {
   type EventOutcomeSection,
   eventOutcomes,
@@ -71,9 +73,17 @@ async function renderEvent(
       title: text.title,
       description: text.summary,
       section: 'events',
+      // Only the languages it is written in; shown in a fallback language, its canonical is that language's page.
+      contentLocales: { available: event.texts.map((tx) => tx.locale), shown: text.locale },
+      share: { image: eventShareImage(i18n, event, text, deps.config.BASE_URL) },
       head: (
         <>
-          <EventHead i18n={i18n} event={event} text={text} url={`${deps.config.BASE_URL}/${i18n.locale}/events/${event.slug}`} />
+          <EventHead
+            i18n={i18n}
+            event={event}
+            text={text}
+            url={`${deps.config.BASE_URL}/${isLocale(text.locale) ? text.locale : i18n.locale}/events/${event.slug}`}
+          />
           <script src={deps.assets.url('js/local-time.js')} defer />
         </>
       ),
@@ -109,6 +119,11 @@ const registrationCtx = (c: Context<AppEnv>) => ({
 
 export const eventPageRoutes = new Hono<AppEnv>()
   .get('/events/:slug{[a-z0-9-]+}', async (c) => renderEvent(c, await loadedEventOr404(c, c.req.param('slug'))))
+  // Its share card: the title in the language the page shows, from the database.
+  .get('/events/:slug{[a-z0-9-]+}/card.png', async (c) => {
+    const { event, text } = await loadedEventOr404(c, c.req.param('slug'));
+    return sendShareCard(c, { key: eventCardKey(event.id, text), title: text.title, draft: event.status === 'draft' });
+  })
   .post('/events/:slug{[a-z0-9-]+}/register', requires('act-as-member'), async (c) => {
     const loaded = await loadedEventOr404(c, c.req.param('slug'));
     const body = await formBody(c);

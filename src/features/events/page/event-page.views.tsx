@@ -1,4 +1,5 @@
 import { cityName } from '../../../core/cities/cities.service.ts';
+import { CityLink, PlaceWithCity } from '../../../core/cities/index.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { FallbackNote, InLanguage } from '../../../platform/ui/components/content.tsx';
 import type { EventTextRow } from '../events.table.ts';
@@ -74,7 +75,19 @@ export function EventPage(props: EventPageProps) {
         {event.format !== 'virtual' && (place || country) ? (
           <>
             <dt>{t('events.where')}</dt>
-            <dd dir="auto">{[place, country].filter(Boolean).join(', ')}</dd>
+            <dd dir="auto">
+              {event.venue}
+              {event.venue && (event.city_name || country) ? ', ' : null}
+              <PlaceWithCity
+                i18n={i18n}
+                city={
+                  event.city_name
+                    ? { slug: event.city_slug, country_code: event.city_country, name: event.city_name, names: event.city_names }
+                    : null
+                }
+                countryCode={event.country_code}
+              />
+            </dd>
           </>
         ) : null}
         {event.format !== 'in-person' ? (
@@ -93,7 +106,12 @@ export function EventPage(props: EventPageProps) {
           <>
             <dt>{t('events.hosts')}</dt>
             <dd dir="auto">
-              {event.hosts.map((h) => `${cityName(h, locale)} (${i18n.countryName(h.country_code)})`).join(t('common.listSeparator'))}
+              {event.hosts.map((h, i) => (
+                <>
+                  {i ? t('common.listSeparator') : null}
+                  <CityLink i18n={i18n} city={h} /> ({i18n.countryName(h.country_code)})
+                </>
+              ))}
             </dd>
           </>
         ) : null}
@@ -119,13 +137,21 @@ export function EventPage(props: EventPageProps) {
         {event.series ? (
           <>
             <dt>{t('events.series')}</dt>
-            <dd dir="auto">{i18n.label(event.series.titles)}</dd>
+            <dd>
+              <a href={`/${locale}/events/series/${event.series.slug}`} dir="auto">
+                {i18n.label(event.series.titles)}
+              </a>
+            </dd>
           </>
         ) : null}
         {event.learning_process ? (
           <>
             <dt>{t('events.learningProcess')}</dt>
-            <dd dir="auto">{i18n.label(event.learning_process.titles)}</dd>
+            <dd>
+              <a href={`/${locale}/events/learning-processes/${event.learning_process.slug}`} dir="auto">
+                {i18n.label(event.learning_process.titles)}
+              </a>
+            </dd>
           </>
         ) : null}
         {event.capacity ? (

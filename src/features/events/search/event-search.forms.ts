@@ -23,6 +23,9 @@ export const eventSearchParams = lenientQuery({
   theme: repeated(slugParam),
   region: repeated(slugParam),
   language: repeated(languageParam),
+  /** A series or a learning process (by slug): its sessions only. */
+  series: single(slugParam.nullable(), null),
+  process: single(slugParam.nullable(), null),
   /** A month (YYYY-MM) of the calendar: events overlapping it. */
   month: single(
     z
@@ -51,6 +54,8 @@ export function eventQueryString(params: EventSearchParams, overrides: { page?: 
   ] as const) {
     for (const v of values) query.append(key, v);
   }
+  if (params.series) query.set('series', params.series);
+  if (params.process) query.set('process', params.process);
   if (params.month) query.set('month', params.month);
   const page = overrides.page ?? 1;
   if (page > 1) query.set('page', String(page));

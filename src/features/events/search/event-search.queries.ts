@@ -25,6 +25,9 @@ export type EventFilters = {
   themes: string[];
   regions: string[];
   languages: string[];
+  /** A series or learning process, by slug. */
+  series: string | null;
+  process: string | null;
   limit: number;
   offset: number;
 };
@@ -33,7 +36,18 @@ export type EventListRow = EventHeadRow &
   EventTextInRow &
   EventCityRow &
   Pick<EventRow, 'country_code' | 'region_slug'> &
-  Pick<EventListsRow, 'themes' | 'languages'> & { content_locale: string; total: number };
+  Pick<EventListsRow, 'themes' | 'languages'> &
+  EventOutcomeFlags & { content_locale: string; total: number };
+
+/** Whether a past event has recordings, and documentation (a text in any language, or documents). */
+export type EventOutcomeFlags = { recorded: boolean; documented: boolean };
+
+// The flags of `EventOutcomeFlags` for `e`: false while the event is not over at `now`, since a
+// recording link given in advance (a livestream) is no sign that anything can be watched yet.
+const recordedFlag = (now: Date) => sql<boolean>`(e.ends_at < ${now} and jsonb_array_length(e.recordings) > 0)`;
+const documentedFlag = (now: Date) =>
+  sql<boolean>`(e.ends_at < ${now} and (jsonb_array_length(e.documents) > 0
+    or exists (select 1 from event_translations d where d.event_id = e.id and d.documentation <> '')))`;
 
 /**
  * Public events (not drafts) matching every filter, with the total. The region is the event's own or
@@ -51,7 +65,7 @@ export async function searchEvents(db: Database, locale: Locale, f: EventFilters
     select ${eventHeadColumns},
       tr.title, tr.summary, tr.locale as content_locale, c.name as city_name, c.names as city_names,
       e.country_code::text as country_code, coalesce(e.region_slug, co.region_slug) as region_slug,
-      ${eventThemes} as themes, ${eventLanguages} as languages,
+      ${eventThemes} as themes, ${eventLanguages} as languages, ${recordedFlag(f.now)} as recorded, ${documentedFlag(f.now)} as documented,
       count(*) over ()::int as total
     from events e
     left join cities c on c.id = e.city_id
@@ -63,6 +77,8 @@ export async function searchEvents(db: Database, locale: Locale, f: EventFilters
       ${any('e.kind', f.kinds)} ${any('e.format', f.formats)}
       ${f.regions.length ? sql`and coalesce(e.region_slug, co.region_slug) in (${sql.join(f.regions)})` : sql``}
       ${has('event_themes', 'theme_slug', f.themes)} ${has('event_languages', 'code', f.languages)}
+      ${f.series ? sql`and e.series_id = (select id from event_series where slug = ${f.series})` : sql``}
+      ${f.process ? sql`and e.learning_process_id = (select id from learning_processes where slug = ${f.process})` : sql``}
     order by ${order}
     limit ${f.limit} offset ${f.offset}`.execute(db);
   return result.rows;
@@ -98,6 +114,8 @@ export function listPublishedEvents(db: Database, locale: Locale, when: 'upcomin
       'tr.locale as content_locale',
       'c.name as city_name',
       'c.names as city_names',
+      recordedFlag(now).as('recorded'),
+      documentedFlag(now).as('documented'),
     ])
     .where('e.status', '=', 'published');
   query =
@@ -126,4 +144,17 @@ export function listSeries(db: Database, locale: Locale, limit: number) {
     .orderBy('s.starts_on', (ob) => ob.desc().nullsLast())
     .limit(limit)
     .execute();
+}
+
+/** Public events held in a municipality or hosted by it, latest first. */
+export async function listEventsOfCity(db: Database, locale: Locale, cityId: number, limit: number) {
+  const result = await sql<Pick<EventListRow, 'slug' | 'starts_at' | 'ends_at' | 'time_zone' | 'title'> & { content_locale: string }>`
+    select e.slug, e.starts_at, e.ends_at, e.time_zone, tr.title, tr.locale as content_locale
+    from events e
+    cross join lateral ${eventTextIn(locale)} tr
+    where e.status <> 'draft'
+      and (e.city_id = ${cityId} or exists (select 1 from event_hosts h where h.event_id = e.id and h.city_id = ${cityId}))
+    order by e.starts_at desc, e.id desc
+    limit ${limit}`.execute(db);
+  return result.rows;
 }

@@ -3,6 +3,7 @@ import { listThemesWithTopics, loadTaxonomyIndex } from '../../../core/taxonomy/
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { dropUnknown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
+import { listGroupOptions } from '../series/event-series.service.ts';
 import { eventSearchParams } from './event-search.forms.ts';
 import { listEventSeries, searchEvents } from './event-search.service.ts';
 import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
@@ -12,10 +13,19 @@ import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
 export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => {
   const { i18n, deps } = c.var;
   const taxonomy = await loadTaxonomyIndex(deps.db);
+  const groups = await listGroupOptions(deps.db, i18n.locale);
   const { params, ignored } = dropUnknown(eventSearchParams.read(new URL(c.req.url)), {
     theme: taxonomy.themes,
     region: taxonomy.regions,
   });
+  // A series or learning process nobody defined is dropped and named, like an unknown theme.
+  for (const name of ['series', 'process'] as const) {
+    const slug = params[name];
+    if (slug && !groups[name].some((g) => g.slug === slug)) {
+      params[name] = null;
+      ignored.push(name);
+    }
+  }
   const [result, series, themes] = await Promise.all([
     searchEvents(deps.db, params, i18n.locale),
     listEventSeries(deps.db, i18n.locale),
@@ -32,6 +42,7 @@ export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => 
       ignored,
       result,
       series,
+      groups,
       themes: themes.map((th) => ({ slug: th.slug, name: th.label })),
       regions: [...taxonomy.regions].sort(),
     }),

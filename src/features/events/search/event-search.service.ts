@@ -1,6 +1,8 @@
 import { cityName } from '../../../core/cities/cities.service.ts';
+import type { CitySectionSource } from '../../../core/cities/index.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
+import { dayInZone } from '../../../platform/lib/time-zones.ts';
 import type { EventFormat, EventKind, EventStatus } from '../events.table.ts';
 import type { EventSearchParams } from './event-search.forms.ts';
 import * as q from './event-search.queries.ts';
@@ -21,6 +23,9 @@ export type EventSummary = {
   city: string | null;
   countryCode: string | null;
   regionSlug: string | null;
+  /** A past event with recordings; with documentation (a text or documents). Always false before it ends. */
+  recorded: boolean;
+  documented: boolean;
 };
 
 /** A search hit: a summary with what the API shows besides. */
@@ -58,6 +63,8 @@ type SummaryRow = Pick<
   | 'city_names'
   | 'country_code'
   | 'region_slug'
+  | 'recorded'
+  | 'documented'
 >;
 
 function summaryOf(r: SummaryRow, locale: Locale): EventSummary {
@@ -74,6 +81,8 @@ function summaryOf(r: SummaryRow, locale: Locale): EventSummary {
     city: r.city_name ? cityName({ name: r.city_name, names: r.city_names ?? {} }, locale) : null,
     countryCode: r.country_code,
     regionSlug: r.region_slug,
+    recorded: r.recorded,
+    documented: r.documented,
   };
 }
 
@@ -81,7 +90,12 @@ function summaryOf(r: SummaryRow, locale: Locale): EventSummary {
  * Events for the calendar page and the API. With `from`/`to` (the API) the period decides, not
  * upcoming/past; a month is the period of that month.
  */
-export async function searchEvents(db: Database, params: EventSearchParams, locale: Locale, now = new Date()): Promise<EventSearchResult> {
+export async function searchEvents(
+  db: Database,
+  params: Omit<EventSearchParams, 'series' | 'process'> & Partial<Pick<EventSearchParams, 'series' | 'process'>>,
+  locale: Locale,
+  now = new Date(),
+): Promise<EventSearchResult> {
   const month = params.month ? monthPeriod(params.month) : null;
   const period = params.from || params.to || month;
   const rows = await q.searchEvents(db, locale, {
@@ -94,6 +108,8 @@ export async function searchEvents(db: Database, params: EventSearchParams, loca
     themes: params.theme,
     regions: params.region,
     languages: params.language,
+    series: params.series ?? null,
+    process: params.process ?? null,
     limit: EVENT_PAGE_SIZE,
     offset: (params.page - 1) * EVENT_PAGE_SIZE,
   });
@@ -141,3 +157,17 @@ export async function listEventSeries(db: Database, locale: Locale, limit = 10):
     endsOn: r.ends_on,
   }));
 }
+
+/** The events a municipality hosted or held, as a section of its city page (cities' extension point). */
+export const eventsOfCity: CitySectionSource = async ({ db, i18n }, city) => {
+  const rows = await q.listEventsOfCity(db, i18n.locale, city.id, 100);
+  return {
+    heading: i18n.t('events.title'),
+    links: rows.map((r) => ({
+      href: `/${i18n.locale}/events/${r.slug}`,
+      title: r.title,
+      lang: r.content_locale,
+      detail: i18n.formatDateRange(dayInZone(r.starts_at, r.time_zone), dayInZone(r.ends_at, r.time_zone)),
+    })),
+  };
+};

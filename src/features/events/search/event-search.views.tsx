@@ -34,9 +34,21 @@ export function EventList({ i18n, events, headingLevel = 3 }: { i18n: I18n; even
             </time>
             {eventPlace(i18n, e) ? ` · ${eventPlace(i18n, e)}` : ''}
           </p>
+          <OutcomeMarkers i18n={i18n} event={e} />
           <FallbackNote i18n={i18n} contentLocale={e.contentLocale} />
         </li>
       ))}
+    </ul>
+  );
+}
+
+/** What a past event left to watch or read: words, not only a symbol, so every reader and screen reader gets it. */
+function OutcomeMarkers({ i18n, event }: { i18n: I18n; event: Pick<EventSummary, 'recorded' | 'documented'> }) {
+  if (!event.recorded && !event.documented) return null;
+  return (
+    <ul class="chips" aria-label={i18n.t('events.outcomeMarkers.label')}>
+      {event.recorded ? <li>{i18n.t('events.outcomeMarkers.recorded')}</li> : null}
+      {event.documented ? <li>{i18n.t('events.outcomeMarkers.documented')}</li> : null}
     </ul>
   );
 }
@@ -48,7 +60,9 @@ export function SeriesList({ i18n, series }: { i18n: I18n; series: SeriesSummary
         <li class="card" id={`series-${s.slug}`}>
           <p class="kicker">{i18n.t('events.series')}</p>
           <InLanguage i18n={i18n} contentLocale={s.contentLocale}>
-            <h3>{s.title}</h3>
+            <h3>
+              <a href={`/${i18n.locale}/events/series/${s.slug}`}>{s.title}</a>
+            </h3>
             <p>{s.summary}</p>
           </InLanguage>
           {s.startsOn && s.endsOn ? <p class="meta">{i18n.formatMonthRange(s.startsOn, s.endsOn)}</p> : null}
@@ -66,6 +80,8 @@ export type EventsPageProps = {
   ignored: string[];
   result: EventSearchResult;
   series: SeriesSummary[];
+  /** Series and learning processes to filter by. */
+  groups: { series: Array<{ slug: string; title: string }>; process: Array<{ slug: string; title: string }> };
   themes: Array<{ slug: string; name: string }>;
   regions: string[];
 };
@@ -93,6 +109,8 @@ export function EventsPage(props: EventsPageProps) {
     ['region', t('events.filters.region'), props.regions.map((r) => ({ value: r, label: t(`common.regions.${r}`) }))],
     ['language', t('events.languages'), LANGS.map((code) => ({ value: code, label: i18n.languageName(code) }))],
   ];
+  const applied =
+    filters.reduce((sum, [name]) => sum + params[name].length, 0) + [params.series, params.process, params.month].filter(Boolean).length;
   return (
     <SearchPage
       i18n={i18n}
@@ -111,12 +129,24 @@ export function EventsPage(props: EventsPageProps) {
       ignored={props.ignored}
       action={`/${locale}/events`}
       layout="bar"
+      applied={applied}
       filters={
         <>
           {params.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
           {filters.map(([name, label, options]) => (
             <FilterSelect name={name} label={label} any={t('events.filters.any')} selected={params[name][0] ?? ''} options={options} />
           ))}
+          {(['series', 'process'] as const).map((name) =>
+            props.groups[name].length ? (
+              <FilterSelect
+                name={name}
+                label={t(name === 'series' ? 'eventSeries.filterSeries' : 'eventSeries.filterProcess')}
+                any={t('events.filters.any')}
+                selected={params[name] ?? ''}
+                options={props.groups[name].map((g) => ({ value: g.slug, label: g.title }))}
+              />
+            ) : null,
+          )}
           <div class="field">
             <label for="filter-month">{t('events.filters.month')}</label>
             <input type="month" id="filter-month" name="month" value={params.month ?? ''} />

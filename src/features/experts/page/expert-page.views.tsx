@@ -1,10 +1,13 @@
-import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { cityName } from '../../../core/cities/cities.service.ts';
+import { PlaceWithCity } from '../../../core/cities/index.ts';
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import { imageSrcset, uploadUrl } from '../../../core/uploads/uploads.service.ts';
+import { type ShareImage, shareCardImage } from '../../../platform/http/share-card.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { directionOf, isLocale } from '../../../platform/i18n/locales.ts';
 import { FallbackNote, placeLabel } from '../../../platform/ui/components/content.tsx';
+import { JsonLd } from '../../../platform/ui/json-ld.tsx';
 import { type ExpertProfile, type ExpertText, pickExpertText } from '../profile/expert-profile.model.ts';
 
 // An expert's page: the profile in the reader's language (texts with the usual fallback), facts as a
@@ -23,6 +26,16 @@ export function languagesLabel(i18n: I18n, languages: ExpertProfile['languages']
 export function expertPlace(i18n: I18n, profile: Pick<ExpertProfile, 'city' | 'countryCode' | 'regionSlug'>): string {
   const place = placeLabel(i18n, profile.city ? cityName(profile.city, i18n.locale) : null, profile.countryCode);
   return profile.regionSlug && place ? `${place} (${i18n.t(`common.regions.${profile.regionSlug}`)})` : place;
+}
+
+/** The place as on the page: the city linking to its page. */
+function ExpertPlace({ i18n, profile }: { i18n: I18n; profile: Pick<ExpertProfile, 'city' | 'countryCode' | 'regionSlug'> }) {
+  return (
+    <>
+      <PlaceWithCity i18n={i18n} city={profile.city} countryCode={profile.countryCode} />
+      {profile.regionSlug ? ` (${i18n.t(`common.regions.${profile.regionSlug}`)})` : null}
+    </>
+  );
 }
 
 /** "Position, Organisation", whichever is known. */
@@ -51,8 +64,8 @@ export function ExpertFacts({ i18n, profile, themes }: { i18n: I18n; profile: Ex
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
   const place = expertPlace(i18n, profile);
-  const rows: Array<[string, string]> = [];
-  if (place) rows.push([t('expertProfile.page.place'), place]);
+  const rows: Array<[string, Child]> = [];
+  if (place) rows.push([t('expertProfile.page.place'), <ExpertPlace i18n={i18n} profile={profile} />]);
   if (profile.languages.length) rows.push([t('expertProfile.page.languages'), languagesLabel(i18n, profile.languages)]);
   if (profile.yearsExperience !== null) {
     rows.push([t('expertProfile.page.experience'), t('expertProfile.page.years', { count: profile.yearsExperience })]);
@@ -164,43 +177,59 @@ export function ExpertPage({ i18n, profile, themes, viewer }: ExpertPageProps) {
   );
 }
 
+/** The address of an expert's share card (public profiles without a photo). */
+export const expertCardPath = (locale: string, slug: string) => `/${locale}/experts/${slug}/card.png`;
+
+/** What the card of an expert is drawn from: the name (the same in every language). */
+export const expertCardKey = (profile: ExpertProfile) => `expert:${profile.id}:${profile.displayName}`;
+
+/** The picture shared with a public profile's link: the expert's photo, else a card with the name. */
+export function expertShareImage(i18n: I18n, profile: ExpertProfile, baseUrl: string): ShareImage {
+  const photo = profile.photo;
+  if (photo) {
+    return {
+      url: `${baseUrl}${uploadUrl(photo.sha256, 'image')}`,
+      width: photo.width,
+      height: photo.height,
+      type: 'image/jpeg',
+      alt: photo.alt || profile.displayName,
+    };
+  }
+  return shareCardImage(baseUrl, expertCardPath(i18n.locale, profile.slug), expertCardKey(profile), profile.displayName);
+}
+
 /**
  * schema.org Person for a public profile only (members-only and hidden ones are not for crawlers);
- * never an e-mail address. OpenGraph tags with the name and headline.
+ * never an e-mail address. Canonical, hreflang and OpenGraph come from the layout.
  */
 export function ExpertHead({ i18n, profile, url, baseUrl }: { i18n: I18n; profile: ExpertProfile; url: string; baseUrl: string }) {
   if (profile.visibility !== 'public') return null;
   const text: ExpertText | undefined = pickExpertText(profile.translations, i18n.locale);
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'Person',
-    name: profile.displayName,
-    url,
-    jobTitle: profile.position || undefined,
-    worksFor: profile.organisation ? { '@type': 'Organization', name: profile.organisation } : undefined,
-    description: text?.headline || undefined,
-    image: profile.photo ? `${baseUrl}${uploadUrl(profile.photo.sha256, 'image')}` : undefined,
-    knowsLanguage: profile.languages.length ? profile.languages.map((l) => l.code) : undefined,
-    workLocation:
-      profile.city || profile.countryCode
-        ? {
-            '@type': 'Place',
-            address: { '@type': 'PostalAddress', addressLocality: profile.city?.name, addressCountry: profile.countryCode ?? undefined },
-          }
-        : undefined,
-    sameAs: profile.links.length ? profile.links.map((l) => l.url) : undefined,
-  };
-  // "<" escaped so no text can close the script element; a JSON data block is not executed (CSP allows it).
-  const json = JSON.stringify(jsonLd).replace(/</g, '\\u003c');
   return (
-    <>
-      <link rel="canonical" href={url} />
-      <meta property="og:type" content="profile" />
-      <meta property="og:title" content={profile.displayName} />
-      {text?.headline ? <meta property="og:description" content={text.headline} /> : null}
-      <meta property="og:url" content={url} />
-      <meta property="og:site_name" content={i18n.t('common.siteName')} />
-      <script type="application/ld+json">{raw(json)}</script>
-    </>
+    <JsonLd
+      data={{
+        '@context': 'https://schema.org',
+        '@type': 'Person',
+        name: profile.displayName,
+        url,
+        jobTitle: profile.position || undefined,
+        worksFor: profile.organisation ? { '@type': 'Organization', name: profile.organisation } : undefined,
+        description: text?.headline || undefined,
+        image: profile.photo ? `${baseUrl}${uploadUrl(profile.photo.sha256, 'image')}` : undefined,
+        knowsLanguage: profile.languages.length ? profile.languages.map((l) => l.code) : undefined,
+        workLocation:
+          profile.city || profile.countryCode
+            ? {
+                '@type': 'Place',
+                address: {
+                  '@type': 'PostalAddress',
+                  addressLocality: profile.city?.name,
+                  addressCountry: profile.countryCode ?? undefined,
+                },
+              }
+            : undefined,
+        sameAs: profile.links.length ? profile.links.map((l) => l.url) : undefined,
+      }}
+    />
   );
 }

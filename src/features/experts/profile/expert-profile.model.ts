@@ -20,8 +20,8 @@ export type ExpertProfile = {
   organisation: string;
   position: string;
   cityId: number | null;
-  /** The city's common name and its names per locale (show with cityName). */
-  city: { name: string; names: Record<string, string> } | null;
+  /** The city's common name and its names per locale (show with cityName); slug and country address its page. */
+  city: { name: string; names: Record<string, string>; slug: string; country_code: string } | null;
   countryCode: string | null;
   /** Derived from the country, never chosen. */
   regionSlug: string | null;

@@ -27,6 +27,8 @@ const profileColumns = [
   'x.updated_at',
   'c.name as city_name',
   'c.names as city_names',
+  'c.slug as city_slug',
+  'c.country_code as city_country',
   'co.region_slug',
 ] as const;
 

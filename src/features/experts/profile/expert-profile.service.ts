@@ -26,7 +26,10 @@ async function toProfile(db: Database, row: q.ExpertRow): Promise<ExpertProfile>
     organisation: row.organisation,
     position: row.position,
     cityId: row.city_id,
-    city: row.city_name ? { name: row.city_name, names: row.city_names ?? {} } : null,
+    city:
+      row.city_name && row.city_slug && row.city_country
+        ? { name: row.city_name, names: row.city_names ?? {}, slug: row.city_slug, country_code: row.city_country }
+        : null,
     countryCode: row.country_code?.trim() ?? null,
     regionSlug: row.region_slug ?? null,
     visibility: row.visibility,

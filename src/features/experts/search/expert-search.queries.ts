@@ -96,3 +96,16 @@ export async function findExpertCards(
 export function activeOnly(visible: ExpertVisibility[]) {
   return seesSuspended(visible) ? sql`` : sql`and not x.suspended`;
 }
+
+/** The profiles of a municipality, by name (whoever may see them: findExpertCards applies the visibility). */
+export async function listExpertIdsOfCity(db: Database, cityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('experts')
+    .select('id')
+    .where('city_id', '=', cityId)
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  return rows.map((r) => r.id);
+}

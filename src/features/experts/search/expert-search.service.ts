@@ -1,4 +1,5 @@
 import { cityName } from '../../../core/cities/cities.service.ts';
+import type { CitySectionSource } from '../../../core/cities/index.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { CurrentUser } from '../../../platform/http/context.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
@@ -137,3 +138,21 @@ async function findMatches(db: Database, index: ExpertIndex, text: string, local
   }
   return matches;
 }
+
+/**
+ * The municipality's experts as a section of its city page (cities' extension point): only the
+ * profiles the reader may see (the directory's rule), and nothing said about the others.
+ */
+export const expertsOfCity: CitySectionSource = async ({ db, i18n, viewer }, city) => {
+  const experts = await listExpertCards(db, await q.listExpertIdsOfCity(db, city.id), i18n.locale, viewer);
+  return {
+    heading: i18n.t('experts.title'),
+    links: experts.map((e) => ({
+      href: `/${i18n.locale}/experts/${e.slug}`,
+      title: e.name,
+      // A person's name is in no language of its own.
+      lang: i18n.locale,
+      detail: e.organisation || undefined,
+    })),
+  };
+};

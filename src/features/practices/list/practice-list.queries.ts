@@ -4,9 +4,12 @@ import { preferLocale } from '../../../platform/db/translation.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import type { PracticeTitleRow } from '../page/practice-page.queries.ts';
 
-/** Published practices, newest period first, each in the reader's language or its best fallback. */
-export function listPublishedPractices(db: Database, locale: Locale, limit: number) {
-  return db
+/**
+ * Published practices, newest period first, each in the reader's language or its best fallback; only
+ * those with the given ids, or of the given municipality, when asked.
+ */
+export function listPublishedPractices(db: Database, locale: Locale, limit: number, only: { ids?: number[]; cityId?: number } = {}) {
+  let query = db
     .selectFrom('practices as p')
     .innerJoinLateral(
       (eb) =>
@@ -31,7 +34,10 @@ export function listPublishedPractices(db: Database, locale: Locale, limit: numb
       'c.name as city_name',
       'c.names as city_names',
     ])
-    .where('p.status', '=', 'published')
+    .where('p.status', '=', 'published');
+  if (only.ids) query = query.where('p.id', 'in', only.ids.length ? only.ids : [0]);
+  if (only.cityId !== undefined) query = query.where('p.city_id', '=', only.cityId);
+  return query
     .orderBy('p.start_year', (ob) => ob.desc().nullsLast())
     .orderBy('p.id', 'desc')
     .limit(limit)

@@ -1,6 +1,8 @@
 import { cityName } from '../../../core/cities/cities.service.ts';
+import type { CitySectionSource } from '../../../core/cities/index.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
+import { periodLabel } from '../../../platform/ui/components/content.tsx';
 import * as q from './practice-list.queries.ts';
 
 // Published practices as other modules' pages show them (the home page's latest, a match's suggestions).
@@ -18,7 +20,21 @@ export type PracticeSummary = {
 };
 
 export async function listLatestPractices(db: Database, locale: Locale, limit = 6): Promise<PracticeSummary[]> {
-  const rows = await q.listPublishedPractices(db, locale, limit);
+  return summaries(await q.listPublishedPractices(db, locale, limit), locale);
+}
+
+/** The published ones among these practices (e.g. those presented at a series' events), newest first. */
+export async function listPracticesByIds(db: Database, ids: number[], locale: Locale): Promise<PracticeSummary[]> {
+  if (!ids.length) return [];
+  return summaries(await q.listPublishedPractices(db, locale, ids.length, { ids }), locale);
+}
+
+/** The published practices of a municipality (its city page), newest first. */
+export async function listPracticesOfCity(db: Database, cityId: number, locale: Locale, limit = 50): Promise<PracticeSummary[]> {
+  return summaries(await q.listPublishedPractices(db, locale, limit, { cityId }), locale);
+}
+
+function summaries(rows: Awaited<ReturnType<typeof q.listPublishedPractices>>, locale: Locale): PracticeSummary[] {
   return rows.map((r) => ({
     slug: r.slug,
     title: r.title,
@@ -35,3 +51,17 @@ export async function listLatestPractices(db: Database, locale: Locale, limit = 
 export function listPracticesOnTopics(db: Database, topics: string[], locale: Locale, limit = 3) {
   return q.findPracticesOnTopics(db, topics, locale, limit);
 }
+
+/** The municipality's published practices, as a section of its city page (cities' extension point). */
+export const practicesOfCity: CitySectionSource = async ({ db, i18n }, city) => {
+  const practices = await listPracticesOfCity(db, city.id, i18n.locale);
+  return {
+    heading: i18n.t('practices.title'),
+    links: practices.map((p) => ({
+      href: `/${i18n.locale}/practices/${p.slug}`,
+      title: p.title,
+      lang: p.contentLocale,
+      detail: periodLabel(i18n, p.startYear, p.endYear) || undefined,
+    })),
+  };
+};

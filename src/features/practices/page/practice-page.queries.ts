@@ -28,6 +28,8 @@ export async function findPublishedPractice(db: Database, slug: string, locale: 
       'p.updated_at',
       'c.name as city_name',
       'c.names as city_names',
+      'c.slug as city_slug',
+      'c.country_code as city_country',
     ])
     .where('p.slug', '=', slug)
     .where('p.status', '=', 'published')
