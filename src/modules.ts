@@ -12,6 +12,7 @@ import calls from './features/calls/index.ts';
 import events from './features/events/index.ts';
 import experts from './features/experts/index.ts';
 import impact from './features/impact/index.ts';
+import member from './features/member/index.ts';
 import newsletter from './features/newsletter/index.ts';
 import practices from './features/practices/index.ts';
 import projectIdeas from './features/project-ideas/index.ts';
@@ -35,6 +36,7 @@ export const modules: readonly PeerpolisModule[] = [
   mail,
   uploads,
   site,
+  member,
   practices,
   experts,
   events,

@@ -191,6 +191,9 @@ export function AccountPage(props: { i18n: I18n; csrfToken: string; account: Acc
   const { t, locale } = i18n;
   return (
     <>
+      <p class="kicker">
+        <a href={`/${locale}/my`}>{t('common.myAccount')}</a>
+      </p>
       <h1>{t('accounts.accountTitle')}</h1>
       {notice ? (
         <p class="notice" role="status">
