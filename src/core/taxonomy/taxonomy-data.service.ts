@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LOCALES } from '../../platform/i18n/locales.ts';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 
 // The shared taxonomy (themes → topics, regions) and the country → region table, as shipped in
 // src/db/seed/. Parsed with zod at load time so a broken edit fails loudly at start, not on a page.
@@ -26,3 +26,16 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name
 
 export const taxonomyData: TaxonomyData = taxonomySchema.parse(readJson('taxonomy.json'));
 export const countryRegions: CountryRegions = countryRegionsSchema.parse(readJson('country-regions.json'));
+
+/** The 17 UN Sustainable Development Goals, 1 to 17 in order, with their official short names. */
+const sdgsSchema = z
+  .array(z.object({ number: z.number().int(), label }))
+  .length(17)
+  .refine((goals) => goals.every((goal, i) => goal.number === i + 1), 'numbered 1 to 17 in order');
+
+export const sustainableDevelopmentGoals = sdgsSchema.parse(readJson('sdgs.json'));
+
+/** A goal's official short name in the reader's language ("Sustainable cities and communities"). */
+export function sdgName(goal: number, locale: Locale): string {
+  return sustainableDevelopmentGoals[goal - 1]?.label[locale] ?? String(goal);
+}

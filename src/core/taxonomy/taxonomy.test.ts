@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import { countCountriesByRegion, listThemesWithTopics, loadTaxonomy, regionOfCountry } from './taxonomy.service.ts';
-import { countryRegions, REGION_SLUGS, taxonomyData } from './taxonomy-data.service.ts';
+import { countryRegions, REGION_SLUGS, sdgName, sustainableDevelopmentGoals, taxonomyData } from './taxonomy-data.service.ts';
 
 let handle: DatabaseHandle;
 before(async () => {
@@ -77,5 +77,23 @@ describe('taxonomy', () => {
       services?.topics.some((t) => t.slug === 'waste-management' && t.label === 'Abfallwirtschaft und Recycling'),
       JSON.stringify(services?.topics),
     );
+  });
+
+  it('names the 17 Sustainable Development Goals in every language, as the UN does', () => {
+    assert.equal(sustainableDevelopmentGoals.length, 17);
+    assert.equal(sdgName(11, 'en'), 'Sustainable cities and communities');
+    assert.equal(sdgName(11, 'de'), 'Nachhaltige Städte und Gemeinden');
+    assert.equal(sdgName(11, 'fr'), 'Villes et communautés durables');
+    assert.equal(sdgName(11, 'es'), 'Ciudades y comunidades sostenibles');
+    assert.equal(sdgName(11, 'ar'), 'مدن ومجتمعات محلية مستدامة');
+    assert.equal(sdgName(17, 'en'), 'Partnerships for the goals');
+    for (const locale of ['de', 'fr', 'es', 'ar'] as const) {
+      const names = sustainableDevelopmentGoals.map((goal) => goal.label[locale]);
+      assert.equal(new Set(names).size, 17, `${locale}: 17 different names`);
+      assert.ok(
+        names.every((name, i) => name !== sustainableDevelopmentGoals[i]?.label.en),
+        `${locale}: translated, not English`,
+      );
+    }
   });
 });

@@ -50,7 +50,7 @@ export type ProjectIdeasPageProps = {
 export function ProjectIdeasPage({ i18n, params, ignored, result, themes, regions }: ProjectIdeasPageProps) {
   const { t, locale } = i18n;
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
-  const filtered = params.q || params.stage.length || params.theme.length || params.region.length;
+  const applied = params.stage.length + params.theme.length + params.region.length;
   return (
     <SearchPage
       i18n={i18n}
@@ -58,13 +58,11 @@ export function ProjectIdeasPage({ i18n, params, ignored, result, themes, region
       lead={t('projectIdeas.intro')}
       ignored={ignored}
       action={`/${locale}/project-ideas`}
-      layout="filters"
+      layout="facets"
+      search={{ prefix: 'project', label: t('projectIdeas.search'), q: params.q }}
+      applied={applied}
       filters={
         <>
-          <div class="field">
-            <label for="project-q">{t('projectIdeas.search')}</label>
-            <input id="project-q" type="search" name="q" value={params.q} maxlength={200} />
-          </div>
           <Facet
             i18n={i18n}
             name="stage"
@@ -88,7 +86,7 @@ export function ProjectIdeasPage({ i18n, params, ignored, result, themes, region
           />
         </>
       }
-      clearHref={filtered ? `/${locale}/project-ideas` : false}
+      clearHref={applied > 0 || params.q ? `/${locale}/project-ideas` : false}
       results={{
         result,
         count: t('projectIdeas.resultCount', { count: result.total }),

@@ -1,4 +1,5 @@
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
+import { sdgName } from '../../../core/taxonomy/taxonomy-data.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { FallbackNote, InLanguage, periodLabel, placeLabel } from '../../../platform/ui/components/content.tsx';
 import { Facet } from '../../../platform/ui/components/search.tsx';
@@ -28,13 +29,13 @@ export function PracticeSearchPage({ i18n, params, ignored, result, themes }: Se
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
   const options = (facet: FacetName, label: (v: string) => string) =>
     result.facets[facet].map((f) => ({ value: f.value, count: f.count, label: label(f.value) }));
-  const filtered = params.theme.length + params.topic.length + params.region.length + params.country.length + params.sdg.length > 0;
+  const applied = params.theme.length + params.topic.length + params.region.length + params.country.length + params.sdg.length;
   const facets: Array<{ name: FacetName; legend: string; label: (v: string) => string; selected: string[] }> = [
     { name: 'theme', legend: t('practices.facetTheme'), label: (v) => themeLabel.get(v) ?? v, selected: params.theme },
     { name: 'topic', legend: t('practices.facetTopic'), label: (v) => topicLabel.get(v) ?? v, selected: params.topic },
     { name: 'region', legend: t('practices.facetRegion'), label: (v) => t(`common.regions.${v}`), selected: params.region },
     { name: 'country', legend: t('practices.facetCountry'), label: (v) => i18n.countryName(v), selected: params.country },
-    { name: 'sdg', legend: t('practices.facetSdg'), label: (v) => t('practices.sdg', { number: v }), selected: params.sdg.map(String) },
+    { name: 'sdg', legend: t('practices.facetSdg'), label: (v) => sdgLabel(i18n, Number(v)), selected: params.sdg.map(String) },
   ];
   const mapQuery = searchQueryString({ ...params, country: [] });
   return (
@@ -59,7 +60,8 @@ export function PracticeSearchPage({ i18n, params, ignored, result, themes }: Se
       filters={facets.map((f) => (
         <Facet i18n={i18n} name={f.name} legend={f.legend} options={options(f.name, f.label)} selected={f.selected} />
       ))}
-      clearHref={filtered || params.q ? `/${locale}/practices` : false}
+      applied={applied}
+      clearHref={applied > 0 || params.q ? `/${locale}/practices` : false}
       results={{
         result,
         count: t('practices.resultCount', { count: result.total }),
@@ -85,6 +87,11 @@ export function PracticeSearchPage({ i18n, params, ignored, result, themes }: Se
       }}
     />
   );
+}
+
+/** A goal with its number and name ("11 Sustainable cities and communities"): numbers alone say little. */
+export function sdgLabel(i18n: I18n, goal: number): string {
+  return `${i18n.formatNumber(goal)} ${sdgName(goal, i18n.locale)}`;
 }
 
 /** One practice in the results: its title and the words found, place and period. */
