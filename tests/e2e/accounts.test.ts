@@ -60,8 +60,13 @@ for (const locale of ['en', 'ar'] as const) {
       const verify = /http\S+verify-email\?token=\S+/.exec(link ?? '')?.[0];
       assert.ok(verify, 'the mail holds a confirmation link');
       await page.goto(verify.replace(/^https?:\/\/[^/]+/, base));
+      // Confirming signs the person in on this browser and lands on their account with a notice.
+      await page.waitForURL(new RegExp(`/${locale}/account\\?notice=email-verified$`));
       assert.equal(await page.getAttribute('html', 'lang'), locale);
+      assert.ok((await page.textContent('main'))?.includes(email), 'signed in by the confirmation link');
       await expectAccessible(page, 'verified');
+      await page.click('.account-menu button[type="submit"]');
+      await page.waitForURL(/sign-in\?notice=signed-out$/);
 
       await page.goto(`${base}/${locale}/sign-in`);
       await expectAccessible(page, 'sign-in');

@@ -45,7 +45,7 @@ before(async () => {
   await editor.page.fill('#field-summary', 'Municipalities propose a topic and host the exchange.');
   await editor.page.fill('#field-questions', 'Which department would host it?');
   await editor.page.fill('#field-deadline', new Date(Date.now() + 14 * DAY).toISOString().slice(0, 16));
-  await editor.page.fill('#field-timeZone', 'Africa/Tunis');
+  await editor.page.selectOption('#field-timeZone', 'Africa/Tunis');
   await editor.page.click('form[action$="/editor/calls/new"] button[type="submit"]');
   await editor.page.waitForURL(/\/editor\/calls\/host-a-dialogue-on-shade/);
   await editor.context.close();

@@ -27,6 +27,7 @@ const NOTICES = new Set([
   'password-changed',
   'email-change-sent',
   'account-deleted',
+  'email-verified',
 ]);
 export const notice = (value: string | undefined) => (value && NOTICES.has(value) ? value : undefined);
 
@@ -80,9 +81,14 @@ export const accountsRoutes = new Hono<AppEnv>()
     return renderPage(c, { title: i18n.t('accounts.checkInboxTitle'), children: CheckInboxPage({ i18n }) });
   })
   .get('/verify-email', async (c) => {
-    const { i18n, deps } = c.var;
-    const outcome = await verifyEmail(deps.db, c.req.query('token'));
+    const { i18n, locale, user } = c.var;
+    const { outcome, sessionToken } = await verifyEmail(accountsContext(c), c.req.query('token'), user?.sessionId);
     c.header('referrer-policy', 'no-referrer'); // the token is in this page's URL
+    if (sessionToken) {
+      // Signed in as the sign-in form does it (same session cookie), then off the URL with the token.
+      setSessionCookie(c, sessionToken);
+      return c.redirect(`/${locale}/account?notice=email-verified`, 303);
+    }
     return renderPage(
       c,
       {

@@ -83,14 +83,38 @@ export async function registerAccount(
   return { ok: true };
 }
 
-/** Confirms the address a verification link was sent to. Single use; expired or reused links say so. */
-export async function verifyEmail(db: Database, token: unknown): Promise<'verified' | 'invalid' | 'expired' | 'used'> {
-  return db.transaction().execute(async (trx) => {
+export type VerifyOutcome =
+  | { outcome: 'verified'; sessionToken: string | null }
+  | { outcome: 'invalid' | 'expired' | 'used'; sessionToken: null };
+
+/**
+ * Confirms the address a verification link was sent to and signs its owner in on this browser: the
+ * link proves what a password would, and was just mailed to them. Single use; an expired or reused
+ * link says so and signs no one in. Like sign-in, the browser's earlier session ends and a new one
+ * starts; a disabled or deleted account is confirmed but not signed in.
+ */
+export async function verifyEmail(
+  ctx: Pick<AccountsContext, 'db' | 'secret' | 'ip'>,
+  token: unknown,
+  previousSessionId?: string,
+): Promise<VerifyOutcome> {
+  return ctx.db.transaction().execute(async (trx): Promise<VerifyOutcome> => {
     const link = await consumeAccountLink(trx, token, 'verify-email');
-    if (link.status !== 'valid') return link.status;
+    if (link.status !== 'valid') return { outcome: link.status, sessionToken: null };
     await users.markEmailVerified(trx, link.userId, link.email);
     await recordAudit(trx, { action: 'account.email-verified', actorUserId: link.userId, subjectUserId: link.userId });
-    return 'verified';
+    const user = await users.findUserById(trx, link.userId);
+    if (!user || user.deleted_at || user.disabled_at) return { outcome: 'verified', sessionToken: null };
+    if (previousSessionId) await endSession(trx, previousSessionId);
+    const sessionToken = await startSession(trx, user.id);
+    await recordAudit(trx, {
+      action: 'account.signed-in',
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ipHash: rateLimitSubject(ctx.secret, ctx.ip),
+      details: { via: 'verify-email' },
+    });
+    return { outcome: 'verified', sessionToken };
   });
 }
 

@@ -17,6 +17,7 @@ import {
 } from './credentials.service.ts';
 import { ForgotPasswordPage, ResetPasswordPage } from './credentials.views.tsx';
 import { deleteMyAccount, exportMyData } from './my-data.service.ts';
+import { findPasswordProblem } from './passwords.service.ts';
 import { clearSessionCookie, setSessionCookie } from './session.middleware.ts';
 
 const signedIn = (c: Context<AppEnv>) => c.var.user as NonNullable<AppEnv['Variables']['user']>;
@@ -93,11 +94,17 @@ export const credentialsRoutes = new Hono<AppEnv>()
     );
   })
   .post('/account/password', requires('use-account'), async (c) => {
-    const parsed = parseForm(changePasswordForm, await body(c));
-    if (!parsed.ok) return showAccount(c, { settings: { form: 'password', ...parsed } }, 422);
+    const raw = await body(c);
+    const parsed = parseForm(changePasswordForm, raw);
+    if (!parsed.ok) {
+      // The new password's own problem too (the service checks it only after the form), so all show at once.
+      const problem = typeof raw.newPassword === 'string' && !parsed.errors.newPassword ? findPasswordProblem(raw.newPassword) : null;
+      const errors = problem ? { ...parsed.errors, newPassword: problem } : parsed.errors;
+      return showAccount(c, { settings: { form: 'password', ...parsed, errors } }, 422);
+    }
     const result = await changePassword(accountsContext(c), signedIn(c).id, parsed.data.currentPassword, parsed.data.newPassword);
     if (!result.ok && 'retryAfter' in result) throw new TooManyRequests(result.retryAfter);
-    if (!result.ok) return showAccount(c, { settings: { form: 'password', errors: { [result.field]: result.problem }, values: {} } }, 422);
+    if (!result.ok) return showAccount(c, { settings: { form: 'password', errors: result.errors, values: {} } }, 422);
     if (result.sessionToken) setSessionCookie(c, result.sessionToken);
     return c.redirect(`/${c.var.locale}/account?notice=password-changed`, 303);
   })
@@ -109,7 +116,14 @@ export const credentialsRoutes = new Hono<AppEnv>()
     if (!result.ok)
       return showAccount(
         c,
-        { settings: { form: 'email', errors: { password: result.problem }, values: { email: parsed.data.email } } },
+        // The form calls the current password `password`.
+        {
+          settings: {
+            form: 'email',
+            errors: { password: result.errors.currentPassword ?? 'wrongPassword' },
+            values: { email: parsed.data.email },
+          },
+        },
         422,
       );
     return c.redirect(`/${c.var.locale}/account?notice=email-change-sent`, 303);

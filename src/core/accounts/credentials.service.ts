@@ -65,23 +65,26 @@ export async function resetPassword(
   });
 }
 
-export type ChangeResult = { ok: true; sessionToken?: string } | { ok: false; field: string; problem: string } | Refused;
+/** A refused change: a message key per field, every problem found at once. */
+export type ChangeResult = { ok: true; sessionToken?: string } | { ok: false; errors: Record<string, string> } | Refused;
 
 async function checkCurrentPassword(ctx: AccountsContext, userId: number, password: string): Promise<ChangeResult | null> {
   const limited = await consumeRateLimits(ctx.db, [{ rule: ACCOUNT_LIMITS.signInPerAccount, subject: `user-${userId}` }]);
   if (!limited.allowed) return { ok: false, reason: 'rate-limited', retryAfter: limited.retryAfter };
   const user = await users.findUserById(ctx.db, userId);
-  if (!(await verifyPassword(user?.password_hash, password))) return { ok: false, field: 'currentPassword', problem: 'wrongPassword' };
+  if (!(await verifyPassword(user?.password_hash, password))) return { ok: false, errors: { currentPassword: 'wrongPassword' } };
   return null;
 }
 
 /** Changes the password of a signed-in member; other sessions end, this one is replaced by a new one. */
 export async function changePassword(ctx: AccountsContext, userId: number, current: string, next: string): Promise<ChangeResult> {
   const refused = await checkCurrentPassword(ctx, userId, current);
-  if (refused) return refused;
+  if (refused && !('errors' in refused)) return refused;
+  // A wrong current password and a weak new one are both reported, so one more try fixes both.
   const user = await users.findUserById(ctx.db, userId);
   const problem = findPasswordProblem(next, { email: user?.email ?? undefined });
-  if (problem) return { ok: false, field: 'newPassword', problem };
+  const errors = { ...(refused && 'errors' in refused ? refused.errors : {}), ...(problem ? { newPassword: problem } : {}) };
+  if (Object.keys(errors).length) return { ok: false, errors };
   const passwordHash = await hashPassword(next);
   return ctx.db.transaction().execute(async (trx) => {
     await users.updatePasswordHash(trx, userId, passwordHash);

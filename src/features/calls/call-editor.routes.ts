@@ -6,6 +6,7 @@ import { requires } from '../../platform/http/middleware/authorize.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { instantToWallClock } from '../../platform/lib/time-zones.ts';
 import { cleanFormBody, cleanFormText, type FormErrors } from '../../platform/ui/forms.tsx';
+import { TimeZoneScript } from '../../platform/ui/time-zone-field.tsx';
 import { REVIEW_DECISIONS, registerAcceptedForEvent, reviewApplication } from './call-application.service.ts';
 import { callEditorForm } from './call-editor.forms.ts';
 import { applicationHistory, listCallApplications, listEventChoices, saveCall } from './call-editor.service.ts';
@@ -49,7 +50,9 @@ async function renderForm(
     {
       title: call ? i18n.t('calls.editor.editTitle') : i18n.t('calls.editor.new'),
       indexable: false,
-      children: CallFormPage({ i18n, call, values, errors, events, csrfToken }),
+      head: TimeZoneScript({ assets: deps.assets }),
+      // Only the untouched new form takes the browser's zone; a stored or typed one stays.
+      children: CallFormPage({ i18n, call, values, errors, events, csrfToken, guessZone: !call && status === 200 }),
     },
     status,
   );

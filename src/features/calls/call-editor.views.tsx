@@ -3,6 +3,7 @@ import { LOCALES } from '../../platform/i18n/locales.ts';
 import { SelectField, type SelectOption } from '../../platform/ui/choice-fields.tsx';
 import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
 import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { TimeZoneSelect } from '../../platform/ui/time-zone-field.tsx';
 import { REVIEW_DECISIONS } from './call-application.service.ts';
 import type { ApplicationRow, CallRecord } from './calls.queries.ts';
 import { CALL_KINDS } from './calls.table.ts';
@@ -46,6 +47,8 @@ export function CallFormPage(props: {
   errors: FormErrors;
   events: Array<{ id: number; title: string }>;
   csrfToken: string;
+  /** A new, untouched form: the time-zone list takes the browser's zone (by script). */
+  guessZone?: boolean;
 }) {
   const { i18n, values, errors } = props;
   const { t, locale } = i18n;
@@ -137,16 +140,14 @@ export function CallFormPage(props: {
           error={errors.deadline}
           required
         />
-        <TextField
+        <TimeZoneSelect
           i18n={i18n}
           name="timeZone"
           label={labels.timeZone}
           hint={t('calls.editor.timeZoneHint')}
           value={v('timeZone')}
           error={errors.timeZone}
-          required
-          maxlength={60}
-          dir="ltr"
+          guess={props.guessZone}
         />
         {select('eventId', t('calls.event'), [
           ['', t('calls.editor.noEvent')],

@@ -8,3 +8,14 @@ export const ISO_639_1 = new Set(
     'tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
   ).split(' '),
 );
+
+/**
+ * The languages a form offers as choices (working languages of an event, for instance): the languages
+ * of the network's cities and the most widely used working languages. Any ISO 639-1 code stays valid
+ * (an import may bring another); a form lists such a code too when a record already has it.
+ */
+export const WORKING_LANGUAGES: readonly string[] = [
+  ...['am', 'ar', 'az', 'bg', 'bn', 'bs', 'cs', 'da', 'de', 'el', 'en', 'es', 'fa', 'fi', 'fr', 'ha', 'he', 'hi', 'hr', 'hu'],
+  ...['hy', 'id', 'it', 'ja', 'ka', 'kk', 'ko', 'ku', 'mk', 'ms', 'nl', 'no', 'pl', 'ps', 'pt', 'ro', 'ru', 'sk', 'sl', 'so'],
+  ...['sq', 'sr', 'sv', 'sw', 'th', 'tl', 'tr', 'uk', 'ur', 'uz', 'vi', 'wo', 'yo', 'zh'],
+];

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../i18n/i18n.ts';
+import { ISO_639_1, WORKING_LANGUAGES } from '../i18n/language-codes.ts';
 import { describedByOf, FieldError, FieldFrame, FieldHint, type FrameProps } from './forms.tsx';
 
 // Choices: from a list (a select, the country), one checkbox (or radio), a group of them, and the
@@ -132,6 +133,20 @@ export function CheckboxGroup(props: {
       ))}
     </fieldset>
   );
+}
+
+/**
+ * Languages to tick, named in the reader's language (Intl.DisplayNames) and in its alphabetical order:
+ * the platform's working languages, and any other ISO 639-1 code already chosen, so nothing stored is
+ * lost on saving. The values are the codes, as stored.
+ */
+export function LanguageChoices(props: { i18n: I18n; name: string; legend: string; selected: string[]; error?: string; hint?: string }) {
+  const { i18n } = props;
+  const codes = [...new Set([...WORKING_LANGUAGES, ...props.selected.filter((c) => ISO_639_1.has(c))])];
+  const options = codes
+    .map((code): [string, string] => [code, i18n.languageName(code)])
+    .sort((a, b) => a[1].localeCompare(b[1], i18n.locale));
+  return <CheckboxGroup {...props} options={options} class="language-choices" />;
 }
 
 /** A theme with its topics, labelled in the reader's language (the taxonomy's ThemeWithTopics). */

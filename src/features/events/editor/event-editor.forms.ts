@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_639_1 } from '../../../platform/i18n/language-codes.ts';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { isTimeZone, wallClockToInstant } from '../../../platform/lib/time-zones.ts';
 import { cleanFormText } from '../../../platform/ui/forms.tsx';
@@ -120,13 +121,10 @@ export const eventEditorForm = z
     questions: list(z.enum(REGISTRATION_QUESTIONS), 3),
     themes: list(z.string().regex(/^[a-z0-9-]{1,60}$/, 'invalid')),
     topics: list(z.string().regex(/^[a-z0-9-]{1,60}$/, 'invalid')),
-    languages: z.preprocess(
-      (v) =>
-        text(v)
-          .toLowerCase()
-          .split(/[\s,;]+/)
-          .filter(Boolean),
-      z.array(z.string().regex(/^[a-z]{2}$/, 'languageCodes')).max(20, 'tooMany'),
+    // Ticked in a list of languages (LanguageChoices); a code that is no ISO 639-1 language is refused.
+    languages: list(
+      z.string().refine((code) => ISO_639_1.has(code), 'invalid'),
+      20,
     ),
     hosts,
     partners: z.preprocess(lines, z.array(z.string().max(300, 'tooLong')).max(50, 'tooMany')),

@@ -7,6 +7,7 @@ import { requires } from '../../../platform/http/middleware/authorize.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import { cleanFormBody, type FormErrors, formErrors } from '../../../platform/ui/forms.tsx';
+import { TimeZoneScript } from '../../../platform/ui/time-zone-field.tsx';
 import { eventEditorForm, removeDocumentForm } from './event-editor.forms.ts';
 import {
   addEventDocument,
@@ -24,7 +25,7 @@ import { EventFormPage } from './event-editor.views.tsx';
 // route needs 'edit-content'; every change is a POST with the CSRF token.
 
 const NOTICES = new Set(['saved', 'documentAdded', 'documentRemoved']);
-const LISTS = ['questions', 'themes', 'topics'] as const;
+const LISTS = ['questions', 'themes', 'topics', 'languages'] as const;
 
 async function body(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   try {
@@ -57,7 +58,13 @@ function typed(form: Record<string, unknown>): EventFormValues {
   const listOf = (v: unknown) =>
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
   const values = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  return { values, questions: listOf(form.questions), themes: listOf(form.themes), topics: listOf(form.topics) };
+  return {
+    values,
+    questions: listOf(form.questions),
+    themes: listOf(form.themes),
+    topics: listOf(form.topics),
+    languages: listOf(form.languages),
+  };
 }
 
 async function renderForm(
@@ -85,6 +92,7 @@ async function renderForm(
     {
       title: event ? i18n.t('eventEditor.editTitle') : i18n.t('eventEditor.new'),
       indexable: false,
+      head: TimeZoneScript({ assets: deps.assets }),
       children: EventFormPage({
         i18n,
         event: event ? { slug: event.slug, languages: Object.keys(event.record.translations), documents: event.documents } : null,
@@ -97,6 +105,8 @@ async function renderForm(
         series: choices.series,
         processes: choices.processes,
         csrfToken,
+        // Only the untouched new form takes the browser's zone; a stored or typed one stays.
+        guessZone: form === EMPTY,
         notice: key && NOTICES.has(key) ? i18n.t(`eventEditor.notices.${key}`) : undefined,
         documentError,
       }),
@@ -117,7 +127,13 @@ async function save(c: Context<AppEnv>, event: EditableEvent | null) {
   return c.redirect(`/${c.var.locale}/editor/events/${outcome.slug}/edit?lang=${lang}&notice=saved`, 303);
 }
 
-const EMPTY: EventFormValues = { values: { status: 'draft', timeZone: 'Europe/Berlin' }, questions: [], themes: [], topics: [] };
+const EMPTY: EventFormValues = {
+  values: { status: 'draft', timeZone: 'Europe/Berlin' },
+  questions: [],
+  themes: [],
+  topics: [],
+  languages: [],
+};
 
 export const eventEditorRoutes = new Hono<AppEnv>()
   .use('/editor/events/*', requires('edit-content'))

@@ -138,7 +138,13 @@ export async function removeEventDocument(ctx: EventEditorContext, eventId: numb
   return 'removed';
 }
 
-export type EventFormValues = { values: Record<string, string>; questions: string[]; themes: string[]; topics: string[] };
+export type EventFormValues = {
+  values: Record<string, string>;
+  questions: string[];
+  themes: string[];
+  topics: string[];
+  languages: string[];
+};
 
 /** The form's fields for an event, its texts in `lang` (empty when not written in that language yet). */
 export function formValuesOf(event: EditableEvent, lang: Locale): EventFormValues {
@@ -166,7 +172,6 @@ export function formValuesOf(event: EditableEvent, lang: Locale): EventFormValue
       capacity: r.capacity ? String(r.capacity) : '',
       registrationOpensAt: r.registrationOpensAt ?? '',
       registrationClosesAt: r.registrationClosesAt ?? '',
-      languages: (r.languages ?? []).join(', '),
       hosts: (r.hosts ?? []).map((h) => `${h.city}, ${h.country}`).join('\n'),
       partners: (r.partners ?? []).join('\n'),
       recordings: (r.recordings ?? []).map((l) => `${l.url} ${l.label ?? ''}`.trim()).join('\n'),
@@ -180,5 +185,6 @@ export function formValuesOf(event: EditableEvent, lang: Locale): EventFormValue
     questions: r.questions ?? [],
     themes: r.themes ?? [],
     topics: r.topics ?? [],
+    languages: r.languages ?? [],
   };
 }

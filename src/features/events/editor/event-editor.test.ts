@@ -29,7 +29,7 @@ const base = {
   capacity: '25',
   questions: ['role', 'brings'],
   topics: ['public-space'],
-  languages: 'en, de, ar',
+  languages: ['en', 'de', 'ar'],
   hosts: 'Karlsruhe, DE\nIrbid, JO',
   partners: 'Regional climate agency',
 };

@@ -3,8 +3,9 @@ import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts
 import type { AttachedDocument } from '../../../core/uploads/uploads.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { directionOf, type Locale } from '../../../platform/i18n/locales.ts';
-import { CheckboxGroup, CountrySelect, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { CheckboxGroup, CountrySelect, LanguageChoices, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
 import { type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { TimeZoneSelect } from '../../../platform/ui/time-zone-field.tsx';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
 import type { GroupChoice } from './event-editor.queries.ts';
 import type { EventFormValues } from './event-editor.service.ts';
@@ -25,6 +26,8 @@ export type EventFormPageProps = {
   series: GroupChoice[];
   processes: GroupChoice[];
   csrfToken: string;
+  /** A new, untouched form: the time-zone list takes the browser's zone (by script). */
+  guessZone?: boolean;
   notice?: string;
   documentError?: { message: string; title: string };
 };
@@ -165,7 +168,15 @@ export function WhatFieldset({ kit }: { kit: EventFormKit }) {
       />
       {field('startsAt', { type: 'datetime-local', required: true })}
       {field('endsAt', { type: 'datetime-local', required: true })}
-      {field('timeZone', { hint: t('eventEditor.hints.timeZone'), maxlength: 60, dir: 'ltr' })}
+      <TimeZoneSelect
+        i18n={i18n}
+        name="timeZone"
+        label={labels.timeZone as string}
+        hint={t('eventEditor.hints.timeZone')}
+        value={v('timeZone')}
+        error={errors.timeZone}
+        guess={kit.guessZone}
+      />
       {choose(
         'series',
         kit.series.map((g) => [g.key, g.title]),
@@ -232,7 +243,7 @@ export function RegistrationFieldset({ kit }: { kit: EventFormKit }) {
 
 /** Themes and topics, working languages, hosts and partners. */
 export function ThemesFieldset({ kit }: { kit: EventFormKit }) {
-  const { i18n, form, errors, field, area } = kit;
+  const { i18n, form, errors, area } = kit;
   const { t } = i18n;
   return (
     <fieldset>
@@ -244,7 +255,14 @@ export function ThemesFieldset({ kit }: { kit: EventFormKit }) {
         theme={{ name: 'themes', selected: form.themes, error: errors.themes, label: (theme) => t('forms.themeWhole', { theme }) }}
         topic={{ name: 'topics', selected: form.topics, error: errors.topics }}
       />
-      {field('languages', { hint: t('eventEditor.hints.languages'), maxlength: 100, dir: 'ltr' })}
+      <LanguageChoices
+        i18n={i18n}
+        name="languages"
+        legend={kit.labels.languages as string}
+        hint={t('eventEditor.hints.languages')}
+        selected={form.languages}
+        error={errors.languages}
+      />
       {area('hosts', 3, { hint: t('eventEditor.hints.hosts'), maxlength: 5000 })}
       {area('partners', 3, { hint: t('eventEditor.hints.onePerLine'), maxlength: 10000 })}
     </fieldset>

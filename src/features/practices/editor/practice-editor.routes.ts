@@ -121,13 +121,20 @@ export function practiceEditorRoutes(mode: Mode) {
     .get('/:id{[0-9]+}/preview', async (c) => {
       const found = await loadWorkspace(c);
       if (!found) return c.notFound();
-      const { i18n, deps } = c.var;
+      const { i18n, deps, csrfToken } = c.var;
       const preview = await previewPractice(deps.db, i18n.locale, found.workspace, langOf(c));
       const title = preview.title || i18n.t('practiceWorkflow.untitled');
       return renderPage(c, {
         title: `${i18n.t('practiceWorkflow.preview')}: ${title}`,
         indexable: false,
-        children: PracticePreview({ i18n, detail: preview.detail, themes: preview.themes, back: basePath(c, mode, found.id) }),
+        children: PracticePreview({
+          i18n,
+          detail: preview.detail,
+          themes: preview.themes,
+          back: basePath(c, mode, found.id),
+          csrfToken,
+          canSubmit: found.workspace.actions.includes('submit'),
+        }),
       });
     });
 }

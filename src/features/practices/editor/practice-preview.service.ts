@@ -43,6 +43,9 @@ export async function previewPractice(db: Database, locale: Locale, workspace: W
       updated_at: new Date(),
       city_name: c.city || null,
       city_names: {},
+      // A typed city has no page yet: the preview names it without a link.
+      city_slug: null,
+      city_country: null,
     },
     translation: { practice_id: workspace.practice.id, locale: chosen ?? locale, ...text },
     locales,

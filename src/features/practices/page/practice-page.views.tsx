@@ -1,15 +1,14 @@
-import { raw } from 'hono/html';
-import { cityName } from '../../../core/cities/cities.service.ts';
+import { PlaceWithCity } from '../../../core/cities/index.ts';
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { directionOf, isLocale } from '../../../platform/i18n/locales.ts';
-import { FallbackNote, periodLabel, placeLabel } from '../../../platform/ui/components/content.tsx';
+import { FallbackNote, periodLabel } from '../../../platform/ui/components/content.tsx';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
 import { PracticeMedia } from './practice-media.views.tsx';
 import type { PracticeDetail } from './practice-page.service.ts';
 
 /** A section's text: blank lines separate paragraphs; numbered lines ("1. …") become an ordered list. */
-function SectionText({ text }: { text: string }) {
+export function SectionText({ text }: { text: string }) {
   const blocks = text.split(/\n\s*\n/).filter((b) => b.trim());
   return (
     <>
@@ -36,7 +35,7 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
   const contentDir = isLocale(tr.locale) ? directionOf(tr.locale) : 'auto';
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
-  const city = p.city_name ? cityName({ name: p.city_name, names: p.city_names ?? {} }, locale) : null;
+  const city = p.city_name ? { slug: p.city_slug, country_code: p.city_country, name: p.city_name, names: p.city_names } : null;
   return (
     <article>
       <p class="kicker">{t('practices.kicker')}</p>
@@ -48,7 +47,7 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
       <dl class="facts">
         <dt>{t('practices.place')}</dt>
         <dd>
-          {placeLabel(i18n, city, p.country_code)}
+          <PlaceWithCity i18n={i18n} city={city} countryCode={p.country_code} />
           {p.region_slug ? ` (${t(`common.regions.${p.region_slug}`)})` : ''}
         </dd>
         {p.start_year || p.project_state ? (
@@ -126,63 +125,6 @@ export function PracticePage({ i18n, detail, themes }: { i18n: I18n; detail: Pra
         <a href={`/${locale}/practices`}>{t('practices.backToList')}</a>
       </p>
     </article>
-  );
-}
-
-/**
- * The practice's URL in each language it is written in, the English one (else the first) as
- * x-default, and this page's own URL as canonical (without query strings such as ?sent=1). The
- * layout's alternates for every interface language are left out on this page (they would claim
- * translations that do not exist).
- */
-function PracticeAlternates({ baseUrl, slug, locales, url }: { baseUrl: string; slug: string; locales: string[]; url: string }) {
-  const translated = locales.filter(isLocale);
-  const href = (locale: string) => `${baseUrl}/${locale}/practices/${slug}`;
-  const fallback = translated.includes('en') ? 'en' : translated[0];
-  return (
-    <>
-      <link rel="canonical" href={url} />
-      {translated.map((l) => (
-        <link rel="alternate" hreflang={l} href={href(l)} />
-      ))}
-      {fallback ? <link rel="alternate" hreflang="x-default" href={href(fallback)} /> : null}
-    </>
-  );
-}
-
-/** OpenGraph tags, hreflang alternates and schema.org JSON-LD for a practice page. */
-export function PracticeHead({ i18n, detail, url, baseUrl }: { i18n: I18n; detail: PracticeDetail; url: string; baseUrl: string }) {
-  const { practice: p, translation: tr } = detail;
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'CreativeWork',
-    name: tr.title,
-    abstract: tr.summary,
-    inLanguage: tr.locale,
-    url,
-    datePublished: p.published_at?.toISOString(),
-    dateModified: p.updated_at.toISOString(),
-    keywords: [...detail.themes, ...detail.topics].join(', '),
-    spatialCoverage: {
-      '@type': 'Place',
-      address: { '@type': 'PostalAddress', addressLocality: p.city_name ?? undefined, addressCountry: p.country_code ?? undefined },
-    },
-    temporalCoverage: p.start_year ? `${p.start_year}/${p.end_year ?? '..'}` : undefined,
-    publisher: { '@type': 'Organization', name: i18n.t('common.siteName') },
-  };
-  // "<" escaped so no text can close the script element; a JSON data block is not executed (CSP allows it).
-  const json = JSON.stringify(jsonLd).replace(/</g, '\\u003c');
-  return (
-    <>
-      <PracticeAlternates baseUrl={baseUrl} slug={p.slug} locales={detail.locales} url={url} />
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={tr.title} />
-      <meta property="og:description" content={tr.summary.slice(0, 300)} />
-      <meta property="og:url" content={url} />
-      <meta property="og:locale" content={i18n.locale} />
-      <meta property="og:site_name" content={i18n.t('common.siteName')} />
-      <script type="application/ld+json">{raw(json)}</script>
-    </>
   );
 }
 

@@ -2,6 +2,7 @@ import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { CsrfField, TextArea } from '../../../platform/ui/forms.tsx';
 import type { FileError } from '../files/practice-files.service.ts';
 import { PracticeFiles } from '../files/practice-files.views.tsx';
+import { ReviewText } from './practice-review-text.views.tsx';
 import { OPEN_STATES, type WorkflowAction } from './practice-workflow.model.ts';
 import type { Workspace } from './practice-workflow.service.ts';
 
@@ -137,6 +138,8 @@ export function PracticeWorkspacePage(props: WorkspaceProps) {
   const isLive = practice.status === 'published' || practice.status === 'archived';
   const firstLanguage = Object.keys(workspace.content.translations)[0] ?? locale;
   const authorActions = workspace.actions.filter((a) => a === 'submit' || a === 'withdraw');
+  // The author reads "your practice"; the editor reviewing it reads about the author's (…Editor keys).
+  const addressed = props.mode === 'editor' ? 'Editor' : '';
   return (
     <>
       <p class="kicker">{props.mode === 'editor' ? t('practiceWorkflow.editorTitle') : t('practiceWorkflow.myTitle')}</p>
@@ -154,15 +157,15 @@ export function PracticeWorkspacePage(props: WorkspaceProps) {
             <dt>{t('practiceWorkflow.versionStatus')}</dt>
             <dd>
               {t(`practiceWorkflow.states.${revision.state}`)}
-              {revision.state !== 'published' ? <p class="hint">{t(`practiceWorkflow.stateHelp.${revision.state}`)}</p> : null}
-              {open && isLive ? <p class="hint">{t('practiceWorkflow.liveNote')}</p> : null}
+              {revision.state !== 'published' ? <p class="hint">{t(`practiceWorkflow.stateHelp${addressed}.${revision.state}`)}</p> : null}
+              {open && isLive ? <p class="hint">{t(`practiceWorkflow.liveNote${addressed}`)}</p> : null}
             </dd>
           </>
         ) : null}
       </dl>
       {workspace.editable && props.missing.length ? (
         <div class="missing" role="note" aria-labelledby="missing-title">
-          <p id="missing-title">{t('practiceWorkflow.missingTitle')}</p>
+          <p id="missing-title">{t(`practiceWorkflow.missingTitle${addressed}`)}</p>
           <ul>
             {props.missing.map((m) => (
               <li>{t(`practiceWorkflow.missing.${m}`)}</li>
@@ -188,6 +191,7 @@ export function PracticeWorkspacePage(props: WorkspaceProps) {
           ))}
         </div>
       ) : null}
+      {props.mode === 'editor' ? <ReviewText i18n={i18n} content={workspace.content} preview={`${base}/preview`} /> : null}
       {props.mode === 'editor' ? (
         <DecisionPanel i18n={i18n} csrfToken={props.csrfToken} workspace={workspace} base={base} typedComment={props.typedComment} />
       ) : null}
