@@ -1,13 +1,11 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { readDemoCalls } from '../calls/index.ts';
-import { countNetwork, type NetworkNumbers, pingDatabase } from './site.queries.ts';
+import { getNetworkNumbers, type NetworkNumbers } from '../impact/index.ts';
+import { pingDatabase } from './site.queries.ts';
 
-export type { NetworkNumbers };
-
-export function getNetworkNumbers(db: Database): Promise<NetworkNumbers> {
-  return countNetwork(db);
-}
+// The home page's figures are the impact page's, counted by one definition in the impact module.
+export { getNetworkNumbers, type NetworkNumbers };
 
 export type HealthReport = { status: 'ok' | 'unavailable'; database: 'ok' | 'unavailable' };
 

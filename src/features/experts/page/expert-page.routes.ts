@@ -4,11 +4,13 @@ import { listThemesWithTopics } from '../../../core/taxonomy/taxonomy.service.ts
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { can } from '../../../platform/http/policy.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
+import { sendShareCard } from '../../../platform/http/share-card.ts';
+import { isLocale } from '../../../platform/i18n/locales.ts';
 import { describeExpertContact, getExpertContactLog } from '../contact/expert-contact.service.ts';
 import { ExpertContact, type ExpertContactFormState, ExpertContactLogView } from '../contact/expert-contact.views.tsx';
 import { type ExpertProfile, pickExpertText, RESERVED_EXPERT_SLUGS } from '../profile/expert-profile.model.ts';
 import { findVisibleExpert } from '../profile/expert-profile.service.ts';
-import { ExpertHead, ExpertPage } from './expert-page.views.tsx';
+import { ExpertHead, ExpertPage, expertCardKey, expertShareImage } from './expert-page.views.tsx';
 
 // An expert's page, /experts/<slug>: the profile as the viewer may see it, and the contact form
 // (posted to contact/expert-contact.routes.ts, which shows this page again with the outcome).
@@ -26,9 +28,11 @@ export async function showExpert(
     describeExpertContact(deps.db, profile, viewer?.id ?? null),
     getExpertContactLog(deps.db, viewer, profile.id),
   ]);
-  const url = `${deps.config.BASE_URL}/${i18n.locale}/experts/${profile.slug}`;
+  const text = pickExpertText(profile.translations, i18n.locale);
+  const headline = text?.headline;
+  const shown = text && isLocale(text.locale) ? text.locale : i18n.locale;
+  const url = `${deps.config.BASE_URL}/${shown}/experts/${profile.slug}`;
   const isOwner = viewer !== null && viewer.id === profile.userId;
-  const headline = pickExpertText(profile.translations, i18n.locale)?.headline;
   return renderPage(
     c,
     {
@@ -39,6 +43,9 @@ export async function showExpert(
       path: `/experts/${profile.slug}`,
       // Members-only and hidden profiles are not for search engines, whoever looks at them.
       indexable: profile.visibility === 'public',
+      // The texts' languages only (the name is the same in all); a fallback text's page is canonical in its language.
+      contentLocales: text ? { available: profile.translations.map((tx) => tx.locale), shown: text.locale } : undefined,
+      share: { type: 'profile', image: expertShareImage(i18n, profile, deps.config.BASE_URL) },
       head: ExpertHead({ i18n, profile, url, baseUrl: deps.config.BASE_URL }),
       children: [
         ExpertPage({ i18n, profile, themes, viewer: isOwner ? 'owner' : can(viewer, 'edit-content') ? 'editor' : 'other' }),
@@ -69,8 +76,15 @@ export async function expertOf(c: Context<AppEnv>): Promise<ExpertProfile | unde
 }
 
 /** /experts/<slug>: an expert's page. */
-export const expertPageRoutes = new Hono<AppEnv>().get('/experts/:slug', async (c: Context<AppEnv>, next: Next) => {
-  const profile = await expertOf(c);
-  if (!profile) return next();
-  return showExpert(c, profile, { sent: c.req.query('sent') === '1' });
-});
+export const expertPageRoutes = new Hono<AppEnv>()
+  .get('/experts/:slug', async (c: Context<AppEnv>, next: Next) => {
+    const profile = await expertOf(c);
+    if (!profile) return next();
+    return showExpert(c, profile, { sent: c.req.query('sent') === '1' });
+  })
+  // A public profile's share card, with the name from the database; other profiles have none.
+  .get('/experts/:slug/card.png', async (c: Context<AppEnv>, next: Next) => {
+    const profile = await expertOf(c);
+    if (profile?.visibility !== 'public') return next();
+    return sendShareCard(c, { key: expertCardKey(profile), title: profile.displayName });
+  });

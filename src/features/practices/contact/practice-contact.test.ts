@@ -147,12 +147,12 @@ describe('contact form on a practice page', () => {
     });
   });
 
-  it('lists exactly the practice’s translations as hreflang alternates, with x-default and a canonical URL', async () => {
+  it('lists exactly the practice’s translations as hreflang alternates, with x-default and one canonical URL per text', async () => {
     const html = await (await t.request(page('pc-member', 'de'))).text();
     const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     assert.deepEqual(alternates, [
-      `de http://localhost${page('pc-member', 'de')}`,
       `en http://localhost${page('pc-member', 'en')}`,
+      `de http://localhost${page('pc-member', 'de')}`,
       `x-default http://localhost${page('pc-member', 'en')}`,
     ]);
     assert.equal([...html.matchAll(/rel="canonical"/g)].length, 1);
@@ -164,7 +164,9 @@ describe('contact form on a practice page', () => {
       `fr http://localhost${page('pc-editors', 'fr')}`,
       `x-default http://localhost${page('pc-editors', 'fr')}`,
     ]);
-    assert.ok(french.includes(`<link rel="canonical" href="http://localhost${page('pc-editors', 'ar')}"/>`));
+    // Shown in French on the Arabic interface: the same content as the French page, so canonical to it.
+    assert.ok(french.includes(`<link rel="canonical" href="http://localhost${page('pc-editors', 'fr')}"/>`));
+    assert.ok(french.includes('<meta property="og:locale" content="fr_FR"/>'));
   });
 
   it('has no page and no contact form for a practice that is not published', async () => {
