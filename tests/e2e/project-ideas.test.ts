@@ -72,6 +72,8 @@ describe('project ideas and the event form in the browser', () => {
         '/project-ideas?stage=ready-for-funding',
         IRBID,
         '/impact',
+        '/impact?from=2020&to=2021',
+        '/impact?from=20x9&to=2018',
         '/events/mena-project-planning-2021',
       ]) {
         const res = await page.goto(`${app.base}/${locale}${path}`);

@@ -22,13 +22,23 @@ export type Impact = {
 
 const zero = (): Figures => ({ events: 0, participants: 0, practices: 0, experts: 0, projectIdeas: 0 });
 
-/** Everything the impact page shows, counted from the records at `now`. */
-export async function computeImpact(db: Database, locale: Locale, now = new Date()): Promise<Impact> {
+export type { NetworkNumbers, YearRange } from './impact.queries.ts';
+export const OPEN_RANGE: q.YearRange = { from: null, to: null };
+
+/**
+ * Everything the impact page shows, counted from the records at `now`; with a range, only what falls
+ * in those years (every figure and table, the totals included).
+ */
+export async function computeImpact(
+  db: Database,
+  locale: Locale,
+  { now = new Date(), range = OPEN_RANGE }: { now?: Date; range?: q.YearRange } = {},
+): Promise<Impact> {
   const [events, practices, experts, ideas, themes, taxonomy] = await Promise.all([
-    q.tallyEvents(db, now),
-    q.tallyPractices(db),
-    q.tallyExperts(db),
-    q.tallyProjectIdeas(db),
+    q.tallyEvents(db, now, range),
+    q.tallyPractices(db, range),
+    q.tallyExperts(db, range),
+    q.tallyProjectIdeas(db, range),
     listThemesWithTopics(db, locale),
     loadTaxonomyIndex(db),
   ]);
@@ -68,6 +78,14 @@ export async function computeImpact(db: Database, locale: Locale, now = new Date
     ),
     byRegion: list(tables.region, [...taxonomy.regions].sort()),
   };
+}
+
+/**
+ * The home page's figures: experts, practices and events held counted exactly as on the impact page
+ * (one definition, so the two never disagree), and the cities and countries they are in.
+ */
+export function getNetworkNumbers(db: Database, now = new Date()): Promise<q.NetworkNumbers> {
+  return q.countNetwork(db, now);
 }
 
 const measure = z.enum(MEASURES).catch('events');
