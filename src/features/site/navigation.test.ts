@@ -113,6 +113,8 @@ describe('home page sentence box', () => {
     assert.match(html, /<meta name="robots" content="noindex"/, 'a run request is not for search engines');
     assert.ok(html.includes(`>${sentence}</textarea>`), 'the sentence stands in the form, to refine it');
     assert.match(html, /id="match-results"/);
+    assert.match(html, /<div role="status" class="results-count"><h2 id="match-results">/, 'the count is announced');
+    assert.doesNotMatch(html, /<h[1-6][^>]*role="status"/, 'from a live region, not from the heading (not valid HTML)');
     assert.match(html, /<ol class="result-list">/, 'the demo has peers for it');
     // An empty box shows the matching form, not an error.
     const empty = await t.request('/en/experts/match?challenge=%20');

@@ -124,9 +124,10 @@ function MatchResults(
   const contacted = new Map((saved?.contacts ?? []).map((c) => [c.expert_id, c]));
   return (
     <section aria-labelledby="match-results" class="results">
-      <h2 id="match-results" role="status">
-        {t('experts.match.results', { count: result.items.length })}
-      </h2>
+      {/* The count is announced from a live region of its own: role=status is not allowed on a heading. */}
+      <div role="status" class="results-count">
+        <h2 id="match-results">{t('experts.match.results', { count: result.items.length })}</h2>
+      </div>
       <p class="hint">
         {t('experts.match.writtenIn', { language: i18n.languageName(result.language) })}
         {result.inferredTopics.length
