@@ -82,6 +82,11 @@ const practiceSlugs = z.preprocess(
   z.array(z.string().regex(/^[a-z0-9-]{1,100}$/, 'practiceNotFound')).max(50, 'tooMany'),
 );
 
+const groupKey = z.preprocess((v) => text(v).trim(), z.string().max(200));
+
+/** The names an event refers to, read on their own when other fields failed (see resolveEventReferences). */
+export const eventReferencesForm = z.object({ series: groupKey, learningProcess: groupKey, practices: practiceSlugs });
+
 export const eventEditorForm = z
   .object({
     lang: z.enum(LOCALES),
@@ -130,8 +135,8 @@ export const eventEditorForm = z
     partners: z.preprocess(lines, z.array(z.string().max(300, 'tooLong')).max(50, 'tooMany')),
     recordings: links,
     practices: practiceSlugs,
-    series: z.preprocess((v) => text(v).trim(), z.string().max(200)),
-    learningProcess: z.preprocess((v) => text(v).trim(), z.string().max(200)),
+    series: groupKey,
+    learningProcess: groupKey,
     reportedParticipants: count(1_000_000),
     reportedMunicipalities: count(100_000),
     reportedCountries: count(300),

@@ -8,7 +8,7 @@ import { renderPage } from '../../../platform/http/render.tsx';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import { cleanFormBody, type FormErrors, formErrors } from '../../../platform/ui/forms.tsx';
 import { TimeZoneScript } from '../../../platform/ui/time-zone-field.tsx';
-import { eventEditorForm, removeDocumentForm } from './event-editor.forms.ts';
+import { eventEditorForm, eventReferencesForm, removeDocumentForm } from './event-editor.forms.ts';
 import {
   addEventDocument,
   type EditableEvent,
@@ -17,6 +17,7 @@ import {
   loadEditableEvent,
   loadEventFormChoices,
   removeEventDocument,
+  resolveEventReferences,
   saveEventFromForm,
 } from './event-editor.service.ts';
 import { EventFormPage } from './event-editor.views.tsx';
@@ -120,7 +121,12 @@ async function save(c: Context<AppEnv>, event: EditableEvent | null) {
   const lang = typeof form.lang === 'string' && isLocale(form.lang) ? form.lang : langOf(c);
   for (const list of LISTS) if (form[list] === undefined) form[list] = [];
   const parsed = eventEditorForm.safeParse({ ...form, lang });
-  if (!parsed.success) return renderForm(c, event, lang, typed(form), formErrors(parsed.error), 422);
+  if (!parsed.success) {
+    // The names the form refers to are checked too, so their errors show with the others.
+    const named = eventReferencesForm.safeParse(form);
+    const references = named.success ? (await resolveEventReferences(c.var.deps.db, { ...named.data, lang })).errors : {};
+    return renderForm(c, event, lang, typed(form), { ...references, ...formErrors(parsed.error) }, 422);
+  }
   const outcome = await saveEventFromForm(ctx(c), event, parsed.data);
   if (!outcome.ok && 'forbidden' in outcome) throw new HTTPException(403, { message: 'forbidden' });
   if (!outcome.ok) return renderForm(c, event, lang, typed(form), outcome.errors, 422);

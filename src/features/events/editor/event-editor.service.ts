@@ -46,15 +46,13 @@ function fieldOf(problem: { field: string }): [string, string] {
   return [head ?? 'form', 'invalid'];
 }
 
-/** Creates an event (a draft unless the editor chose otherwise) or changes one, merged into its record. */
-export async function saveEventFromForm(
-  ctx: EventEditorContext,
-  existing: EditableEvent | null,
-  f: EventEditorForm,
-): Promise<EventSaveOutcome> {
-  if (!can(ctx.user, 'edit-content')) return { ok: false, forbidden: true };
+/**
+ * The series, learning process and presented practices the form names, looked up; what is not found is
+ * an error on its field. The route also runs it when other fields failed, so every error shows at once.
+ */
+export async function resolveEventReferences(db: Database, f: Pick<EventEditorForm, 'lang' | 'series' | 'learningProcess' | 'practices'>) {
   const errors: Record<string, string> = {};
-  const choices = await loadEventFormChoices(ctx.db, f.lang);
+  const choices = await loadEventFormChoices(db, f.lang);
   const group = (list: q.GroupChoice[], key: string, field: string) => {
     if (!key) return null;
     const found = list.find((g) => g.key === key);
@@ -63,8 +61,19 @@ export async function saveEventFromForm(
   };
   const series = group(choices.series, f.series, 'series');
   const learningProcess = group(choices.processes, f.learningProcess, 'learningProcess');
-  const practiceNames = await q.findPracticeNamesBySlug(ctx.db, f.practices);
+  const practiceNames = await q.findPracticeNamesBySlug(db, f.practices);
   if (f.practices.some((slug) => !practiceNames.has(slug))) errors.practices = 'practiceNotFound';
+  return { errors, series, learningProcess, practiceNames };
+}
+
+/** Creates an event (a draft unless the editor chose otherwise) or changes one, merged into its record. */
+export async function saveEventFromForm(
+  ctx: EventEditorContext,
+  existing: EditableEvent | null,
+  f: EventEditorForm,
+): Promise<EventSaveOutcome> {
+  if (!can(ctx.user, 'edit-content')) return { ok: false, forbidden: true };
+  const { errors, series, learningProcess, practiceNames } = await resolveEventReferences(ctx.db, f);
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const figures = { participants: f.reportedParticipants, municipalities: f.reportedMunicipalities, countries: f.reportedCountries };

@@ -180,6 +180,19 @@ describe('the editors’ event form', () => {
     });
     assert.equal(draft.status, 422);
     assert.match(await draft.text(), /There is no good practice at one of these addresses/);
+    // With another mistake in the form, both errors show at once (not the practice's after a second try).
+    const both = await editor.post('/en/editor/events/new', {
+      ...base,
+      status: 'draft',
+      title: '',
+      startsAt: '2020-06-02T10:00',
+      endsAt: '2020-06-02T12:00',
+      practices: 'https://example.org/en/practices/no-such-practice',
+    });
+    assert.equal(both.status, 422);
+    const bothHtml = await both.text();
+    assert.match(bothHtml, /There is no good practice at one of these addresses/);
+    assert.match(bothHtml, /Please fill in this field\./);
     const saved = await editor.post('/en/editor/events/new', {
       ...base,
       status: 'draft',
