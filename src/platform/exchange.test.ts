@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import type { Database } from './db/client.ts';
-import { importRecords, RecordRejected } from './exchange.ts';
+import { importRecords, RecordRejected, recordLine } from './exchange.ts';
 
 // Inside a caller's transaction the loop saves with that handle: a stand-in is enough to test the loop.
 const inTransaction = { isTransaction: true } as unknown as Database;
@@ -52,5 +52,13 @@ describe('importRecords', () => {
       }),
       /disk full/,
     );
+  });
+});
+
+describe('one line of a record', () => {
+  it('turns an imported name’s line breaks and control characters into a space, and can require it', () => {
+    assert.equal(recordLine(120).parse('  Amal\r\nBcc: evil@example.org\u0007 '), 'Amal Bcc: evil@example.org');
+    assert.equal(recordLine(120, 'name is required').safeParse('\r\n').error?.issues[0]?.message, 'name is required');
+    assert.equal(recordLine(3).safeParse('a\nb\nc').success, false, 'the length counts after cleaning: "a b c" is 5');
   });
 });

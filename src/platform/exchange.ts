@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from './db/client.ts';
 import { LOCALES } from './i18n/locales.ts';
 import type { ImportReport } from './module.ts';
+import { cleanLine } from './ui/line-field.ts';
 
 // The loop every module's importer runs over its array of the exchange format (docs/import-format.md):
 // each record is checked on its own, and a bad one is reported with its reasons while the others still
@@ -9,6 +10,17 @@ import type { ImportReport } from './module.ts';
 
 /** Text of a record: trimmed, at most `max` characters. */
 export const recordText = (max: number) => z.string().trim().max(max);
+
+/**
+ * One line of a record (a title, a name, a city): line breaks and control characters become a space, as
+ * in the forms (cleanLine), so an imported name cannot break a mail header or a log line either.
+ */
+export const recordLine = (max: number, required?: string) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform(cleanLine)
+    .pipe(required ? z.string().min(1, required).max(max) : z.string().max(max));
 
 /** A country as ISO 3166-1 alpha-2, in either case (whether it is known, only the database can tell). */
 export const countryCode = (message = 'must be an ISO 3166-1 alpha-2 code') =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findOrAddCity } from '../../core/cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { countryCode, importRecords, recordText, translationsOf } from '../../platform/exchange.ts';
+import { countryCode, importRecords, recordLine, recordText, translationsOf } from '../../platform/exchange.ts';
 import { slugify } from '../../platform/lib/slug.ts';
 import type { ImportReport } from '../../platform/module.ts';
 import * as x from './project-ideas.import.queries.ts';
@@ -15,6 +15,7 @@ import { PROJECT_STAGES } from './project-ideas.table.ts';
 // the CLI imports experts and events before project ideas).
 
 const text = recordText;
+const line = recordLine;
 const day = z
   .string()
   .trim()
@@ -22,7 +23,7 @@ const day = z
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
 
 const translation = z.object({
-  title: z.string().trim().min(1, 'title is required').max(300),
+  title: line(300, 'title is required'),
   summary: text(2000).default(''),
   challenge: text(10_000).default(''),
   approach: text(10_000).default(''),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode, recordText, translationsOf } from '../../../platform/exchange.ts';
+import { countryCode, recordLine, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { isTimeZone } from '../../../platform/lib/time-zones.ts';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
@@ -8,6 +8,7 @@ import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } fr
 // editors' form read and write it. Kept apart from the importer so each file stays readable.
 
 const text = recordText;
+const line = recordLine;
 const slugs = z.array(z.string().trim()).max(100).default([]);
 /** An address part as slugify makes them; a new record asks for it, an existing one keeps its own. */
 const slug = z
@@ -32,11 +33,11 @@ const link = z.object({
     .url()
     .max(2000)
     .refine((u) => /^https?:/.test(u), 'must be http(s)'),
-  label: text(200).default(''),
+  label: line(200).default(''),
 });
 
 const translation = z.object({
-  title: z.string().trim().min(1, 'title is required').max(300),
+  title: line(300, 'title is required'),
   summary: text(2000).default(''),
   programme: text(20000).default(''),
   documentation: text(20000).default(''),
@@ -45,7 +46,7 @@ const translation = z.object({
 const group = z.object({
   externalId: text(200).min(1),
   slug: slug.optional(),
-  translations: z.partialRecord(z.enum(LOCALES), z.object({ title: text(300).min(1), summary: text(2000).default('') })),
+  translations: z.partialRecord(z.enum(LOCALES), z.object({ title: line(300, 'title is required'), summary: text(2000).default('') })),
 });
 
 /**
@@ -65,10 +66,10 @@ export const importedEvent = z.object({
   startsAt: moment,
   endsAt: moment,
   timeZone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
-  city: text(200).nullable().default(null),
+  city: line(200).nullable().default(null),
   country: countryCode().nullable().default(null),
   region: z.string().trim().nullable().default(null),
-  venue: text(300).default(''),
+  venue: line(300).default(''),
   joinUrl: z.string().trim().url().max(2000).nullable().default(null),
   capacity: z.number().int().min(1).max(100_000).nullable().default(null),
   registrationOpensAt: moment.nullable().default(null),
@@ -78,10 +79,10 @@ export const importedEvent = z.object({
   topics: slugs,
   languages: z.array(z.string().trim().toLowerCase()).max(20).default([]),
   hosts: z
-    .array(z.object({ city: text(200).min(1), country: countryCode() }))
+    .array(z.object({ city: line(200, 'city is required'), country: countryCode() }))
     .max(30)
     .default([]),
-  partners: z.array(text(300).min(1)).max(50).default([]),
+  partners: z.array(line(300, 'a partner needs a name')).max(50).default([]),
   series: series.nullable().default(null),
   learningProcess: group.nullable().default(null),
   reportedFigures: z

@@ -4,7 +4,7 @@ import { findOrCreateMemberAccount, listAccountEmails, renameAccount } from '../
 import { findOrAddCity } from '../../../core/cities/cities.service.ts';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { countryCode, importRecords, RecordRejected, recordText, translationsOf } from '../../../platform/exchange.ts';
+import { countryCode, importRecords, RecordRejected, recordLine, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { ISO_639_1 } from '../../../platform/i18n/language-codes.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
@@ -20,6 +20,7 @@ import * as q from './experts-import.queries.ts';
 
 const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : undefined);
 const text = recordText;
+const line = recordLine;
 const country = countryCode();
 const slugs = z.array(z.string().trim()).max(200).default([]);
 
@@ -34,11 +35,7 @@ const translation = z.object({
 
 export const importedExpert = z.object({
   externalId: z.string().trim().min(1).max(200),
-  name: z
-    .string({ error: required('name') })
-    .trim()
-    .min(1, 'name is required')
-    .max(120),
+  name: z.string({ error: required('name') }).pipe(line(120, 'name is required')),
   // Absent (an export without --with-emails): an existing profile keeps its account.
   email: z
     .string()
@@ -48,9 +45,9 @@ export const importedExpert = z.object({
     .pipe(z.email('not a valid e-mail address'))
     .nullish()
     .transform((v) => v ?? undefined),
-  organisation: text(300).default(''),
-  position: text(200).default(''),
-  city: text(200).default(''),
+  organisation: line(300).default(''),
+  position: line(200).default(''),
+  city: line(200).default(''),
   country: z.string({ error: required('country') }).pipe(country),
   languages: z
     .array(

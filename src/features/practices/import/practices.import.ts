@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { countryCode, importRecords, recordText, translationsOf } from '../../../platform/exchange.ts';
+import { countryCode, importRecords, recordLine, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
 import type { ImportReport } from '../../../platform/module.ts';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
@@ -14,8 +14,9 @@ import * as q from './practice-exchange.queries.ts';
 // The exchange format of docs/import-format.md: `npm run cli -- import FILE.json` and `export`.
 
 const text = recordText;
+const line = recordLine;
 const translation = z.object({
-  title: text(300).min(1, 'title is required'),
+  title: line(300, 'title is required'),
   summary: text(2000).min(1, 'summary is required'),
   challenge: text(20_000).default(''),
   approach: text(20_000).default(''),
@@ -30,14 +31,14 @@ export const importedPractice = z
   .object({
     externalId: z.string().trim().min(1).max(200),
     status: z.enum(['published', 'draft']),
-    city: text(200).min(1, 'city is required'),
+    city: line(200, 'city is required'),
     country: countryCode('country must be an ISO 3166-1 alpha-2 code'),
     themes: z.array(z.string()).default([]),
     topics: z.array(z.string()).default([]),
     sdgs: z.array(z.number().int().min(1).max(17)).default([]),
     startYear: year.nullable().optional(),
     endYear: year.nullable().optional(),
-    partners: z.array(text(300).min(1)).max(50).default([]),
+    partners: z.array(line(300, 'a partner needs a name')).max(50).default([]),
     links: z
       .array(
         z.object({
@@ -45,13 +46,13 @@ export const importedPractice = z
             .string()
             .url()
             .regex(/^https?:\/\//, 'links must be http(s)'),
-          label: text(200).min(1),
+          label: line(200, 'a link needs a label'),
         }),
       )
       .max(20)
       .default([]),
     translations: translationsOf(translation, 'needs at least one language'),
-    contact: z.object({ name: text(200).default(''), organisation: text(300).default('') }).default({ name: '', organisation: '' }),
+    contact: z.object({ name: line(200).default(''), organisation: line(300).default('') }).default({ name: '', organisation: '' }),
   })
   .refine((p) => !p.startYear || !p.endYear || p.endYear >= p.startYear, { message: 'endYear is before startYear', path: ['endYear'] });
 
