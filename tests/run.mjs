@@ -76,8 +76,7 @@ try {
     } else if (process.env.BROWSER_TESTS === 'skip') {
       console.log('Browser tests not run: BROWSER_TESTS=skip.');
     } else if (existsSync(CHROMIUM)) {
-      // Two at a time: in CI the other engine's run ends first and leaves a core idle (ADR 011).
-      status = (await runTests(e2e, 2, env)) || status;
+      status = (await runTests(e2e, 1, env)) || status;
     } else if (process.env.REQUIRE_BROWSER === '1') {
       console.error(`Browser tests cannot run: ${CHROMIUM} is missing (apt-get install -y chromium), and REQUIRE_BROWSER=1.`);
       status = 1;
