@@ -1,3 +1,5 @@
+import { shareCardsDir } from '../../platform/http/share-card.ts';
+import { pruneShareCards } from '../../platform/lib/share-card.ts';
 import { defineModule } from '../../platform/module.ts';
 import { OFFICE_CONTACT_LIMITS } from './contact/office-contact.service.ts';
 import { healthRoutes, siteRoutes } from './site.routes.ts';
@@ -13,6 +15,10 @@ export default defineModule({
     { area: 'footer', section: 'privacy', href: '/privacy', label: 'common.footer.privacyLink', order: 40 },
   ],
   rateLimits: OFFICE_CONTACT_LIMITS,
+  // The share cards every page kind announces are drawn on demand; old ones go after a month.
+  housekeeping: async ({ config }) => {
+    await pruneShareCards(shareCardsDir(config));
+  },
   messages: new URL('./messages/', import.meta.url),
 });
 

@@ -35,12 +35,17 @@ export function siteCardKey(locale: Locale, tagline: string): string {
   return `site:${locale}:${tagline}`;
 }
 
+/** Where drawn cards are kept: beside the uploads, on the same (shared) storage. */
+export function shareCardsDir(config: { DATA_DIR: string }): string {
+  return join(config.DATA_DIR, 'uploads', 'cards');
+}
+
 /**
  * Answers with the card for `key` (drawn once, then read from `<DATA_DIR>/uploads/cards/`). The URL of
  * the current version is cached for a year; an outdated `v` still gets the current card, revalidated.
  */
 export async function sendShareCard(c: Context<AppEnv>, content: { key: string; title: string; draft?: boolean }) {
-  const dir = join(c.var.deps.config.DATA_DIR, 'uploads', 'cards');
+  const dir = shareCardsDir(c.var.deps.config);
   const { png, version } = await shareCard(dir, { key: content.key, title: content.title, siteName: c.var.i18n.t('common.siteName') });
   const current = c.req.query('v') === version;
   // A draft's card is seen by editors only: never kept by a shared cache.

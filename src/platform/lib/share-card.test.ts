@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { drawShareCard, SHARE_CARD, shareCard, shareCardVersion } from './share-card.ts';
+import { drawShareCard, pruneShareCards, SHARE_CARD, shareCard, shareCardVersion } from './share-card.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'peerpolis-cards-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,5 +42,19 @@ describe('share cards', () => {
     const renamed = await shareCard(dir, { ...content, key: 'practice:1:en:Sorting waste together', title: 'Sorting waste together' });
     assert.notEqual(renamed.version, a.version);
     assert.equal(readdirSync(dir).length, 2);
+  });
+
+  it('prunes cards drawn more than a month ago, and they are drawn again when asked for', async () => {
+    const content = { key: 'practice:2:en:Old title', title: 'Old title', siteName: 'Peerpolis' };
+    const old = await shareCard(dir, content);
+    const file = join(dir, `${old.version}.png`);
+    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    utimesSync(file, monthAgo, monthAgo);
+    writeFileSync(join(dir, 'notes.txt'), 'not a card');
+    const before = readdirSync(dir).length;
+    assert.equal(await pruneShareCards(dir), 1);
+    assert.equal(readdirSync(dir).length, before - 1, 'the old card went; newer cards and other files stay');
+    assert.ok(readdirSync(dir).includes('notes.txt'));
+    assert.deepEqual((await shareCard(dir, content)).png, old.png);
   });
 });

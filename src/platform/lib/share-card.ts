@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
@@ -127,4 +127,24 @@ export async function shareCard(dir: string, content: ShareCardContent): Promise
     drawing.set(version, pending);
   }
   return { png: await pending, version };
+}
+
+/** How long a drawn card stays on disk: one still asked for is drawn again (once) after that. */
+export const SHARE_CARD_KEEP_DAYS = 30;
+
+/**
+ * Deletes cards drawn more than `keepDays` ago (and parts a crash left): every edit of a title draws a
+ * new card, so the folder would otherwise only grow. Returns how many files went.
+ */
+export async function pruneShareCards(dir: string, keepDays = SHARE_CARD_KEEP_DAYS, now = Date.now()): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!/^[0-9a-f]+\.png(\..+\.part)?$/.test(name)) continue;
+    const info = await stat(join(dir, name)).catch(() => null);
+    if (!info || now - info.mtimeMs < keepDays * 86_400_000) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
