@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { migrations, modules } from './modules.ts';
+import { migrations, moduleServices, modules } from './modules.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -87,7 +87,11 @@ const platformCommands: Record<string, CliCommand> = {
         for (const exchange of exchanges) {
           const records = parsed.data[exchange.key];
           if (!records) continue;
-          const report = await exchange.importRecords(db, records, { baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
+          const report = await exchange.importRecords(db, records, {
+            baseUrl: config.BASE_URL,
+            mailFrom: config.MAIL_FROM,
+            extensions: moduleServices.extensions,
+          });
           rejected += printImportReport(exchange.label, report);
         }
         if (rejected) process.exitCode = 3;
@@ -152,7 +156,7 @@ if (!command) {
   console.error(name && name !== 'help' ? `Unknown command: ${name}\n\n${usage()}` : usage());
   process.exit(name === 'help' ? 0 : 2);
 }
-command.run(args, { withDatabase }).then(
+command.run(args, { withDatabase, extensions: moduleServices.extensions }).then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,4 @@
-import { modules } from './modules.ts';
+import { moduleServices, modules } from './modules.ts';
 import type { Database } from './platform/db/client.ts';
 import { hasSeedRun, recordSeedRun } from './platform/db/seed-runs.queries.ts';
 import type { ImportContext } from './platform/module.ts';
@@ -9,7 +9,7 @@ export type SeedReport = {
   demo: 'loaded' | 'already-loaded' | 'skipped';
 };
 
-export type SeedOptions = { demo: boolean } & Partial<ImportContext>;
+export type SeedOptions = { demo: boolean } & Partial<Omit<ImportContext, 'extensions'>>;
 
 /**
  * Reference data on every start (idempotent upserts); then, unless switched off, every module's demo
@@ -24,6 +24,7 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
   const ctx: ImportContext = {
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
     mailFrom: options.mailFrom ?? 'Peerpolis <no-reply@localhost>',
+    extensions: moduleServices.extensions,
   };
   let loaded = 0;
   for (const module of modules) {

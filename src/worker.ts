@@ -1,6 +1,6 @@
 import type { Worker } from './core/jobs/jobs.service.ts';
 import { startWorker } from './core/jobs/jobs.service.ts';
-import { modules } from './modules.ts';
+import { moduleServices, modules } from './modules.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/client.ts';
 import type { Logger } from './platform/log.ts';
@@ -12,7 +12,7 @@ export function startBackgroundWorker(
   logger: Logger,
   intervalMs = 1000,
 ): Worker & { describe: Record<string, string> } {
-  const ctx = { db, config, logger };
+  const ctx = { db, config, logger, extensions: moduleServices.extensions };
   const contributions = modules.flatMap((m) => (m.jobs ? [m.jobs(ctx)] : []));
   const handlers = Object.assign({}, ...contributions.map((c) => c.handlers));
   const worker = startWorker(db, handlers, {

@@ -69,6 +69,15 @@ const schema = z
       .string()
       .transform((value, ctx) => parseCoordinators(value, ctx))
       .optional(),
+    // The newsletter (docs/newsletter.md): the network's postal address for every edition's footer, an
+    // optional mailbox for List-Unsubscribe's mailto: form, the sending rate (messages per second over
+    // all processes together is this times the number of senders) and the SMTP connections per sender.
+    POSTAL_ADDRESS: z.string().trim().max(300).optional(),
+    NEWSLETTER_UNSUBSCRIBE_MAILTO: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).optional(),
+    NEWSLETTER_RATE: z.coerce.number().int().min(1).max(100_000).default(50),
+    NEWSLETTER_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+    // The shared secret that bounce and complaint notifications (POST /api/v1/mail-events) must carry.
+    MAIL_EVENTS_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])

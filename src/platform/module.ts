@@ -3,7 +3,7 @@ import type { Migration } from 'kysely';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { PersonalDataHooks } from './db/personal-data.ts';
-import type { Extension } from './extension.ts';
+import type { Extension, Extensions } from './extension.ts';
 import type { AppEnv } from './http/context.ts';
 import type { Logger } from './log.ts';
 import type { NavEntry } from './ui/navigation.ts';
@@ -16,7 +16,7 @@ export type { NavEntry, PersonalDataHooks };
 // names a module. See docs/code-style.md and ADR 010.
 
 /** Where the platform runs background work: the worker process (or `npm start`'s own worker). */
-export type BackgroundContext = { db: Database; config: Config; logger: Logger };
+export type BackgroundContext = { db: Database; config: Config; logger: Logger; extensions: Extensions };
 
 /** One kind of job: runs a job's payload; throws to retry (see core/jobs). */
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -30,7 +30,7 @@ export type JobContribution = {
 };
 
 /** What an import or a seed step may need beyond the database: where links point, who mails. */
-export type ImportContext = { baseUrl: string; mailFrom: string };
+export type ImportContext = { baseUrl: string; mailFrom: string; extensions: Extensions };
 
 export type ImportReport = Array<{ externalId: string; outcome: 'created' | 'updated' | 'rejected'; reasons: string[] }>;
 
@@ -56,7 +56,10 @@ export type DemoSeedStep = {
 /** A `npm run cli -- <name>` command. */
 export type CliCommand = {
   summary: string;
-  run: (args: string[], ctx: { withDatabase: <T>(work: (db: Database, engine: string) => Promise<T>) => Promise<T> }) => Promise<void>;
+  run: (
+    args: string[],
+    ctx: { withDatabase: <T>(work: (db: Database, engine: string) => Promise<T>) => Promise<T>; extensions: Extensions },
+  ) => Promise<void>;
 };
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };

@@ -27,6 +27,21 @@ export const CONSENT_VERSION = '2026-12';
 /** A subscriber who has not confirmed within this many days is deleted (the address was never theirs to keep). */
 export const PENDING_DAYS = 30;
 
+/**
+ * Stands in for a subscriber's token in an edition rendered once per language; the sender puts each
+ * reader's own token in its place. Letters only, so no escaping (HTML, URL, quoted-printable) changes it.
+ */
+export const TOKEN_SLOT = 'PEERPOLISSUBSCRIBERTOKEN';
+
+/** The personal links of a subscriber (every mail carries them). The one-click unsubscribe is outside the locale: no CSRF, no session. */
+export function subscriberLinks(baseUrl: string, locale: string, token: string) {
+  return {
+    confirm: `${baseUrl}/${locale}/newsletter/confirm/${token}`,
+    preferences: `${baseUrl}/${locale}/newsletter/preferences/${token}`,
+    unsubscribe: `${baseUrl}/newsletter/unsubscribe/${token}`,
+  };
+}
+
 /** A reference to content of the platform: "<kind>:<externalId>" (kinds come from the item sources). */
 export function parseItemRef(ref: string): { kind: string; externalId: string } | null {
   const match = /^([a-zA-Z][a-zA-Z0-9-]*):(.{1,200})$/.exec(ref);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { createMember, newVisitor, signedIn } from '../../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
 import { lastMailTo, linkIn } from '../../../../tests/helpers/mail.ts';
+import { Extensions } from '../../../platform/extension.ts';
 import { expertsDemo } from '../experts.seed.ts';
 import { exportExperts, importExperts } from './experts.import.ts';
 
@@ -273,7 +274,7 @@ describe('import and export of experts', () => {
     // Under the name databases have recorded the step with.
     const step = expertsDemo.find((s) => s.name === 'demo-experts');
     assert.ok(step);
-    const ctx = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <noreply@localhost>' };
+    const ctx = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <noreply@localhost>', extensions: new Extensions([]) };
     await db()
       .transaction()
       .execute((trx) => step.load(trx, ctx));
