@@ -5,6 +5,7 @@ import { TooManyRequests } from '../../platform/http/errors.tsx';
 import { requires, safeNext } from '../../platform/http/middleware/authorize.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { parseForm } from '../../platform/ui/forms.tsx';
+import { type AccountSectionContext, loadAccountSections } from './account-sections.service.ts';
 import { registerForm, signInForm } from './accounts.forms.ts';
 import {
   type AccountsContext,
@@ -36,18 +37,31 @@ export function accountsContext(c: Context<AppEnv>): AccountsContext {
   return { db: deps.db, secret: deps.secret, baseUrl: deps.config.BASE_URL, ip: clientIp(c), locale };
 }
 
-/** The account page, also re-shown with a settings form's errors (422). */
-export async function showAccount(c: Context<AppEnv>, options: { notice?: string; settings?: SettingsState }, status: 200 | 422 = 200) {
+/** The account page, also re-shown with a settings form's errors (422), its own or a module's section's (`form`). */
+export async function showAccount(
+  c: Context<AppEnv>,
+  options: { notice?: string; settings?: SettingsState; form?: AccountSectionContext['form'] },
+  status: 200 | 422 = 200,
+) {
   const { i18n, csrfToken, deps } = c.var;
   const user = c.var.user as NonNullable<typeof c.var.user>;
   const [account, sessions] = await Promise.all([getAccount(deps.db, user.id), countActiveSessions(deps.db, user.id)]);
   if (!account) return c.notFound();
+  const { form, ...pageOptions } = options;
+  const sections = await loadAccountSections(deps.modules.extensions, {
+    db: deps.db,
+    i18n,
+    csrfToken,
+    account: { id: account.id, name: account.name, email: account.email, emailVerified: account.emailVerified },
+    query: c.req.query(),
+    form,
+  });
   return renderPage(
     c,
     {
       title: i18n.t('accounts.accountTitle'),
       indexable: false,
-      children: AccountPage({ i18n, csrfToken, account: { ...account, sessions }, ...options }),
+      children: AccountPage({ i18n, csrfToken, account: { ...account, sessions }, sections, ...pageOptions }),
     },
     status,
   );

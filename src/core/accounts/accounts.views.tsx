@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../../platform/i18n/locales.ts';
 import { Checkbox, SelectField } from '../../platform/ui/choice-fields.tsx';
@@ -186,7 +187,15 @@ export type AccountView = { name: string; email: string; emailVerified: boolean;
 
 export type SettingsState = { form: string; errors: FormErrors; values: FormValues };
 
-export function AccountPage(props: { i18n: I18n; csrfToken: string; account: AccountView; notice?: string; settings?: SettingsState }) {
+export function AccountPage(props: {
+  i18n: I18n;
+  csrfToken: string;
+  account: AccountView;
+  notice?: string;
+  settings?: SettingsState;
+  /** Other modules' settings (accountSettingsSections), rendered by them. */
+  sections?: Child[];
+}) {
   const { i18n, csrfToken, account, notice, settings } = props;
   const { t, locale } = i18n;
   return (
@@ -228,6 +237,7 @@ export function AccountPage(props: { i18n: I18n; csrfToken: string; account: Acc
           </form>
         </section>
       )}
+      {props.sections ?? null}
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('accounts.sessionsTitle')}</h2>
         <p>{t('accounts.sessionsText', { count: account.sessions })}</p>

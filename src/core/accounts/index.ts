@@ -16,6 +16,11 @@ import type { AccountDisabledHook } from './user-admin.service.ts';
  */
 export const accountDisabled = extensionPoint<AccountDisabledHook>('accounts.disabled');
 
+// Where modules add their settings to the account page (the newsletter subscription).
+export { type AccountSectionContext, type AccountSettingsSection, accountSettingsSections } from './account-sections.service.ts';
+/** The account page, for a section's own route to show again with that section's errors. */
+export { showAccount } from './accounts.routes.ts';
+
 // Members' accounts: registration, sign-in, sessions, e-mail confirmation, the account page, data export
 // and deletion (each module's part through its personalData hooks).
 export default defineModule({

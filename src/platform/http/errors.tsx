@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getI18n } from '../i18n/i18n.ts';
 import { type ErrorKind, ErrorPage } from '../ui/error-page.tsx';
+import { footerPanels } from '../ui/footer-panels.ts';
 import { Layout } from '../ui/layout.tsx';
 import type { AppEnv } from './context.ts';
 import { localeOfPath, negotiatedLocale } from './middleware/locale.ts';
@@ -41,6 +42,7 @@ export function renderErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode
       user={c.var.user ?? null}
       csrfToken={c.var.csrfToken ?? ''}
       navigation={deps.modules.navigation}
+      footerPanels={deps.modules.extensions.all(footerPanels)}
       title={i18n.t(`errors.${kind}.title`)}
     >
       {ErrorPage({ i18n, kind, retryMinutes: retryAfter ? Math.ceil(retryAfter / 60) : undefined })}

@@ -1,9 +1,13 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { footerPanels } from '../ui/footer-panels.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import type { AppEnv } from './context.ts';
 
-export type RenderOptions = Omit<PageProps, 'i18n' | 'assets' | 'baseUrl' | 'path' | 'user' | 'csrfToken' | 'navigation'> & {
+export type RenderOptions = Omit<
+  PageProps,
+  'i18n' | 'assets' | 'baseUrl' | 'path' | 'user' | 'csrfToken' | 'navigation' | 'footerPanels'
+> & {
   path?: string;
 };
 
@@ -30,6 +34,7 @@ export function renderPage(c: Context<AppEnv>, options: RenderOptions, status: C
       user={c.var.user ?? null}
       csrfToken={c.var.csrfToken ?? ''}
       navigation={deps.modules.navigation}
+      footerPanels={deps.modules.extensions.all(footerPanels)}
     />,
     status,
   );

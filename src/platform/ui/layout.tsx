@@ -6,6 +6,7 @@ import { shareCardImage, siteCardKey, siteCardPath } from '../http/share-card.ts
 import type { I18n } from '../i18n/i18n.ts';
 import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import { EditorialNav } from './components/editorial-nav.tsx';
+import type { FooterPanel } from './footer-panels.ts';
 import { CsrfField } from './forms.tsx';
 import { entriesOf, type NavEntry } from './navigation.ts';
 import { type ContentLocales, PageHead, type ShareInfo } from './page-head.tsx';
@@ -34,6 +35,8 @@ export type PageProps = {
   share?: ShareInfo;
   user: CurrentUser | null;
   csrfToken: string;
+  /** Modules' panels in the footer (footer-panels.ts), drawn after the network's own. */
+  footerPanels?: FooterPanel[];
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
   head?: Child;
   children: Child;
@@ -125,7 +128,7 @@ export function Layout(props: PageProps) {
             ) : null}
             {props.children}
           </main>
-          <Footer i18n={i18n} navigation={props.navigation} />
+          <Footer i18n={i18n} navigation={props.navigation} panels={props.footerPanels ?? []} csrfToken={props.csrfToken} />
         </body>
       </html>
     </>
@@ -190,9 +193,11 @@ function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
   );
 }
 
-const PARTNERS = ['giz', 'dst', 'eg'] as const;
+/** The network's partner organisations (names: common.partners.<key>); the newsletter's footer names them too. */
+export const PARTNERS = ['giz', 'dst', 'eg'] as const;
 
-function Footer({ i18n, navigation }: { i18n: I18n; navigation: NavEntry[] }) {
+function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; csrfToken: string }) {
+  const { i18n, navigation } = props;
   const { t, locale } = i18n;
   return (
     <footer class="site-footer">
@@ -223,6 +228,7 @@ function Footer({ i18n, navigation }: { i18n: I18n; navigation: NavEntry[] }) {
           </ul>
           <p class="small">{t('common.footer.openSource')}</p>
         </section>
+        {props.panels.map((panel) => panel({ i18n, csrfToken: props.csrfToken }))}
       </div>
     </footer>
   );
