@@ -3,10 +3,12 @@ import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { memberPageSections } from '../member/index.ts';
+import { newsletterItemSources } from '../newsletter/index.ts';
 import { CALL_LIMITS } from './call-application.service.ts';
 import { callEditorRoutes } from './call-editor.routes.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsDemo } from './calls.seed.ts';
+import { callNewsletterItems } from './calls-newsletter-items.service.ts';
 import { memberApplicationsSection } from './member-applications.service.ts';
 import * as m0010 from './migrations/0010-calls-for-participation.ts';
 import { callsPersonalData } from './personal-data.service.ts';
@@ -21,7 +23,7 @@ export default defineModule({
     { area: 'main', section: 'calls', href: '/calls', label: 'common.nav.calls', order: 34 },
     { area: 'editorial', section: 'calls', href: '/editor/calls', label: 'common.editorialNav.calls', order: 30 },
   ],
-  extensions: [extend(memberPageSections, memberApplicationsSection)],
+  extensions: [extend(memberPageSections, memberApplicationsSection), extend(newsletterItemSources, callNewsletterItems)],
   messages: new URL('./messages/', import.meta.url),
   demo: callsDemo,
   personalData: callsPersonalData,

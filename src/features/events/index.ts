@@ -4,6 +4,7 @@ import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { memberPageSections } from '../member/index.ts';
+import { newsletterItemSources } from '../newsletter/index.ts';
 import { eventAdminRoutes } from './admin/event-admin.routes.ts';
 import { EVENT_MESSAGE_LIMITS } from './admin/event-admin.service.ts';
 import { eventCalendarRoutes } from './calendar/event-calendar.routes.ts';
@@ -12,6 +13,7 @@ import { eventsApi, eventsOpenApi } from './events.api.ts';
 import { eventsDemo } from './events.seed.ts';
 import { exportEvents, importEvents } from './import/events.import.ts';
 import * as m0009 from './migrations/0009-events-and-registrations.ts';
+import { eventNewsletterItems } from './newsletter/events-newsletter-items.service.ts';
 import { eventPageRoutes } from './page/event-page.routes.tsx';
 import { eventsPersonalData } from './personal-data.service.ts';
 import { REGISTRATION_LIMITS, sendEventReminders } from './registration/event-registration.service.ts';
@@ -50,7 +52,11 @@ export default defineModule({
     { area: 'main', section: 'events', href: '/events', label: 'common.nav.events', order: 30 },
     { area: 'editorial', section: 'events', href: '/editor/events', label: 'common.editorialNav.events', order: 20 },
   ],
-  extensions: [extend(memberPageSections, memberRegistrationsSection), extend(citySections, eventsOfCity)],
+  extensions: [
+    extend(memberPageSections, memberRegistrationsSection),
+    extend(citySections, eventsOfCity),
+    extend(newsletterItemSources, eventNewsletterItems),
+  ],
   messages: new URL('./messages/', import.meta.url),
   demo: eventsDemo,
   personalData: eventsPersonalData,

@@ -5,6 +5,7 @@ import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { memberPageSections } from '../member/index.ts';
+import { newsletterItemSources } from '../newsletter/index.ts';
 import { practiceContactRoutes } from './contact/practice-contact.routes.ts';
 import { PRACTICE_CONTACT_LIMITS } from './contact/practice-contact.service.ts';
 import { practiceFileAccess } from './files/practice-file-access.service.ts';
@@ -13,6 +14,7 @@ import { practicesOfCity } from './list/practice-list.service.ts';
 import * as m0003 from './migrations/0003-practice-records.ts';
 import * as m0004 from './migrations/0004-practice-workflow.ts';
 import * as m0005 from './migrations/0005-practice-search-speed.ts';
+import { practiceNewsletterItems } from './newsletter/practices-newsletter-items.service.ts';
 import { practicePageRoutes } from './page/practice-page.routes.ts';
 import { practicesPersonalData } from './personal-data.service.ts';
 import { practicesApi, practicesOpenApi } from './practices.api.ts';
@@ -50,6 +52,7 @@ export default defineModule({
     extend(memberPageSections, memberPracticesSection),
     extend(citySections, practicesOfCity),
     extend(uploadAccess, practiceFileAccess),
+    extend(newsletterItemSources, practiceNewsletterItems),
   ],
   messages: new URL('./messages/', import.meta.url),
   demo: practicesDemo,

@@ -4,6 +4,7 @@ import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { eventOutcomes } from '../events/index.ts';
+import { newsletterItemSources } from '../newsletter/index.ts';
 import { projectIdeasOfCity } from './city-project-ideas.service.ts';
 import * as m0011 from './migrations/0011-project-ideas.ts';
 import { projectIdeasPersonalData } from './personal-data.service.ts';
@@ -12,6 +13,7 @@ import { exportProjectIdeas, importProjectIdeas } from './project-ideas.import.t
 import { projectIdeasRoutes } from './project-ideas.routes.ts';
 import { projectIdeasDemo } from './project-ideas.seed.ts';
 import { projectIdeasOfWorkshop } from './project-ideas.service.ts';
+import { projectIdeaNewsletterItems } from './project-ideas-newsletter-items.service.ts';
 
 // Project ideas: a city's project developed with experts towards funding readiness.
 export default defineModule({
@@ -30,7 +32,11 @@ export default defineModule({
     { area: 'main', section: 'project-ideas', href: '/project-ideas', label: 'common.nav.projectIdeas', order: 36 },
     { area: 'editorial', section: 'project-ideas', href: '/editor/project-ideas', label: 'common.editorialNav.projectIdeas', order: 40 },
   ],
-  extensions: [extend(eventOutcomes, projectIdeasOfWorkshop), extend(citySections, projectIdeasOfCity)],
+  extensions: [
+    extend(eventOutcomes, projectIdeasOfWorkshop),
+    extend(citySections, projectIdeasOfCity),
+    extend(newsletterItemSources, projectIdeaNewsletterItems),
+  ],
   messages: new URL('./messages/', import.meta.url),
   demo: projectIdeasDemo,
   personalData: projectIdeasPersonalData,
