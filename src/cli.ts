@@ -35,6 +35,9 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof connectDatab
   const handle = await connectDatabase(config);
   try {
     await migrateToLatest(handle.db, migrations);
+    // Commands name themes, regions and countries by their codes: a fresh data directory needs them too
+    // (reference data only; the demo content is the server's, and SEED_DEMO's).
+    await seedDatabase(handle.db, { demo: false });
     return await work(handle.db, handle.engine);
   } finally {
     await handle.close();
