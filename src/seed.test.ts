@@ -35,6 +35,8 @@ describe('demo content', () => {
         'demo-events',
         'demo-calls',
         'demo-project-ideas',
+        'demo-newsletter-editions',
+        'demo-newsletter-subscribers',
       ],
     );
   });

@@ -77,8 +77,8 @@ export type PeerpolisModule = {
   rootRoutes?: Array<{ path: string; routes: Hono<AppEnv>; devOnly?: boolean }>;
   /** JSON endpoints under /api/v1. */
   api?: Hono<AppEnv>;
-  /** Its part of the OpenAPI document (paths under /api/v1, and component schemas). */
-  openApi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown> };
+  /** Its part of the OpenAPI document (paths under /api/v1, component schemas, and how its protected operations authenticate). */
+  openApi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
   jobs?: (ctx: BackgroundContext) => JobContribution;
   /** Runs hourly in the worker: pruning, reminders. */
   housekeeping?: (ctx: BackgroundContext) => Promise<void>;

@@ -95,7 +95,12 @@ export type OpenApiInfo = { title: string; version: string; description?: string
 export function buildOpenApiDocument(parts: OpenApiPart[], info: OpenApiInfo, servers = [{ url: '/api/v1' }]) {
   const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = { ...sharedSchemas };
+  const securitySchemes: Record<string, unknown> = {};
   for (const part of parts) {
+    for (const [name, scheme] of Object.entries(part.securitySchemes ?? {})) {
+      if (name in securitySchemes) throw new Error(`OpenAPI: the security scheme ${name} is declared twice`);
+      securitySchemes[name] = scheme;
+    }
     for (const [path, item] of Object.entries(part.paths)) {
       if (path in paths) throw new Error(`OpenAPI: the path ${path} is declared twice`);
       paths[path] = item;
@@ -105,5 +110,6 @@ export function buildOpenApiDocument(parts: OpenApiPart[], info: OpenApiInfo, se
       schemas[name] = schema;
     }
   }
-  return { openapi: '3.1.0', info, servers, paths, components: { schemas } };
+  const components = Object.keys(securitySchemes).length ? { schemas, securitySchemes } : { schemas };
+  return { openapi: '3.1.0', info, servers, paths, components };
 }
