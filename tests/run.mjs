@@ -1,6 +1,8 @@
 // `npm test`: every unit and HTTP test, then the browser tests when Chromium is installed.
 // REQUIRE_BROWSER=1 (set by CI) turns a missing Chromium into a failure instead of a skip;
-// BROWSER_TESTS=skip leaves them out (CI runs them on one engine only: docs/decisions/011-test-run-time.md).
+// BROWSER_TESTS=skip leaves them out; BROWSER_TESTS=only:a,b runs only those files (tests/e2e/a.test.ts…)
+// and BROWSER_TESTS=except:a,b all others: CI shares them between its two engine runs, each file on one
+// engine only (docs/decisions/011-test-run-time.md).
 // Before the tests it builds the run's template databases (tests/helpers/db-templates.ts) for the engine
 // TEST_DATABASE_URL selects, and removes them afterwards, whatever the outcome.
 import { spawn } from 'node:child_process';
@@ -42,6 +44,20 @@ function node(args, options = {}) {
   });
 }
 
+/** The browser test files BROWSER_TESTS selects ("only:…" or "except:…" names without .test.ts); all otherwise. */
+function browserTestSelection(files, setting = '') {
+  const match = /^(only|except):(.*)$/.exec(setting);
+  if (!match) return files;
+  const names = match[2]
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !files.some((f) => basename(f) === `${n}.test.ts`));
+  // A misspelt name would silently drop a file from both engines' runs.
+  if (unknown.length) throw new Error(`BROWSER_TESTS names no file tests/e2e/${unknown.join('.test.ts, ')}.test.ts`);
+  return files.filter((f) => names.includes(basename(f, '.test.ts')) === (match[1] === 'only'));
+}
+
 const runTests = (files, concurrency, env) =>
   node(['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
 
@@ -65,7 +81,7 @@ try {
   if (status === 0 && !interrupted) {
     const env = { ...process.env, PEERPOLIS_TEST_TEMPLATES: readFileSync(join(runDir, 'templates.json'), 'utf8') };
     const unitSources = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
-    const e2eSources = find('tests/e2e', /\.test\.ts$/).sort();
+    const e2eSources = browserTestSelection(find('tests/e2e', /\.test\.ts$/).sort(), process.env.BROWSER_TESTS);
     const bundles = await bundleTests([...unitSources, ...e2eSources], bundleDir);
     const unit = bundles.slice(0, unitSources.length);
     const e2e = bundles.slice(unitSources.length);
@@ -73,8 +89,8 @@ try {
 
     if (interrupted) {
       console.log(`Browser tests not run: interrupted (${interrupted}).`);
-    } else if (process.env.BROWSER_TESTS === 'skip') {
-      console.log('Browser tests not run: BROWSER_TESTS=skip.');
+    } else if (process.env.BROWSER_TESTS === 'skip' || e2e.length === 0) {
+      console.log(`Browser tests not run: BROWSER_TESTS=${process.env.BROWSER_TESTS}.`);
     } else if (existsSync(CHROMIUM)) {
       status = (await runTests(e2e, 1, env)) || status;
     } else if (process.env.REQUIRE_BROWSER === '1') {

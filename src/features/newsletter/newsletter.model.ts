@@ -19,7 +19,7 @@ export const SECTION_KINDS = ['review', 'insight', 'outlook', 'connect'] as cons
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /**
- * The version of the consent text (catalog key newsletter.consent) a subscriber agreed to. Raise it when
+ * The version of the consent text (catalog key subscription.consent) a subscriber agreed to. Raise it when
  * the text changes in substance: older consents stay on record with the version they were given under.
  */
 export const CONSENT_VERSION = '2026-12';
