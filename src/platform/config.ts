@@ -27,6 +27,8 @@ const DEMO_COORDINATORS: RegionalCoordinator[] = ['sub-saharan-africa', 'mena', 
   (region) => ({ region, email: `${region}@coordinators.peerpolis.example` }),
 );
 
+const DEMO_POSTAL_ADDRESS = 'Peerpolis demo network office · Example Street 1 · 00000 Example City';
+
 function parseCoordinators(value: string, ctx: z.RefinementCtx): RegionalCoordinator[] {
   const coordinators: RegionalCoordinator[] = [];
   for (const entry of value
@@ -98,6 +100,8 @@ const schema = z
     BASE_URL: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     OFFICE_EMAIL: env.OFFICE_EMAIL ?? addressOf(env.MAIL_FROM),
     REGIONAL_COORDINATORS: env.REGIONAL_COORDINATORS ?? (env.NODE_ENV === 'development' ? DEMO_COORDINATORS : []),
+    // Demos and tests show where the footer's address goes; in production nobody may send without one.
+    POSTAL_ADDRESS: env.POSTAL_ADDRESS ?? (env.NODE_ENV === 'production' ? undefined : DEMO_POSTAL_ADDRESS),
     isProduction: env.NODE_ENV === 'production',
   }));
 

@@ -174,4 +174,21 @@ describe('the sending page', () => {
     assert.equal(mails.length, 3, 'each reader once');
     assert.equal((await findEditionById(t.database.db, id))?.status, 'sent');
   });
+  it('in production, starts and schedules nothing until the network’s postal address is configured', async () => {
+    const prod = await createTestApp({ seed: 'taxonomy', env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) } });
+    try {
+      await createMember(prod, 'editor@network.example', 'editor');
+      const id = await insertReadyEdition(prod.database.db, { number: 50, locales: ['en'] });
+      const prodEditor = await signedIn(prod, 'editor@network.example');
+      for (const button of ['start', 'schedule']) {
+        const res = await prodEditor.post(`${page(50)}/${button}`, { at: '2031-01-01T09:00', timeZone: 'Europe/Berlin' });
+        assert.equal(res.headers.get('location'), `${page(50)}?notice=noPostalAddress`, button);
+      }
+      await prodEditor.get(`${page(50)}?notice=noPostalAddress`);
+      assert.match(prodEditor.lastHtml, /POSTAL_ADDRESS/);
+      assert.equal((await findEditionById(prod.database.db, id))?.status, 'ready');
+    } finally {
+      await prod.close();
+    }
+  });
 });

@@ -21,7 +21,19 @@ import { SendingPage, type SendingPageProps } from './sending.views.tsx';
 // /editor/newsletter/<number>/sending: the editors' page of a send. Parse → use case → redirect back
 // with a notice (post/redirect/get); the page refreshes itself without JavaScript while mail goes out.
 
-const NOTICES = ['started', 'scheduled', 'unscheduled', 'paused', 'resumed', 'cancelled', 'requeued', 'notReady', 'changed', 'unchanged'];
+const NOTICES = [
+  'started',
+  'scheduled',
+  'unscheduled',
+  'paused',
+  'resumed',
+  'cancelled',
+  'requeued',
+  'notReady',
+  'changed',
+  'unchanged',
+  'noPostalAddress',
+];
 
 async function editionOr404(c: Context<AppEnv>): Promise<Edition> {
   const number = editionNumberParam.safeParse(c.req.param('number'));
@@ -87,10 +99,19 @@ const action =
 
 const PATH = '/editor/newsletter/:number{[0-9]+}/sending';
 
+async function noPostalAddress(c: Context<AppEnv>) {
+  const edition = await editionOr404(c);
+  return back(c, edition.number, 'noPostalAddress');
+}
+
 export const sendingRoutes = new Hono<AppEnv>()
   .use(PATH, requires('edit-content'))
   .use(`${PATH}/*`, requires('edit-content'))
   .get(PATH, async (c) => showPage(c, await editionOr404(c)))
+  // Every edition's footer names the network's postal address (anti-spam law in the EU and elsewhere):
+  // in production no send starts or is scheduled until POSTAL_ADDRESS is set.
+  .post(`${PATH}/start`, async (c, next) => (c.var.deps.config.POSTAL_ADDRESS ? next() : noPostalAddress(c)))
+  .post(`${PATH}/schedule`, async (c, next) => (c.var.deps.config.POSTAL_ADDRESS ? next() : noPostalAddress(c)))
   .post(
     `${PATH}/start`,
     action(async (c, e) => (await startSending(c.var.deps.db, e.id)).ok, 'started', 'notReady'),
