@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
+import { clientIp } from '../../../platform/http/client-ip.ts';
 import type { AppEnv, CurrentUser } from '../../../platform/http/context.ts';
 import { requires } from '../../../platform/http/middleware/authorize.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
@@ -256,7 +257,13 @@ export const editionEditorRoutes = new Hono<AppEnv>()
     const refused = { form: 'testSend' as const, values: form };
     if (!parsed.success) return renderEdition(c, { errors: zodMessages(c.var.i18n, parsed.error, { lang: 'testLang' }), status: 422 });
     const { config } = c.var.deps;
-    const ctx = { ...editorContext(c), baseUrl: config.BASE_URL, postalAddress: config.POSTAL_ADDRESS ?? '' };
+    const ctx = {
+      ...editorContext(c),
+      baseUrl: config.BASE_URL,
+      postalAddress: config.POSTAL_ADDRESS ?? '',
+      secret: c.var.deps.secret,
+      ip: clientIp(c),
+    };
     return answer(
       c,
       await sendTestEdition(ctx, editionNumber(c), parsed.data.lang),

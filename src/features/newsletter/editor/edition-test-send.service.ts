@@ -1,6 +1,6 @@
 import { findReachableMember } from '../../../core/accounts/members.service.ts';
 import { queueMail } from '../../../core/mail/mail.service.ts';
-import { consumeRateLimits } from '../../../core/rate-limits/rate-limits.service.ts';
+import { consumeRateLimits, rateLimitSubject } from '../../../core/rate-limits/rate-limits.service.ts';
 import { getI18n } from '../../../platform/i18n/i18n.ts';
 import { isLocale } from '../../../platform/i18n/locales.ts';
 import type { RateLimitRule } from '../../../platform/module.ts';
@@ -13,9 +13,11 @@ import type { EditorContext, Outcome } from './edition-editor.service.ts';
 export const NEWSLETTER_EDITOR_LIMITS = {
   // A test goes to the editor's own address only; a few an hour are plenty to check a change.
   newsletterTestSendPerEditor: { name: 'newsletter-test-send:editor', limit: 10, windowSeconds: 60 * 60 },
+  // And per network address, for editors' accounts taken over by someone else.
+  newsletterTestSendPerIp: { name: 'newsletter-test-send:ip', limit: 30, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
-export type TestSendContext = EditorContext & { baseUrl: string; postalAddress: string };
+export type TestSendContext = EditorContext & { baseUrl: string; postalAddress: string; secret: string; ip: string };
 
 /**
  * Sends one language's mail of an edition to the signed-in editor's own address, never to anyone else.
@@ -33,6 +35,7 @@ export async function sendTestEdition(ctx: TestSendContext, number: number, lang
     }
     const limit = await consumeRateLimits(trx, [
       { rule: NEWSLETTER_EDITOR_LIMITS.newsletterTestSendPerEditor, subject: `user:${ctx.user.id}` },
+      { rule: NEWSLETTER_EDITOR_LIMITS.newsletterTestSendPerIp, subject: rateLimitSubject(ctx.secret, ctx.ip) },
     ]);
     if (!limit.allowed) return { ok: false as const, problems: [{ field: 'form', key: 'newsletterEditor.errors.testSendLimit' }] };
     const editor = await findReachableMember(trx, ctx.user.id);

@@ -174,6 +174,20 @@ describe('the sending page', () => {
     assert.equal(mails.length, 3, 'each reader once');
     assert.equal((await findEditionById(t.database.db, id))?.status, 'sent');
   });
+  it('puts a ready edition sent elsewhere into the public archive on its date, without a mail', async () => {
+    const id = await insertReadyEdition(t.database.db, { number: 45, locales: ['en'] });
+    await editor.get(page(45));
+    assert.match(editor.lastHtml, /Put in the archive without sending/);
+    const res = await editor.post(`${page(45)}/archive`, {});
+    assert.equal(res.headers.get('location'), `${page(45)}?notice=archived`);
+    const edition = await findEditionById(t.database.db, id);
+    assert.equal(edition?.status, 'sent');
+    assert.equal(edition?.sent_at?.toISOString().slice(0, 10), edition?.edition_date);
+    assert.equal((await countDeliveries(t.database.db, id)).total, 0, 'nobody was mailed');
+    assert.equal((await t.request('/en/newsletter/45')).status, 200, 'its page is public');
+    assert.equal((await editor.post(`${page(45)}/archive`, {})).headers.get('location'), `${page(45)}?notice=unchanged`);
+  });
+
   it('in production, starts and schedules nothing until the network’s postal address is configured', async () => {
     const prod = await createTestApp({ seed: 'taxonomy', env: { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) } });
     try {

@@ -7,6 +7,7 @@ import { cleanFormBody, formErrors, keepTyped } from '../../../platform/ui/forms
 import { type Edition, editionProblems, loadEditionByNumber } from '../editions/editions.service.ts';
 import { editionNumberParam, resendForm, scheduleForm } from './sending.forms.ts';
 import {
+  archiveWithoutSending,
   cancelSending,
   pauseSending,
   resendUncertain,
@@ -127,6 +128,10 @@ export const sendingRoutes = new Hono<AppEnv>()
     const ok = await scheduleSending(c.var.deps.db, edition.id, parsed.data.at, parsed.data.timeZone);
     return back(c, edition.number, ok ? 'scheduled' : 'notReady');
   })
+  .post(
+    `${PATH}/archive`,
+    action((c, e) => archiveWithoutSending(c.var.deps.db, e.id), 'archived'),
+  )
   .post(
     `${PATH}/unschedule`,
     action((c, e) => unscheduleSending(c.var.deps.db, e.id), 'unscheduled'),

@@ -58,6 +58,18 @@ export function unscheduleSending(db: Database, editionId: number): Promise<bool
   return db.transaction().execute((trx) => changeEditionStatus(trx, editionId, ['scheduled'], 'ready', { scheduledAt: null }));
 }
 
+/**
+ * A ready edition that already went out elsewhere (a past edition migrated with `import`, or one sent
+ * with another tool) joins the public archive as sent on its own date, without a single mail.
+ */
+export async function archiveWithoutSending(db: Database, editionId: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const edition = await findEditionById(trx, editionId);
+    if (!edition) return false;
+    return changeEditionStatus(trx, editionId, ['ready'], 'sent', { sentAt: new Date(`${edition.edition_date}T12:00:00Z`) });
+  });
+}
+
 /** The `newsletter-start` job: starts the send if the edition is still scheduled for this very time. */
 export async function startScheduledSending(db: Database, editionId: number, at: Date, now = new Date()) {
   const edition = await findEditionById(db, editionId);

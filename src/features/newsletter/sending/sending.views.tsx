@@ -151,6 +151,13 @@ export function SendingPage(props: SendingPageProps) {
             ) : null}
           </p>
           <ScheduleForm {...props} action={`${base}/schedule`} />
+          {status === 'ready' ? (
+            <section aria-labelledby="sending-archive">
+              <h2 id="sending-archive">{t('newsletterSending.archiveTitle')}</h2>
+              <p>{t('newsletterSending.archiveHint')}</p>
+              <ActionButton action={`${base}/archive`} csrfToken={csrfToken} label={t('newsletterSending.archive')} secondary />
+            </section>
+          ) : null}
         </>
       ) : null}
       {underway ? <Progress i18n={i18n} progress={progress} status={status} /> : null}

@@ -71,8 +71,14 @@ export const subscriptionRoutes = new Hono<AppEnv>()
   .post('/newsletter/confirm/:token', async (c) => {
     const { i18n, csrfToken, deps } = c.var;
     const token = c.req.param('token');
-    const { outcome } = await confirmSubscription(deps.db, token);
+    const { outcome, retryAfter } = await confirmSubscription(deps.db, token, { secret: deps.secret, ip: clientIp(c) });
     if (outcome === 'not-found') return c.notFound();
+    if (outcome === 'rate-limited') {
+      c.header('retry-after', String(retryAfter ?? 3600));
+      const title = i18n.t('subscription.confirm.title');
+      const page = ConfirmPage({ i18n, csrfToken, token, outcome: 'pending', retryAfterSeconds: retryAfter ?? 3600 });
+      return personalPage(renderPage(c, { title, indexable: false, children: page }, 429));
+    }
     const title = i18n.t(outcome === 'gone' ? 'subscription.confirm.goneTitle' : 'subscription.confirm.doneTitle');
     return personalPage(
       renderPage(

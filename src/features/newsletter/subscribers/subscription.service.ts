@@ -17,6 +17,9 @@ import { renderAlreadySubscribedMail, renderConfirmationMail } from './subscript
 export const SUBSCRIPTION_LIMITS = {
   newsletterSubscribePerAddress: { name: 'newsletter-subscribe:address', limit: 3, windowSeconds: 60 * 60 },
   newsletterSubscribePerIp: { name: 'newsletter-subscribe:ip', limit: 20, windowSeconds: 60 * 60 },
+  // Confirming: a person presses the button once or twice; a burst means a script walking tokens.
+  newsletterConfirmPerAddress: { name: 'newsletter-confirm:address', limit: 10, windowSeconds: 60 * 60 },
+  newsletterConfirmPerIp: { name: 'newsletter-confirm:ip', limit: 30, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type SubscriptionContext = { db: Database; baseUrl: string; secret: string; ip: string };
@@ -116,9 +119,15 @@ export type ConfirmOutcome = 'confirmed' | 'already' | 'gone' | 'not-found';
 export async function confirmSubscription(
   db: Database,
   token: string,
-): Promise<{ outcome: ConfirmOutcome; subscriber: SubscriberView | null }> {
+  limits: { secret: string; ip: string },
+): Promise<{ outcome: ConfirmOutcome | 'rate-limited'; subscriber: SubscriberView | null; retryAfter?: number }> {
   if (!TOKEN_PATTERN.test(token)) return { outcome: 'not-found', subscriber: null };
   return db.transaction().execute(async (trx) => {
+    const allowed = await consumeRateLimits(trx, [
+      { rule: SUBSCRIPTION_LIMITS.newsletterConfirmPerAddress, subject: rateLimitSubject(limits.secret, `token:${token}`) },
+      { rule: SUBSCRIPTION_LIMITS.newsletterConfirmPerIp, subject: rateLimitSubject(limits.secret, limits.ip) },
+    ]);
+    if (!allowed.allowed) return { outcome: 'rate-limited' as const, subscriber: null, retryAfter: allowed.retryAfter };
     const row = await q.findSubscriberByToken(trx, token);
     if (!row) return { outcome: 'not-found', subscriber: null };
     if (row.status === 'confirmed') return { outcome: 'already', subscriber: viewOf(row) };

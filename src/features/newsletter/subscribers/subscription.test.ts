@@ -206,6 +206,19 @@ describe('subscribing with double opt-in', () => {
     assert.equal(await subscriber('person20@crowd.example'), undefined);
   });
 
+  it('limits confirmations per link (10 an hour), with a localized 429 that still offers the button', async () => {
+    await subscribe('presser@city.example');
+    const row = await subscriber('presser@city.example');
+    const v = newVisitor(t);
+    await v.get(`/fr/newsletter/confirm/${row?.token}`);
+    for (let i = 0; i < 10; i++) assert.equal((await v.post(`/fr/newsletter/confirm/${row?.token}`, {})).status, 200);
+    const res = await v.post(`/fr/newsletter/confirm/${row?.token}`, {});
+    assert.equal(res.status, 429);
+    assert.ok(Number(res.headers.get('retry-after')) > 0);
+    assert.match(v.lastHtml, /Trop de confirmations sont venues de votre connexion ou pour ce lien/);
+    assert.equal((await subscriber('presser@city.example'))?.status, 'confirmed', 'the first press confirmed');
+  });
+
   it('puts the short form in every page’s footer (address, language, consent), without interests', async () => {
     const v = newVisitor(t);
     for (const page of ['/en/', '/ar/about', '/de/newsletter/subscribe']) {

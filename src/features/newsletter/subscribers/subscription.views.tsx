@@ -58,7 +58,14 @@ export function CheckInboxPage({ i18n }: { i18n: I18n }) {
  * The page the confirmation mail links to. Opening it confirms nothing (mail scanners open links by
  * themselves); only its button, a POST, does.
  */
-export function ConfirmPage(props: { i18n: I18n; csrfToken: string; token: string; outcome: ConfirmOutcome | 'pending' }) {
+export function ConfirmPage(props: {
+  i18n: I18n;
+  csrfToken: string;
+  token: string;
+  outcome: ConfirmOutcome | 'pending';
+  /** Seconds to wait when too many confirmations came from this connection or for this link. */
+  retryAfterSeconds?: number;
+}) {
   const { i18n, token, outcome } = props;
   const { t, locale } = i18n;
   if (outcome === 'pending') {
@@ -66,6 +73,11 @@ export function ConfirmPage(props: { i18n: I18n; csrfToken: string; token: strin
       <>
         <h1>{t('subscription.confirm.title')}</h1>
         <p class="lead">{t('subscription.confirm.text')}</p>
+        {props.retryAfterSeconds ? (
+          <p class="field-error" role="alert">
+            {t('subscription.confirm.rateLimited', { wait: i18n.formatWait(props.retryAfterSeconds) })}
+          </p>
+        ) : null}
         <form method="post" action={`/${locale}/newsletter/confirm/${token}`}>
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="button">
