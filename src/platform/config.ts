@@ -76,6 +76,7 @@ const schema = z
     // all processes together is this times the number of senders) and the SMTP connections per sender.
     POSTAL_ADDRESS: z.string().trim().max(300).optional(),
     NEWSLETTER_UNSUBSCRIBE_MAILTO: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).optional(),
+    // Newsletter mails a second per sending process: with several, the total is NEWSLETTER_RATE × their number.
     NEWSLETTER_RATE: z.coerce.number().int().min(1).max(100_000).default(50),
     NEWSLETTER_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
     // The shared secret that bounce and complaint notifications (POST /api/v1/mail-events) must carry.

@@ -41,10 +41,13 @@ export async function generateSubscribers(db: Database, count: number, prefix = 
     from generate_series(1, ${count}) g`.execute(db);
 }
 
-/** A ready edition written in `locales` (subject "Edition <number> <locale>"), one free item per section. */
+/**
+ * A ready edition written in `locales` (subject "Edition <number> <locale>"), one free item per section,
+ * its title and text ("Item <locale>", "Text <locale>") in `itemLocales` (default: the edition's).
+ */
 export async function insertReadyEdition(
   db: Database,
-  options: { number: number; locales: string[]; audience?: EditionAudience; status?: 'ready' | 'draft' },
+  options: { number: number; locales: string[]; itemLocales?: string[]; audience?: EditionAudience; status?: 'ready' | 'draft' },
 ): Promise<number> {
   const id = await insertEdition(db, {
     number: options.number,
@@ -59,7 +62,9 @@ export async function insertReadyEdition(
       editorial: `Editorial in ${locale}.`,
     });
   }
-  const translations = Object.fromEntries(options.locales.map((l) => [l, { title: `Item ${l}`, text: `Text ${l}` }]));
+  const translations = Object.fromEntries(
+    (options.itemLocales ?? options.locales).map((l) => [l, { title: `Item ${l}`, text: `Text ${l}` }]),
+  );
   await replaceEditionItems(
     db,
     id,
@@ -106,6 +111,8 @@ export type TestSmtp = {
   deferNext: (to: string, n: number) => void;
   /** Answers 550 to every message to this recipient. */
   reject: (to: string) => void;
+  /** Drops the connection without an answer on this recipient's next message: at RCPT TO, or once the whole message arrived. */
+  dropNext: (to: string, at: 'rcpt' | 'data') => void;
   close: () => Promise<void>;
 };
 
@@ -113,16 +120,33 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const deferrals = new Map<string, number>();
   const rejected = new Set<string>();
+  const drops = new Map<string, 'rcpt' | 'data'>();
+  // smtp-server has no call for it: the session's connection is found among the server's own.
+  const dropConnection = (sessionId: string) => {
+    const connections = (server as unknown as { connections: Set<{ id: string; _socket: { destroy: () => void } }> }).connections;
+    for (const c of connections) if (c.id === sessionId) c._socket.destroy();
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onRcptTo(address, session, callback) {
+      if (drops.get(address.address) === 'rcpt') {
+        drops.delete(address.address);
+        return dropConnection(session.id);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const to = session.envelope.rcptTo[0]?.address ?? '';
+        if (drops.get(to) === 'data') {
+          drops.delete(to);
+          return dropConnection(session.id);
+        }
         const left = deferrals.get(to) ?? 0;
         if (left > 0) {
           deferrals.set(to, left - 1);
@@ -147,6 +171,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     received,
     deferNext: (to, n) => deferrals.set(to, n),
     reject: (to) => rejected.add(to),
+    dropNext: (to, at) => drops.set(to, at),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

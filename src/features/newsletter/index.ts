@@ -18,7 +18,8 @@ import { newsletterPersonalData } from './personal-data.service.ts';
 import { connectItems } from './render/connect-items.service.ts';
 import { newsletterCommand } from './sending/sending.commands.ts';
 import { sendingRoutes } from './sending/sending.routes.tsx';
-import { sendingJobs } from './sending/sending-jobs.service.ts';
+import { resumeStalledSends } from './sending/sending.service.ts';
+import { startedSendingJobs } from './sending/sending-jobs.service.ts';
 import { accountNewsletterSection } from './subscribers/account-section.routes.ts';
 import { newsletterFooterPanel } from './subscribers/footer-panel.views.tsx';
 import { subscriptionRoutes } from './subscribers/subscription.routes.tsx';
@@ -41,7 +42,7 @@ export default defineModule({
     .route('/', sendingRoutes)
     .route('/', editionEditorRoutes),
   // Sending: the `newsletter-send` and `newsletter-start` jobs, and `npm run cli -- newsletter send`.
-  jobs: (ctx) => sendingJobs(ctx),
+  jobs: (ctx) => startedSendingJobs(ctx),
   commands: { newsletter: newsletterCommand, subscribers: subscribersCommand },
   // Bounces and complaints from the mail provider (POST /api/v1/mail-events; off without MAIL_EVENTS_SECRET).
   api: mailEventsApi,
@@ -61,6 +62,8 @@ export default defineModule({
   personalData: newsletterPersonalData,
   housekeeping: async ({ db }) => {
     await deleteStalePendingSubscribers(db);
+    // A send whose job was lost (a killed worker, a job out of attempts) goes on.
+    await resumeStalledSends(db);
   },
   // The newsletter's own items for Connect (find or become an expert, share a practice, find peers).
   extensions: [

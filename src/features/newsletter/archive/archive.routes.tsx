@@ -10,7 +10,7 @@ import { JsonLd } from '../../../platform/ui/json-ld.tsx';
 import { itemSourcesByKind } from '../item-sources.ts';
 import { renderEdition } from '../render/edition-render.service.ts';
 import type { SubscribeFormProps } from '../subscribers/subscribe-form.views.tsx';
-import { findSentEdition, listArchive, listFeedEntries } from './archive.service.ts';
+import { findPublishedEdition, listArchive, listFeedEntries } from './archive.service.ts';
 import { archivePath, EditionPage, editionPath, FeedLink, feedPath, NewsletterArchivePage } from './archive.views.tsx';
 import { editionFeedXml } from './edition-feed.views.ts';
 
@@ -91,7 +91,7 @@ export const archiveRoutes = new Hono<AppEnv>()
   // Up to nine digits: a longer number is no edition, and must not reach the database's integer column.
   .get('/newsletter/:number{[0-9]{1,9}}', async (c) => {
     const { i18n, deps } = c.var;
-    const edition = await findSentEdition(deps.db, Number(c.req.param('number')));
+    const edition = await findPublishedEdition(deps.db, Number(c.req.param('number')));
     if (!edition) return c.notFound();
     const base = deps.config.BASE_URL;
     const rendered = await renderEdition(deps.db, itemSourcesByKind(deps.modules.extensions), edition, i18n.locale, base);

@@ -2,9 +2,9 @@ import type { Database } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import * as q from '../editions/editions.queries.ts';
 import { type Edition, loadEditionByNumber } from '../editions/editions.service.ts';
-import { editionLocaleFor } from '../newsletter.model.ts';
+import { type EditionStatus, editionLocaleFor } from '../newsletter.model.ts';
 
-// The public side of editions: only sent ones are shown (drafts and ready editions are the editors'
+// The public side of editions: only sent ones are listed (drafts and ready editions are the editors'
 // business, previewed on their own pages), each in the reader's language where it exists.
 
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -62,8 +62,17 @@ export function listFeedEntries(db: Database, locale: Locale): Promise<ArchiveEn
   return sentEntries(db, locale, FEED_SIZE, 0);
 }
 
-/** A sent edition by number; null for any other (a draft's number must not reveal that it exists). */
-export async function findSentEdition(db: Database, number: number): Promise<Edition | null> {
+const PUBLISHED_WHILE_SENDING: readonly EditionStatus[] = ['sending', 'paused', 'cancelled'];
+
+/**
+ * Every mail links to its edition's web page, so the page is public from the moment sending starts:
+ * while the edition is sending or paused, once sent, and when a partly sent edition was cancelled (its
+ * readers keep their link). Null for any other (a draft's number must not reveal that it exists).
+ * The archive list and the feed show sent editions only.
+ */
+export async function findPublishedEdition(db: Database, number: number): Promise<Edition | null> {
   const edition = await loadEditionByNumber(db, number);
-  return edition?.status === 'sent' ? edition : null;
+  if (!edition) return null;
+  if (edition.status === 'sent') return edition;
+  return PUBLISHED_WHILE_SENDING.includes(edition.status) && edition.sending_started_at !== null ? edition : null;
 }

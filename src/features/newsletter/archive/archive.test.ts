@@ -26,6 +26,13 @@ async function edition(number: number, status: EditionStatus, texts: Record<stri
     },
   ]);
   if (status === 'sent') await q.updateEdition(db, id, { sentAt: new Date(`${date}T09:00:00Z`) });
+  return id;
+}
+
+/** An edition whose sending started (or, with started = false, a cancelled one that never sent a mail). */
+async function startedEdition(number: number, status: EditionStatus, subject: string, started = true) {
+  const id = await edition(number, status, { en: subject }, '2026-12-01');
+  if (started) await q.updateEdition(t.database.db, id, { sendingStartedAt: new Date('2026-12-01T08:00:00Z') });
 }
 
 before(async () => {
@@ -34,6 +41,10 @@ before(async () => {
   await edition(2, 'sent', { en: 'Water & <waste>' }, '2026-10-01');
   await edition(3, 'draft', { en: 'Draft in the making' }, '2026-11-01');
   await edition(4, 'ready', { en: 'Ready but not sent' }, '2026-11-15');
+  await startedEdition(5, 'sending', 'Going out now');
+  await startedEdition(6, 'paused', 'Paused halfway');
+  await startedEdition(7, 'cancelled', 'Cancelled halfway');
+  await startedEdition(8, 'cancelled', 'Cancelled before sending', false);
 });
 after(() => t.close());
 
@@ -94,6 +105,25 @@ describe('an edition’s web page', () => {
   it('is not found for an edition that was not sent, or does not exist', async () => {
     for (const path of ['/en/newsletter/3', '/en/newsletter/4', '/en/newsletter/999', '/en/newsletter/99999999999'])
       assert.equal((await page(path)).status, 404, path);
+  });
+
+  it('is shown once sending started (sending, paused, or cancelled partway), but not listed until sent', async () => {
+    for (const [number, subject] of [
+      [5, 'Going out now'],
+      [6, 'Paused halfway'],
+      [7, 'Cancelled halfway'],
+    ] as const) {
+      const res = await page(`/en/newsletter/${number}`);
+      assert.equal(res.status, 200, subject);
+      assert.match(res.html, new RegExp(`<h1 id="edition-subject">${subject}</h1>`));
+    }
+    assert.equal((await page('/en/newsletter/8')).status, 404, 'cancelled before any mail went out');
+    const archive = (await page('/en/newsletter')).html;
+    const feed = (await page('/en/newsletter/feed.atom')).html;
+    for (const subject of ['Going out now', 'Paused halfway', 'Cancelled halfway']) {
+      assert.ok(!archive.includes(subject), subject);
+      assert.ok(!feed.includes(subject), subject);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeUtf8, readCsvRecords } from '../exchange/subscribers-csv.model.ts';
+import { csvErrorSummary, decodeUtf8, readCsvRecords } from '../exchange/subscribers-csv.model.ts';
 import type { MailEvent } from './mail-events.model.ts';
 
 // A provider's export of bounces or suppressions as CSV (`npm run cli -- subscribers bounces FILE.csv`),
@@ -28,7 +28,7 @@ export function readBounceCsv(bytes: Uint8Array): BounceCsv {
   } catch (error) {
     return {
       ok: false,
-      message: `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
+      message: `The file is not valid CSV (${csvErrorSummary(error)}). Nothing was changed.`,
     };
   }
   const [header, ...body] = records;

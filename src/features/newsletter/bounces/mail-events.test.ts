@@ -192,4 +192,14 @@ describe('subscribers bounces FILE.csv (the provider export, read as the API wou
     const latin1 = readBounceCsv(Buffer.from([0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0x6a, 0xe9, 0x40, 0x78, 0x2e, 0x65, 0x78]));
     assert.equal(latin1.ok, false);
   });
+
+  it('reports a file that is no CSV by error code and line, never quoting a cell', () => {
+    for (const csv of [`email\nbad-quote@${DOMAIN}"x\n`, `email\n"unclosed@${DOMAIN}\n`]) {
+      const read = readBounceCsv(Buffer.from(csv, 'utf8'));
+      assert.equal(read.ok, false);
+      const message = read.ok ? '' : read.message;
+      assert.match(message, /^The file is not valid CSV \([A-Z_]+ on line 2\)\. Nothing was changed\.$/);
+      assert.ok(!message.includes(DOMAIN), message);
+    }
+  });
 });

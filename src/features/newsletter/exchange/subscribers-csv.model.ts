@@ -60,6 +60,16 @@ export function readCsvRecords(text: string): Array<{ line: number; cells: strin
   }));
 }
 
+/**
+ * Why csv-parse gave up, as its error code and line only: its message can quote the offending cell
+ * (an address), and the message ends up in the terminal and in logs.
+ */
+export function csvErrorSummary(error: unknown): string {
+  const { code, lines } = (error ?? {}) as { code?: unknown; lines?: unknown };
+  const what = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'unreadable';
+  return typeof lines === 'number' ? `${what} on line ${lines}` : what;
+}
+
 /** What our own export wrote to keep a spreadsheet from running a formula ('=…) is read back as the text. */
 const unneutralised = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
@@ -136,7 +146,7 @@ export function readSubscriberCsv(bytes: Uint8Array, known: { themes: Set<string
   } catch (error) {
     return {
       ok: false,
-      message: `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
+      message: `The file is not valid CSV (${csvErrorSummary(error)}). Nothing was imported.`,
     };
   }
   const [header, ...body] = records;

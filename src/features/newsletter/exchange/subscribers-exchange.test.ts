@@ -108,6 +108,18 @@ describe('subscribers import', () => {
     await assert.rejects(runSubscriberImport(t.database.db, file('latin1.csv', latin1), options, print), /not UTF-8/);
     assert.equal(await count(), before);
   });
+
+  it('refuses a file that is no CSV by error code and line, never quoting the address', async () => {
+    const before = await count();
+    const broken = Buffer.from(`${HEADER}\nok@${D},Ok,en,,,,\nquoted@${D}"x,Q,en,,,,\n`);
+    const refused = await runSubscriberImport(t.database.db, file('broken.csv', broken), options, print).then(
+      () => assert.fail('imported a broken file'),
+      (error: Error) => error.message,
+    );
+    assert.match(refused, /not valid CSV \(INVALID_OPENING_QUOTE on line 3\)/);
+    assert.ok(!refused.includes(D), refused);
+    assert.equal(await count(), before);
+  });
 });
 
 describe('subscribers export', () => {

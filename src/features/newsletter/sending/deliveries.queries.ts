@@ -8,23 +8,18 @@ import type { EditionAudience } from '../newsletter.table.ts';
 
 /**
  * One queued delivery per confirmed, not paused subscriber of the audience, in one statement: the
- * subscribers are never loaded into memory. `localeOf` maps a reader's language to the edition's
- * language they get (editionLocaleFor, computed for the five locales). An empty filter does not filter;
- * a subscriber who chose no themes (or regions) is interested in all of them.
+ * subscribers are never loaded into memory. The delivery keeps the reader's own language: the mail is
+ * rendered in it (headings, footer, links, items that exist in it), whatever language the edition's
+ * texts fall back to. An empty filter does not filter; a subscriber who chose no themes (or regions)
+ * is interested in all of them.
  */
-export async function insertAudienceDeliveries(
-  db: Database,
-  editionId: number,
-  audience: EditionAudience,
-  localeOf: Record<string, string>,
-): Promise<number> {
-  const cases = Object.entries(localeOf).map(([reader, edition]) => sql`when ${reader} then ${edition}`);
+export async function insertAudienceDeliveries(db: Database, editionId: number, audience: EditionAudience): Promise<number> {
   const locales = audience.locales ?? [];
   const themes = audience.themes ?? [];
   const regions = audience.regions ?? [];
   const result = await sql`
     insert into newsletter_deliveries (edition_id, subscriber_id, locale)
-    select ${editionId}, s.id, case s.locale ${sql.join(cases, sql` `)} end
+    select ${editionId}, s.id, s.locale
     from newsletter_subscribers s
     where s.status = 'confirmed' and s.paused_at is null
       and (cardinality(${sql.val(locales)}::text[]) = 0 or s.locale = any(${sql.val(locales)}::text[]))
@@ -35,6 +30,10 @@ export async function insertAudienceDeliveries(
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The reader still wants mail: confirmed and not paused (a send takes minutes to hours; people leave meanwhile). */
+const stillReading = sql`exists (select 1 from newsletter_subscribers s
+  where s.id = subscriber_id and s.status = 'confirmed' and s.paused_at is null)`;
+
 export type ClaimedDelivery = { id: string; subscriber_id: number; locale: string; attempts: number; email: string; token: string };
 
 /**
@@ -42,14 +41,25 @@ export type ClaimedDelivery = { id: string; subscriber_id: number; locale: strin
  * claim at once without waiting on, or double-taking, each other's rows.
  */
 export async function claimDeliveries(db: Database, editionId: number, senderId: string, limit: number): Promise<ClaimedDelivery[]> {
+  // In the same statement, the queued deliveries of readers who left (unsubscribed, bounced, complained,
+  // paused) since the start are cancelled, so the send still ends. The two sets never overlap, and
+  // SKIP LOCKED keeps two senders from waiting on each other's rows.
   const result = await sql<ClaimedDelivery>`
-    with claimed as (
+    with left_readers as (
+      update newsletter_deliveries set status = 'cancelled', error = 'subscriber left', claimed_by = null, claimed_at = null
+      where id in (
+        select id from newsletter_deliveries
+        where edition_id = ${editionId} and status = 'queued' and not ${stillReading}
+        for update skip locked)
+      returning id),
+    claimed as (
       update newsletter_deliveries set status = 'sending', claimed_by = ${senderId}, claimed_at = now()
       where id in (
         select id from newsletter_deliveries
         where edition_id = ${editionId} and status = 'queued' and next_attempt_at <= now()
           -- A paused or cancelled edition gives nothing more out, even to a sender that has not noticed yet.
           and exists (select 1 from newsletter_editions e where e.id = ${editionId} and e.status = 'sending')
+          and ${stillReading}
         -- In the order of the index (edition, status, due time, id): no sort of the whole queue per batch.
         order by next_attempt_at, id limit ${limit}
         for update skip locked)
@@ -72,6 +82,12 @@ export async function markDeliveriesSent(db: Database, senderId: string, ids: st
 
 export async function markDeliveryFailed(db: Database, senderId: string, id: string, error: string): Promise<void> {
   await sql`update newsletter_deliveries set status = 'failed', failed_at = now(), attempts = attempts + 1, error = ${error}
+    where ${held([id], senderId)}`.execute(db);
+}
+
+/** The connection broke while the message was on its way: it may have arrived, so it is not sent again by itself. */
+export async function markDeliveryUncertain(db: Database, senderId: string, id: string, error: string): Promise<void> {
+  await sql`update newsletter_deliveries set status = 'uncertain', attempts = attempts + 1, error = ${error}
     where ${held([id], senderId)}`.execute(db);
 }
 
@@ -121,12 +137,18 @@ export async function markOrphansUncertain(
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** The editor's deliberate choice: the uncertain deliveries are sent (again) now. */
+/**
+ * The editor's deliberate choice: the uncertain deliveries are sent (again) now; those of readers who
+ * left meanwhile are cancelled instead. Returns how many are queued.
+ */
 export async function requeueUncertain(db: Database, editionId: number): Promise<number> {
-  const result = await sql`update newsletter_deliveries
-    set status = 'queued', next_attempt_at = now(), claimed_by = null, claimed_at = null, error = null
-    where edition_id = ${editionId} and status = 'uncertain'`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  const result = await sql<{ status: string }>`update newsletter_deliveries
+    set status = case when ${stillReading} then 'queued' else 'cancelled' end,
+        error = case when ${stillReading} then null else 'subscriber left' end,
+        next_attempt_at = now(), claimed_by = null, claimed_at = null
+    where edition_id = ${editionId} and status = 'uncertain'
+    returning status`.execute(db);
+  return result.rows.filter((r) => r.status === 'queued').length;
 }
 
 export async function cancelQueuedDeliveries(db: Database, editionId: number): Promise<number> {
@@ -167,8 +189,19 @@ export async function hasOpenDeliveries(db: Database, editionId: number): Promis
   return row.rows[0]?.open ?? false;
 }
 
-/** Editions whose send is under way (for the worker to pick up after a restart). */
-export async function listSendingEditionIds(db: Database): Promise<number[]> {
-  const rows = await db.selectFrom('newsletter_editions').select('id').where('status', '=', 'sending').execute();
-  return rows.map((r) => r.id);
+/**
+ * Editions whose send is under way but that no `kind` job will carry on: none pending, none running
+ * with a recent claim (a job slice runs for seconds; one claimed longer ago than `freshSeconds` belongs
+ * to a dead worker, which the jobs table would only release after ten minutes). The editions are
+ * locked (call it in a transaction), so two workers starting at once do not both queue one.
+ */
+export async function lockSendingEditionsWithoutJob(db: Database, kind: string, freshSeconds: number): Promise<number[]> {
+  // Locked first, checked after, in its own statement: its snapshot sees a job another worker just queued.
+  await sql`select id from newsletter_editions where status = 'sending' order by id for update`.execute(db);
+  const rows = await sql<{ id: number }>`select e.id from newsletter_editions e
+    where e.status = 'sending'
+      and not exists (select 1 from jobs j where j.kind = ${kind} and j.payload->>'editionId' = e.id::text
+        and (j.status = 'pending' or (j.status = 'running' and j.locked_at > now() - make_interval(secs => ${freshSeconds}))))
+    order by e.id`.execute(db);
+  return rows.rows.map((r) => r.id);
 }

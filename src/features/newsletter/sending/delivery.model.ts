@@ -27,6 +27,24 @@ export function isTransientSmtpError(error: unknown): boolean {
   return typeof e?.code === 'string' && CONNECTION_CODES.has(e.code);
 }
 
+/** SMTP phases (nodemailer's `err.command`) in which the message itself was on its way to the server. */
+const MESSAGE_PHASES = new Set(['DATA', 'BDAT', 'MESSAGE']);
+
+/**
+ * What a failed send means for the delivery: 'retry' later, 'failed' for good, or 'uncertain' — the
+ * connection broke without an answer while or after the message was transferred, so the server may
+ * have accepted it, and a retry could deliver it twice. Before that (connecting, MAIL FROM, RCPT TO)
+ * nothing was handed over and a retry is safe.
+ */
+export function smtpFailureKind(error: unknown): 'retry' | 'failed' | 'uncertain' {
+  const e = error as { responseCode?: unknown; command?: unknown; messageSent?: unknown } | null;
+  const noAnswer = typeof e?.responseCode !== 'number';
+  // `messageSent`: the newsletter transport saw the message stream read (nodemailer says 'CONN' then).
+  const inMessage = e?.messageSent === true || (typeof e?.command === 'string' && MESSAGE_PHASES.has(e.command.toUpperCase()));
+  if (noAnswer && inMessage) return 'uncertain';
+  return isTransientSmtpError(error) ? 'retry' : 'failed';
+}
+
 /**
  * What the delivery row keeps of an error: the server's answer without any address in it (a 550 often
  * quotes the recipient), one line, short.

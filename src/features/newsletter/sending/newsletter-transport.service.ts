@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import { createMailTransport } from '../../../core/mail/mail-transport.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
@@ -57,6 +58,22 @@ export function createNewsletterTransport(options: {
     // Servers close long sessions; a fresh connection every thousand messages stays under their limits.
     maxMessages: 1000,
   } as Parameters<typeof nodemailer.createTransport>[0]);
+  // nodemailer reports a connection lost during DATA like one lost before it (command 'CONN'). The pool
+  // reads the message stream only once the server said 354, so a stream already read tells that the
+  // message was on its way: that failure is tagged `messageSent` (uncertain, see smtpFailureKind).
+  pool.use('stream', (mail, done) => {
+    const watch = (mail.data as { watchMessage?: (stream: Readable) => void }).watchMessage;
+    const message = mail.message as unknown as { createReadStream: () => Readable } | undefined;
+    if (watch && message) {
+      const create = message.createReadStream.bind(message);
+      message.createReadStream = () => {
+        const stream = create();
+        watch(stream);
+        return stream;
+      };
+    }
+    done();
+  });
   const slot = rateLimiter(options.rate);
   const from = parseMailbox(options.from);
   return {
@@ -64,7 +81,19 @@ export function createNewsletterTransport(options: {
     send: async (mail) => {
       await slot();
       const composed = composeEditionMail({ ...mail, from });
-      await pool.sendMail({ envelope: composed.envelope, raw: composed.raw });
+      let stream: Readable | undefined;
+      try {
+        await pool.sendMail({
+          envelope: composed.envelope,
+          raw: composed.raw,
+          watchMessage: (s: Readable) => {
+            stream = s;
+          },
+        } as Parameters<typeof pool.sendMail>[0]);
+      } catch (error) {
+        if (stream?.readableDidRead && error instanceof Error) Object.assign(error, { messageSent: true });
+        throw error;
+      }
     },
     close: () => pool.close(),
   };

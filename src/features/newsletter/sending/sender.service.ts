@@ -9,11 +9,11 @@ import {
   deliveryMessageId,
   describeSmtpError,
   editionHeaders,
-  isTransientSmtpError,
   MAX_ATTEMPTS,
   personalize,
   type RenderedEdition,
   retryDelaySeconds,
+  smtpFailureKind,
 } from './delivery.model.ts';
 import type { NewsletterTransport } from './newsletter-transport.service.ts';
 import { finishSending } from './sending.service.ts';
@@ -78,16 +78,24 @@ export function newSenderId(): string {
 }
 
 /** Groups of sent deliveries written at once: every `size` marks or `ms` milliseconds. */
-function sentMarker(db: Database, senderId: string, size = 100, ms = 100) {
+export function sentMarker(markSent: (ids: string[]) => Promise<void>, size = 100, ms = 100) {
   let pending: string[] = [];
   let chain: Promise<void> = Promise.resolve();
-  const flush = () => {
-    if (pending.length === 0) return chain;
-    const ids = pending;
-    pending = [];
-    // One write at a time; a failed write is reported to its caller, not to every later one. (Rows it
-    // could not mark stay 'sending' and end up uncertain: the safe side.)
-    const write = chain.then(() => q.markDeliveriesSent(db, senderId, ids));
+  // One write at a time, each taking what is pending when its turn comes. A failed write is reported
+  // to its caller (the timer's is not), and its ids go back to the list for the next flush: dropped,
+  // they would stay 'sending' under a live sender for ever (never uncertain, never sent).
+  const flush = (): Promise<void> => {
+    const write = chain.then(async () => {
+      if (pending.length === 0) return;
+      const ids = pending;
+      pending = [];
+      try {
+        await markSent(ids);
+      } catch (error) {
+        pending.push(...ids);
+        throw error;
+      }
+    });
     chain = write.catch(() => {});
     return write;
   };
@@ -100,6 +108,7 @@ function sentMarker(db: Database, senderId: string, size = 100, ms = 100) {
     flush,
     close: async () => {
       clearInterval(timer);
+      // Also writes what failed before; what still fails now is the caller's error.
       await flush();
     },
   };
@@ -115,7 +124,7 @@ export async function runSender(options: SenderOptions): Promise<SenderResult> {
   aliveHere.add(senderId);
   await q.upsertSenderHeartbeat(db, senderId);
   const heartbeat = setInterval(() => void q.upsertSenderHeartbeat(db, senderId).catch(() => {}), 5000);
-  const marker = sentMarker(db, senderId);
+  const marker = sentMarker((ids) => q.markDeliveriesSent(db, senderId, ids));
   const versions = new Map<string, Promise<RenderedEdition>>();
   try {
     const edition = await loadEditionById(db, editionId);
@@ -159,7 +168,9 @@ export async function runSender(options: SenderOptions): Promise<SenderResult> {
         marker.add(d.id);
       } catch (error) {
         const message = describeSmtpError(error);
-        if (isTransientSmtpError(error) && d.attempts + 1 < maxAttempts) {
+        const kind = smtpFailureKind(error);
+        if (kind === 'uncertain') await q.markDeliveryUncertain(db, senderId, d.id, message);
+        else if (kind === 'retry' && d.attempts + 1 < maxAttempts) {
           await q.requeueDeliveryLater(db, senderId, d.id, message, retryDelay(d.attempts + 1));
         } else await q.markDeliveryFailed(db, senderId, d.id, message);
       }
@@ -194,9 +205,12 @@ export async function runSender(options: SenderOptions): Promise<SenderResult> {
     }
   } finally {
     clearInterval(heartbeat);
-    await marker.close();
-    aliveHere.delete(senderId);
-    await q.deleteSender(db, senderId);
+    try {
+      await marker.close();
+    } finally {
+      aliveHere.delete(senderId);
+      await q.deleteSender(db, senderId);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { itemSourcesByKind } from '../item-sources.ts';
 import { renderEditionMail } from '../render/edition-mail.service.ts';
 import { createNewsletterTransport, type NewsletterTransport } from './newsletter-transport.service.ts';
 import { type RenderEdition, runSender, type SenderOptions } from './sender.service.ts';
-import { NEWSLETTER_SEND_JOB, NEWSLETTER_START_JOB, startScheduledSending } from './sending.service.ts';
+import { NEWSLETTER_SEND_JOB, NEWSLETTER_START_JOB, resumeStalledSends, startScheduledSending } from './sending.service.ts';
 
 // The worker's part: `newsletter-send` runs the sender loop for a bounded time and queues itself again
 // while work remains (so one long send never holds a worker for an hour, and a restart picks it up);
@@ -75,4 +75,17 @@ export function sendingJobs(ctx: BackgroundContext, render?: RenderEdition): Job
     describe: { newsletter: `${transport.kind}, ${ctx.config.NEWSLETTER_RATE}/s, ${ctx.config.NEWSLETTER_CONNECTIONS} connections` },
     close: () => transport.close(),
   };
+}
+
+/**
+ * The worker's contribution, started: a send whose job died with the last worker (kill -9, or out of
+ * attempts) goes on now, not ten minutes later when the dead job is released. In the background: the
+ * worker need not wait for it, and the hourly housekeeping tries again if it fails.
+ */
+export function startedSendingJobs(ctx: BackgroundContext): JobContribution & { resumed: Promise<number[]> } {
+  const resumed = resumeStalledSends(ctx.db).catch((err) => {
+    ctx.logger.error({ err }, 'resuming stalled newsletter sends failed');
+    return [];
+  });
+  return { ...sendingJobs(ctx), resumed };
 }

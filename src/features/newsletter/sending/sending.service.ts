@@ -1,9 +1,7 @@
 import { enqueueJob } from '../../../core/jobs/jobs.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { changeEditionStatus, findEditionById, updateEdition } from '../editions/editions.queries.ts';
 import { editionProblems, loadEditionById } from '../editions/editions.service.ts';
-import { editionLocaleFor } from '../newsletter.model.ts';
 import * as q from './deliveries.queries.ts';
 
 // The editors' (and the CLI's) use cases of a send: start now or at a time, pause, resume, cancel,
@@ -30,8 +28,7 @@ export async function startSending(db: Database, editionId: number, now = new Da
       if (!moved) throw new Refused((await findEditionById(trx, editionId)) ? 'not-ready' : 'not-found');
       const edition = await loadEditionById(trx, editionId);
       if (!edition || editionProblems(edition).length > 0) throw new Refused('not-ready');
-      const localeOf = Object.fromEntries(LOCALES.map((l) => [l, editionLocaleFor(l, edition.locales) as string]));
-      const recipients = await q.insertAudienceDeliveries(trx, editionId, edition.audience, localeOf);
+      const recipients = await q.insertAudienceDeliveries(trx, editionId, edition.audience);
       await enqueueJob(trx, NEWSLETTER_SEND_JOB, { editionId });
       return { ok: true as const, recipients };
     });
@@ -112,6 +109,20 @@ export function resendUncertain(db: Database, editionId: number): Promise<number
     if (edition.status === 'sent') await changeEditionStatus(trx, editionId, ['sent'], 'sending');
     if (edition.status !== 'paused') await enqueueJob(trx, NEWSLETTER_SEND_JOB, { editionId });
     return count;
+  });
+}
+
+/**
+ * A send no job carries on any more (its worker was killed, or the job ran out of attempts) is queued
+ * again: at worker start and hourly. Without it the edition would wait ten minutes for the dead job's
+ * release, or stay 'sending' for ever. Returns the editions picked up.
+ */
+export function resumeStalledSends(db: Database): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    // A job slice lasts 30 s; a running one claimed two minutes ago is a dead worker's.
+    const ids = await q.lockSendingEditionsWithoutJob(trx, NEWSLETTER_SEND_JOB, 120);
+    for (const editionId of ids) await enqueueJob(trx, NEWSLETTER_SEND_JOB, { editionId });
+    return ids;
   });
 }
 

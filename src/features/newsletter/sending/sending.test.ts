@@ -93,7 +93,7 @@ describe('newsletter sending', () => {
       .orderBy('s.email')
       .execute();
     assert.deepEqual(rows, [
-      { email: 'all@a.example', locale: 'en', status: 'queued' },
+      { email: 'all@a.example', locale: 'fr', status: 'queued' },
       { email: 'water@a.example', locale: 'de', status: 'queued' },
     ]);
     assert.equal((await findEditionById(handle.db, id))?.status, 'sending');

@@ -245,6 +245,23 @@ describe('personal data and housekeeping', () => {
     assert.equal(kept.created_by, null, 'the edition stays, without its creator');
   });
 
+  it('neither exports nor erases the subscription of an address the account has not verified', async () => {
+    // Someone registered with another person's address: the subscription is that person's, not theirs.
+    await createMember(t, 'claimed@city.example');
+    const id = await userId(t, 'claimed@city.example');
+    await db().updateTable('users').set({ email_verified_at: null }).where('id', '=', id).execute();
+    await confirmedSubscriber('claimed@city.example');
+    const exported = await db()
+      .transaction()
+      .execute((trx) => newsletterPersonalData.exportData(trx, id));
+    assert.equal(exported.newsletterSubscription, null);
+    assert.ok(!JSON.stringify(exported).includes('claimed@city.example'));
+    await db()
+      .transaction()
+      .execute((trx) => newsletterPersonalData.eraseData(trx, id, { baseUrl: 'http://localhost', mailFrom: 'x@localhost' }));
+    assert.equal((await row('claimed@city.example'))?.status, 'confirmed', 'the subscription stays');
+  });
+
   it(`deletes pending subscribers not confirmed within ${PENDING_DAYS} days, and nobody else`, async () => {
     const token = newSubscriberToken();
     const old = sql<Date>`now() - make_interval(days => ${PENDING_DAYS + 1})`;

@@ -58,7 +58,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     const token = c.req.param('token');
     const subscriber = await findSubscriberOfToken(deps.db, token);
     if (!subscriber) return c.notFound();
-    const outcome = subscriber.status === 'pending' ? 'pending' : subscriber.status === 'confirmed' ? 'already' : 'gone';
+    const outcome = subscriber.status === 'confirmed' ? 'already' : subscriber.awaitingConfirmation ? 'pending' : 'gone';
     const title = i18n.t(outcome === 'gone' ? 'subscription.confirm.goneTitle' : 'subscription.confirm.title');
     return personalPage(
       renderPage(

@@ -36,13 +36,15 @@ export type SubscribeResult = { ok: true } | { ok: false; reason: 'rate-limited'
 /**
  * A visitor asks for the newsletter. Whatever the address's state, the visitor is told the same ("check
  * your inbox") and the address gets one mail: the confirmation (new, pending, unsubscribed or bounced
- * addresses: a new consent is needed) or, when it is confirmed already, a note to the owner with the
- * preference link, so nobody learns from the form whether an address subscribes. Nothing about the
- * request is stored beyond the subscription itself (no IP address).
+ * addresses: a new consent is needed; the last two keep their status until it is given) or, when it is
+ * confirmed already, a note to the owner with the preference link, so nobody learns from the form
+ * whether an address subscribes. Nothing about the request is stored beyond the subscription itself
+ * (no IP address).
  */
 export async function subscribeToNewsletter(ctx: SubscriptionContext, input: SubscribeInput): Promise<SubscribeResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const limits = await consumeRateLimits(trx, [
+      // rateLimitSubject lower-cases: case variants of one address share its limit.
       { rule: SUBSCRIPTION_LIMITS.newsletterSubscribePerAddress, subject: rateLimitSubject(ctx.secret, input.email) },
       { rule: SUBSCRIPTION_LIMITS.newsletterSubscribePerIp, subject: rateLimitSubject(ctx.secret, ctx.ip) },
     ]);
@@ -66,11 +68,12 @@ export async function subscribeToNewsletter(ctx: SubscriptionContext, input: Sub
       await queueMail(trx, { to: subscriber.email, ...renderAlreadySubscribedMail(localeOf(subscriber.locale), links) });
       return { ok: true };
     } else {
-      // Pending: the newest request's wishes; unsubscribed or bounced: back to pending until confirmed again.
+      // The newest request's wishes. An unsubscribed or bounced address keeps its status (a form post is
+      // no consent, and its record must outlive the pruning of pending requests) until the confirmation
+      // mailed now is confirmed; a bounced mailbox may have been fixed, so it may ask again too.
       subscriber = await q.updateSubscriber(trx, subscriber.id, {
         ...wished,
-        status: 'pending',
-        paused_at: null,
+        ...(subscriber.status === 'pending' ? { paused_at: null } : {}),
         confirmation_sent_at: now,
       });
       if (!subscriber) throw new Error('subscriber vanished while subscribing');
@@ -89,12 +92,25 @@ export type SubscriberView = {
   themes: string[];
   regions: string[];
   paused: boolean;
+  /** Its confirmation link confirms: pending, or asked again since it unsubscribed or bounced. */
+  awaitingConfirmation: boolean;
 };
+
+/**
+ * Pending, or an address that unsubscribed or bounced and asked for the newsletter again afterwards: a
+ * confirmation link mailed before it left confirms nothing.
+ */
+export function awaitsConfirmation(row: q.SubscriberRow): boolean {
+  if (row.status === 'pending') return true;
+  const endedAt = row.status === 'unsubscribed' ? row.unsubscribed_at : row.status === 'bounced' ? row.bounced_at : null;
+  return endedAt !== null && row.confirmation_sent_at !== null && row.confirmation_sent_at > endedAt;
+}
 
 export function viewOf(row: q.SubscriberRow): SubscriberView {
   return {
     token: row.token,
     status: row.status,
+    awaitingConfirmation: awaitsConfirmation(row),
     locale: localeOf(row.locale),
     themes: row.themes ?? [],
     regions: row.regions ?? [],
@@ -114,7 +130,7 @@ export type ConfirmOutcome = 'confirmed' | 'already' | 'gone' | 'not-found';
 /**
  * The Confirm button (a POST: mail scanners only follow links). Records the consent: when, and the
  * version of the text agreed to. A link of an address that has since unsubscribed or bounced confirms
- * nothing: that needs a new request and a new mail.
+ * nothing: that needs a new request and a new mail (see awaitsConfirmation).
  */
 export async function confirmSubscription(
   db: Database,
@@ -131,7 +147,7 @@ export async function confirmSubscription(
     const row = await q.findSubscriberByToken(trx, token);
     if (!row) return { outcome: 'not-found', subscriber: null };
     if (row.status === 'confirmed') return { outcome: 'already', subscriber: viewOf(row) };
-    if (row.status !== 'pending') return { outcome: 'gone', subscriber: viewOf(row) };
+    if (!awaitsConfirmation(row)) return { outcome: 'gone', subscriber: viewOf(row) };
     const now = new Date();
     const updated = await q.updateSubscriber(trx, row.id, {
       status: 'confirmed',

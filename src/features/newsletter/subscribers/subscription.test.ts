@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
 import { ADDRESS } from '../../../../tests/helpers/contact.ts';
 import { linkIn, mailsTo } from '../../../../tests/helpers/mail.ts';
 import { CONSENT_VERSION } from '../newsletter.model.ts';
+import { deleteStalePendingSubscribers } from './subscription.service.ts';
 
 // Subscribing with double opt-in: only the Confirm button's POST confirms, an address already on the
 // list is never revealed, bad input is answered next to the field, and both limits hold.
@@ -142,12 +143,56 @@ describe('subscribing with double opt-in', () => {
     assert.match(v.lastHtml, /This link is no longer valid/);
     assert.equal((await v.post(`/en/newsletter/confirm/${pending?.token}`, {})).status, 410);
     assert.equal((await subscriber('again@city.example'))?.status, 'unsubscribed');
-    await subscribe('again@city.example', { locale: 'ar' });
-    assert.equal((await subscriber('again@city.example'))?.status, 'pending');
+
+    // A form post is no consent: the address stays unsubscribed (its record kept) until the new mail is confirmed.
+    await subscribe('again@city.example', { locale: 'ar', themes: ['municipal-services'] });
+    const asked = await subscriber('again@city.example');
+    assert.equal(asked?.status, 'unsubscribed');
+    assert.equal(asked?.locale, 'ar');
+    assert.deepEqual(asked?.themes, ['municipal-services']);
+    assert.ok(asked?.unsubscribed_at && asked.confirmation_sent_at && asked.confirmation_sent_at > asked.unsubscribed_at);
     const arabic = (await mailsTo(t.database.db, 'again@city.example')).filter(
       (m) => m.subject === 'يرجى تأكيد اشتراكك في النشرة الإخبارية لـ Peerpolis',
     );
     assert.equal(arabic.length, 1, 'a new confirmation is asked for');
+    await deleteStalePendingSubscribers(t.database.db);
+    assert.ok(await subscriber('again@city.example'), 'housekeeping keeps it');
+    await v.get(`/en/newsletter/confirm/${pending?.token}`);
+    assert.doesNotMatch(v.lastHtml, /This link is no longer valid/);
+    assert.equal((await v.post(`/en/newsletter/confirm/${pending?.token}`, {})).status, 200);
+    const confirmed = await subscriber('again@city.example');
+    assert.equal(confirmed?.status, 'confirmed');
+    assert.equal(confirmed?.consent_version, CONSENT_VERSION);
+  });
+
+  it('lets a bounced address ask again within the per-address limit, confirmed only by the new link', async () => {
+    const email = 'bounced@city.example';
+    await subscribe(email);
+    const day = 24 * 60 * 60 * 1000;
+    await t.database.db
+      .updateTable('newsletter_subscribers')
+      .set({ status: 'bounced', bounced_at: new Date(Date.now() - day), confirmation_sent_at: new Date(Date.now() - 2 * day) })
+      .where('email', '=', email)
+      .execute();
+    const row = await subscriber(email);
+    const v = newVisitor(t);
+    await v.get(`/en/newsletter/confirm/${row?.token}`);
+    assert.match(v.lastHtml, /This link is no longer valid/);
+    assert.equal((await v.post(`/en/newsletter/confirm/${row?.token}`, {})).status, 410, 'not without a new request');
+    for (let i = 0; i < 2; i++) assert.equal((await subscribe(email)).res.status, 303);
+    assert.equal((await subscribe(email)).res.status, 429, 'three requests an hour, the first one included');
+    assert.equal((await subscriber(email))?.status, 'bounced');
+    assert.equal((await mailsTo(t.database.db, email)).length, 3);
+    await v.get(`/en/newsletter/confirm/${row?.token}`);
+    assert.equal((await v.post(`/en/newsletter/confirm/${row?.token}`, {})).status, 200);
+    assert.equal((await subscriber(email))?.status, 'confirmed');
+  });
+
+  it('counts case variants of an address against one limit', async () => {
+    for (const email of ['Case@city.example', 'CASE@city.example', 'case@CITY.example'])
+      assert.equal((await subscribe(email)).res.status, 303, email);
+    assert.equal((await subscribe('cAsE@city.example')).res.status, 429);
+    assert.equal((await mailsTo(t.database.db, 'case@city.example')).length, 3);
   });
 
   it('shows every problem next to its field in the page’s language, keeping what was typed', async () => {

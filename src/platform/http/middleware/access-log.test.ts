@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../../tests/helpers/db.ts';
 import { createApp } from '../../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createDeps } from '../../deps.ts';
+import { loggablePath } from './access-log.ts';
 
 describe('access log', () => {
   it('logs method, path, status and time, never the query string', async () => {
@@ -26,8 +27,32 @@ describe('access log', () => {
       assert.equal(entry.status, 200);
       assert.equal(typeof entry.ms, 'number');
       assert.ok(!lines.join('').includes('example.org') && !lines.join('').includes('abc123'));
+
+      // Personal newsletter links: the token in the path opens someone's subscription.
+      lines.length = 0;
+      const token = 'Ab3_-xYz0123456789abcdefghijklmnopqrstuvwxy';
+      assert.equal(token.length, 43);
+      await app.request(`/newsletter/unsubscribe/${token}`);
+      await app.request(`/de/newsletter/preferences/${token}`);
+      await app.request(`/fr/newsletter/confirm/${token}`, { method: 'POST' });
+      const paths = lines
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.msg === 'request')
+        .map((l) => l.path);
+      assert.deepEqual(paths, ['/newsletter/unsubscribe/:token', '/de/newsletter/preferences/:token', '/fr/newsletter/confirm/:token']);
+      assert.ok(!lines.join('').includes(token));
     } finally {
       await database.close();
     }
+  });
+
+  it('redacts token-shaped segments and mistyped tokens, and keeps other paths', () => {
+    const token = 'Ab3_-xYz0123456789abcdefghijklmnopqrstuvwxy';
+    assert.equal(loggablePath(`/newsletter/unsubscribe/${token}x`), '/newsletter/unsubscribe/:token');
+    assert.equal(loggablePath(`/en/newsletter/preferences/${token.slice(0, 20)}`), '/en/newsletter/preferences/:token');
+    assert.equal(loggablePath(`/somewhere/${token}/else`), '/somewhere/:token/else');
+    assert.equal(loggablePath('/en/newsletter/12'), '/en/newsletter/12');
+    assert.equal(loggablePath('/en/calls/green-corridors'), '/en/calls/green-corridors');
+    assert.equal(loggablePath('/en/newsletter/confirm'), '/en/newsletter/confirm');
   });
 });
