@@ -41,28 +41,25 @@ export type ClaimedDelivery = { id: string; subscriber_id: number; locale: strin
  * claim at once without waiting on, or double-taking, each other's rows.
  */
 export async function claimDeliveries(db: Database, editionId: number, senderId: string, limit: number): Promise<ClaimedDelivery[]> {
-  // In the same statement, the queued deliveries of readers who left (unsubscribed, bounced, complained,
-  // paused) since the start are cancelled, so the send still ends. The two sets never overlap, and
-  // SKIP LOCKED keeps two senders from waiting on each other's rows.
+  // The next `limit` due deliveries, in the order of the index (edition, status, due time, id: no scan
+  // of the whole queue per batch): those whose reader left since the start (unsubscribed, bounced,
+  // complained, paused) are cancelled in the same statement, so the send still ends; the others are
+  // claimed. SKIP LOCKED keeps two senders from waiting on, or double-taking, each other's rows.
   const result = await sql<ClaimedDelivery>`
-    with left_readers as (
+    with candidates as (
+      select id, ${stillReading} as reading from newsletter_deliveries
+      where edition_id = ${editionId} and status = 'queued' and next_attempt_at <= now()
+        -- A paused or cancelled edition gives nothing more out, even to a sender that has not noticed yet.
+        and exists (select 1 from newsletter_editions e where e.id = ${editionId} and e.status = 'sending')
+      order by next_attempt_at, id limit ${limit}
+      for update skip locked),
+    left_readers as (
       update newsletter_deliveries set status = 'cancelled', error = 'subscriber left', claimed_by = null, claimed_at = null
-      where id in (
-        select id from newsletter_deliveries
-        where edition_id = ${editionId} and status = 'queued' and not ${stillReading}
-        for update skip locked)
+      where id in (select id from candidates where not reading)
       returning id),
     claimed as (
       update newsletter_deliveries set status = 'sending', claimed_by = ${senderId}, claimed_at = now()
-      where id in (
-        select id from newsletter_deliveries
-        where edition_id = ${editionId} and status = 'queued' and next_attempt_at <= now()
-          -- A paused or cancelled edition gives nothing more out, even to a sender that has not noticed yet.
-          and exists (select 1 from newsletter_editions e where e.id = ${editionId} and e.status = 'sending')
-          and ${stillReading}
-        -- In the order of the index (edition, status, due time, id): no sort of the whole queue per batch.
-        order by next_attempt_at, id limit ${limit}
-        for update skip locked)
+      where id in (select id from candidates where reading)
       returning id, subscriber_id, locale, attempts)
     select claimed.id::text as id, claimed.subscriber_id, claimed.locale, claimed.attempts, s.email, s.token
     from claimed join newsletter_subscribers s on s.id = claimed.subscriber_id
