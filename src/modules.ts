@@ -9,6 +9,7 @@ import taxonomy from './core/taxonomy/index.ts';
 import uploads from './core/uploads/index.ts';
 import admin from './features/admin/index.ts';
 import calls from './features/calls/index.ts';
+import discovery from './features/discovery/index.ts';
 import events from './features/events/index.ts';
 import experts from './features/experts/index.ts';
 import impact from './features/impact/index.ts';
@@ -35,6 +36,7 @@ export const modules: readonly PeerpolisModule[] = [
   jobs,
   mail,
   uploads,
+  discovery,
   site,
   member,
   practices,

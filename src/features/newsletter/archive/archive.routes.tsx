@@ -6,13 +6,13 @@ import type { AppEnv } from '../../../platform/http/context.ts';
 import { lenientQuery, single } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
 import { isLocale } from '../../../platform/i18n/locales.ts';
+import { atomFeedXml } from '../../../platform/lib/atom.ts';
 import { JsonLd } from '../../../platform/ui/json-ld.tsx';
 import { itemSourcesByKind } from '../item-sources.ts';
 import { renderEdition } from '../render/edition-render.service.ts';
 import type { SubscribeFormProps } from '../subscribers/subscribe-form.views.tsx';
 import { findPublishedEdition, listArchive, listFeedEntries } from './archive.service.ts';
 import { archivePath, EditionPage, editionPath, FeedLink, feedPath, NewsletterArchivePage } from './archive.views.tsx';
-import { editionFeedXml } from './edition-feed.views.ts';
 
 // The public newsletter: the archive of sent editions with the subscription form, each edition's web
 // version in the reader's language, and the Atom feed per language.
@@ -64,7 +64,7 @@ export const archiveRoutes = new Hono<AppEnv>()
     const base = deps.config.BASE_URL;
     const entries = await listFeedEntries(deps.db, i18n.locale);
     const stamp = (entry: (typeof entries)[number]) => entry.sentAt ?? new Date(`${entry.date}T00:00:00Z`);
-    const xml = editionFeedXml({
+    const xml = atomFeedXml({
       locale: i18n.locale,
       id: `${base}${feedPath(i18n.locale)}`,
       title: i18n.t('newsletter.feed.title', { site: i18n.t('common.siteName') }),

@@ -1,0 +1,56 @@
+import type { Database } from '../../platform/db/client.ts';
+import { extensionPoint } from '../../platform/extension.ts';
+import type { Role } from '../../platform/http/context.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+
+// The site search asks every module that owns content for its matches: each module knows its own
+// states (draft, hidden, withdrawn) and visibility rules, so nothing it hides can leak through a copy
+// kept elsewhere, and each uses its own tables' per-language search columns and indexes.
+
+/** The kinds of result, in the order the search page lists their groups. */
+export const SEARCH_TYPES = ['practice', 'expert', 'event', 'call', 'projectIdea', 'news', 'publication', 'video', 'page'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Counts stop here: beyond it a source reports SEARCH_COUNT_CAP + 1 and the page says "more than". */
+export const SEARCH_COUNT_CAP = 10_000;
+
+/**
+ * A source ranks at most this many of its matches (pre-ordered cheaply: title or summary hits first,
+ * then newest), so a very common word costs the same as a rare one.
+ */
+export const SEARCH_RANK_CANDIDATES = 500;
+
+export type SearchRequest = {
+  /** The words as typed, trimmed, 1–200 characters: for `to_search_query(locale, q)` in every content language. */
+  q: string;
+  /** The reader's language: their translation is shown, and results in it come first. */
+  locale: Locale;
+  /** Who searches: a source returns only what this reader may open (null: an anonymous visitor). */
+  viewer: { id: number; role: Role } | null;
+  limit: number;
+  offset: number;
+};
+
+export type SearchHit = {
+  externalId: string;
+  /** In `language`: the reader's translation, else English, else any (preferLocale). */
+  title: string;
+  /** Plain text, at most about 300 characters. */
+  summary: string;
+  /** The page with the reader's locale: '/de/practices/water-kiosks'. */
+  path: string;
+  /** The language of title and summary: not the reader's when it fell back. */
+  language: Locale;
+  /** `ts_rank_cd(search, query, 32)` (0–1, the same weights A–D everywhere): comparable across sources. */
+  rank: number;
+};
+
+/** `total` counts matches up to SEARCH_COUNT_CAP + 1; `hits` are ordered reader's language first, then rank. */
+export type SearchSourceResult = { total: number; hits: SearchHit[] };
+
+export type SearchSource = {
+  type: SearchType;
+  search: (db: Database, request: SearchRequest) => Promise<SearchSourceResult>;
+};
+
+export const searchSources = extensionPoint<SearchSource>('discovery.searchSources');

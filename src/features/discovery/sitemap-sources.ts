@@ -1,0 +1,30 @@
+import type { Database } from '../../platform/db/client.ts';
+import { extensionPoint } from '../../platform/extension.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
+
+/** At most this many entries per sitemap file (each entry is one URL per language: ≤ 50,000 URLs). */
+export const SITEMAP_PAGE_SIZE = 10_000;
+
+export type SitemapEntry = {
+  /** The page's path after the locale: '/news/mitrovica-waste-pickers'. */
+  path: string;
+  /** The languages the page exists in (its content's translations; every locale for pages without content of their own). */
+  locales: readonly Locale[];
+  /** When what the page shows last changed; null when unknown. */
+  updatedAt: Date | null;
+};
+
+/**
+ * A module's public pages for /sitemap.xml: the sitemap index names `/sitemaps/<name>-<n>.xml` for each
+ * page of SITEMAP_PAGE_SIZE entries. Only what an anonymous visitor may open: never a draft or a
+ * hidden profile.
+ */
+export type SitemapSource = {
+  /** Lower-case letters and hyphens: 'news', 'practices'. */
+  name: string;
+  count: (db: Database) => Promise<number>;
+  /** In a stable order (by id), so the pages neither overlap nor skip. */
+  entries: (db: Database, page: { offset: number; limit: number }) => Promise<SitemapEntry[]>;
+};
+
+export const sitemapSources = extensionPoint<SitemapSource>('discovery.sitemapSources');
