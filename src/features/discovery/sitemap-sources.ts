@@ -25,6 +25,12 @@ export type SitemapSource = {
   count: (db: Database) => Promise<number>;
   /** In a stable order (by id), so the pages neither overlap nor skip. */
   entries: (db: Database, page: { offset: number; limit: number }) => Promise<SitemapEntry[]>;
+  /**
+   * Paths of navigation entries (after the locale: '/about') whose pages this source lists itself, with
+   * their own languages and dates: discovery's `site` sitemap (home and the navigation's sections, in
+   * every language) leaves them out, so no page is listed twice or in a language it lacks.
+   */
+  navigationPaths?: readonly string[];
 };
 
 export const sitemapSources = extensionPoint<SitemapSource>('discovery.sitemapSources');

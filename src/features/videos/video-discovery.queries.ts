@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/client.ts';
+import { preferLocale } from '../../platform/db/translation.ts';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
+
+// Published videos for the site search and the sitemap, and who may fetch a video's stored files.
+
+/** Each translation matched with its own language's stemming, so the per-locale partial GIN indexes apply. */
+function matchesSql(q: string) {
+  return sql.join(
+    LOCALES.map((l) => sql`(t.locale = ${sql.lit(l)} and t.search @@ to_search_query(${sql.lit(l)}, ${q}))`),
+    sql` or `,
+  );
+}
+
+export type VideoSearchRow = {
+  external_id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  language: Locale;
+  rank: number;
+};
+
+/**
+ * Published videos matching the words: at most `candidates` ranked (title hits first, then the newest),
+ * ordered reader's language first, then rank; the total counted up to `cap + 1`.
+ */
+export async function searchPublishedVideos(
+  db: Database,
+  r: { q: string; locale: Locale; limit: number; offset: number; candidates: number; cap: number },
+): Promise<{ total: number; rows: VideoSearchRow[] }> {
+  const [count, hits] = await Promise.all([
+    sql<{ total: number }>`select count(*)::int as total from (
+      select 1 from videos v where v.status = 'published'
+        and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
+      limit ${r.cap + 1}) m`.execute(db),
+    sql<VideoSearchRow>`
+      with matched as (
+        select v.id, v.external_id, v.slug, v.recorded_at from videos v
+        where v.status = 'published'
+          and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
+        order by v.recorded_at desc, v.id desc
+        limit ${r.candidates})
+      select m.external_id, m.slug, tr.title, left(tr.description, 300) as summary, tr.locale as language,
+        ts_rank_cd(tr.search, to_search_query(tr.locale, ${r.q}), 32) as rank
+      from matched m
+      cross join lateral (select t.title, t.description, t.locale, t.search from video_translations t where t.video_id = m.id
+                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
+      order by (tr.locale = ${r.locale}) desc, rank desc, m.recorded_at desc, m.id desc
+      limit ${r.limit} offset ${r.offset}`.execute(db),
+  ]);
+  return { total: count.rows[0]?.total ?? 0, rows: hits.rows };
+}
+
+export async function countPublishedVideos(db: Database): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from videos where status = 'published'`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+export async function listPublishedVideosForSitemap(db: Database, page: { offset: number; limit: number }) {
+  const result = await sql<{ slug: string; locales: string[]; updated_at: Date }>`
+    select v.slug, array(select t.locale from video_translations t where t.video_id = v.id order by 1) as locales, v.updated_at
+    from videos v where v.status = 'published'
+    order by v.id
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return result.rows;
+}
+
+/** How the videos use a stored file: in a published video (public) or only in drafts. */
+export async function findVideoUseOfFile(db: Database, sha256: string) {
+  const result = await sql<{ published: boolean }>`
+    select bool_or(v.status = 'published') as published from videos v
+    where v.poster_sha256 = ${sha256} or v.file_sha256 = ${sha256}
+       or exists (select 1 from video_captions c where c.video_id = v.id and c.sha256 = ${sha256})`.execute(db);
+  const published = result.rows[0]?.published;
+  return published === null || published === undefined ? 'none' : published ? 'published' : 'draft';
+}
