@@ -35,7 +35,7 @@ const EN = [
 const AR = ['النفايات', 'المياه', 'الفيضانات', 'النقل', 'الإسكان', 'الموازنة', 'الطاقة', 'الشباب', 'السياحة', 'الصحة'];
 
 /** Inserts COUNT experts (texts in English, every tenth also in Arabic; topics, languages, regions) set-based. */
-async function generate(handle: DatabaseHandle): Promise<void> {
+export async function generate(handle: DatabaseHandle): Promise<void> {
   const db = handle.db;
   const existing = await sql<{ n: number }>`select count(*)::int as n from experts where external_id like 'bench-%'`.execute(db);
   if ((existing.rows[0]?.n ?? 0) >= COUNT) return;

@@ -60,7 +60,7 @@ const DE = [
 ];
 
 /** Inserts COUNT published practices with en and de texts, topics and SDGs, in a few set-based statements. */
-async function generate(handle: DatabaseHandle): Promise<void> {
+export async function generate(handle: DatabaseHandle): Promise<void> {
   const db = handle.db;
   const existing = await sql<{ n: number }>`select count(*)::int as n from practices where external_id like 'bench-%'`.execute(db);
   if ((existing.rows[0]?.n ?? 0) >= COUNT) return;

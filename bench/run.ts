@@ -4,13 +4,14 @@ import { benchNewsletterSend } from './newsletter-send.ts';
 import { benchPages } from './pages.ts';
 import { benchPractices, type PracticesBench, summarisePractices } from './practices.ts';
 import { benchRegistrations } from './registrations.ts';
+import { benchSearch } from './search.ts';
 import { benchDatabase, benchEngines } from './setup.ts';
 
 // `npm run bench` (not part of `npm test`): pages, then good-practice search on generated data.
 // PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
 // database is migrated, seeded and filled with generated practices: use a scratch database), and
 // BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
-// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated), BENCH=practices or BENCH=registrations (200 members at once for 30 places), BENCH=newsletter (100,000 subscribers by SMTP, a kill -9 and a resume; BENCH_SUBSCRIBERS); sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
+// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated), BENCH=practices, BENCH=search (the site search at issue 15's sizes) or BENCH=registrations (200 members at once for 30 places), BENCH=newsletter (100,000 subscribers by SMTP, a kill -9 and a resume; BENCH_SUBSCRIBERS); sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
 const practices: PracticesBench[] = [];
@@ -23,6 +24,8 @@ for (const engine of benchEngines()) {
     if (which === 'all' || which === 'experts') expertRuns.push(await benchExperts(handle));
     if (which === 'all' || which === 'practices') practices.push(await benchPractices(handle));
     if (which === 'all' || which === 'registrations') await benchRegistrations(handle);
+    // The site search across every module (practices, experts, news, publications, videos, …): BENCH=search.
+    if (which === 'all' || which === 'search') await benchSearch(handle);
     // Its own database (PGlite on disk: the CLI it measures runs in a child process) and SMTP server.
     if (which === 'all' || which === 'newsletter') await benchNewsletterSend(engine);
   } finally {

@@ -51,7 +51,9 @@ export function createApp(base: BaseDeps) {
   }
   // Browsers ask for /favicon.ico whatever the page says; point them at the hashed icon.
   app.get('/favicon.ico', (c) => c.redirect(deps.assets.url('icons/peerpolis.svg'), 301));
-  app.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /dev/\nDisallow: /api/\n`));
+  app.get('/robots.txt', (c) =>
+    c.text(`User-agent: *\nDisallow: /dev/\nDisallow: /api/\n\nSitemap: ${deps.config.BASE_URL}/sitemap.xml\n`),
+  );
   app.get('/', (c) => {
     c.header('vary', 'Accept-Language, Cookie');
     c.header('cache-control', 'no-store');

@@ -14,10 +14,14 @@ import events from './features/events/index.ts';
 import experts from './features/experts/index.ts';
 import impact from './features/impact/index.ts';
 import member from './features/member/index.ts';
+import network from './features/network/index.ts';
+import news from './features/news/index.ts';
 import newsletter from './features/newsletter/index.ts';
 import practices from './features/practices/index.ts';
 import projectIdeas from './features/project-ideas/index.ts';
+import publications from './features/publications/index.ts';
 import site from './features/site/index.ts';
+import videos from './features/videos/index.ts';
 import { platformMigrations } from './platform/db/migrations/index.ts';
 import { Extensions } from './platform/extension.ts';
 import type { ModuleServices } from './platform/http/context.ts';
@@ -37,6 +41,7 @@ export const modules: readonly PeerpolisModule[] = [
   mail,
   uploads,
   discovery,
+  network,
   site,
   member,
   practices,
@@ -44,7 +49,10 @@ export const modules: readonly PeerpolisModule[] = [
   events,
   calls,
   projectIdeas,
+  publications,
+  videos,
   newsletter,
+  news,
   impact,
   admin,
 ];

@@ -3,18 +3,35 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { sniffFileType } from './file-types.model.ts';
-import { IMAGE_WIDTH, MAX_IMAGE_PIXELS, SMALL_IMAGE_WIDTH, type UploadError } from './uploads.model.ts';
+import { IMAGE_WIDTH, MAX_IMAGE_PIXELS, SMALL_IMAGE_WIDTH, type UploadError, VIDEO_TYPES } from './uploads.model.ts';
 
 // The file work behind prepareUpload: checking a PDF, re-encoding a picture (bounded in parallel, since
 // decoding is memory-hungry on a small server), and writing a content-addressed file exactly once.
 
 type Encoded = { data: Buffer; width: number | null; height: number | null };
-type Prepared = { ok: true; main: Encoded; small?: Encoded };
+type Prepared = { ok: true; main: Encoded; small?: Encoded; mediaType?: string };
 
 export function checkDocument(bytes: Buffer): Prepared | UploadError {
   // Only the content decides: programs (MZ, ELF, Mach-O, "#!"), archives, HTML or images named .pdf all
   // land here, whatever the browser declared.
   if (sniffFileType(bytes) !== 'pdf') return { ok: false, error: 'uploads.errors.notPdf' };
+  return { ok: true, main: { data: bytes, width: null, height: null } };
+}
+
+/**
+ * A video is stored as sent (re-encoding would need ffmpeg and minutes of CPU): only MP4 and WebM by
+ * their first bytes. It is served with the sandbox CSP and nosniff like every upload, and played by the
+ * browser's own <video> element, never as a page.
+ */
+export function checkVideo(bytes: Buffer): Prepared | UploadError {
+  const type = sniffFileType(bytes);
+  if (type !== 'mp4' && type !== 'webm') return { ok: false, error: 'uploads.errors.notVideo' };
+  return { ok: true, main: { data: bytes, width: null, height: null }, mediaType: VIDEO_TYPES[type] };
+}
+
+/** Captions: WebVTT text in UTF-8 (the only format <track> plays). */
+export function checkCaptions(bytes: Buffer): Prepared | UploadError {
+  if (sniffFileType(bytes) !== 'vtt') return { ok: false, error: 'uploads.errors.notCaptions' };
   return { ok: true, main: { data: bytes, width: null, height: null } };
 }
 

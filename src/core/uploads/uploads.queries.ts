@@ -47,7 +47,8 @@ export function findFirstUpload(db: Database, sha256: string, kind: UploadKind) 
  * Uploads nobody refers to any more, older than `hours` (the grace time covers a form being filled in).
  * Every module that stores upload ids must be listed here: good practices (live record and every
  * revision, including rejected ones, so history stays complete), expert photos, the documents of
- * events' documentation and of project ideas.
+ * events' documentation and of project ideas, videos' posters, files and captions, news
+ * pictures, publications' files and covers, partner logos.
  */
 export async function findUnreferencedUploads(db: Database, hours: number) {
   const result = await sql<{ id: number; sha256: string; kind: UploadKind }>`
@@ -59,6 +60,11 @@ export async function findUnreferencedUploads(db: Database, hours: number) {
       and not exists (select 1 from experts x where (x.photo ->> 'uploadId')::int = u.id)
       and not exists (select 1 from events e where e.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
       and not exists (select 1 from project_ideas pi where pi.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))
+      and not exists (select 1 from videos v where u.id in (v.poster_upload_id, v.file_upload_id))
+      and not exists (select 1 from video_captions vc where vc.upload_id = u.id)
+      and not exists (select 1 from network_partners np where np.logo_upload_id = u.id)
+      and not exists (select 1 from news_articles na where na.picture_upload_id = u.id)
+      and not exists (select 1 from publications pb where u.id in (pb.file_upload_id, pb.cover_upload_id))
       and not exists (select 1 from practice_revisions r
         where r.content -> 'documents' @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
            or r.content -> 'images' @> jsonb_build_array(jsonb_build_object('uploadId', u.id)))

@@ -20,8 +20,14 @@ import {
   UPLOAD_BODY_LIMIT,
   type UploadError,
   uploadsDir,
+  videoExtension,
 } from './uploads.service.ts';
+import type { UploadKind } from './uploads.table.ts';
+
 import { TooLargePage } from './uploads.views.tsx';
+
+/** What each served extension is; a video's extension must also match its stored media type. */
+const KIND_OF_EXTENSION: Record<string, UploadKind> = { pdf: 'document', jpg: 'image', mp4: 'video', webm: 'video', vtt: 'captions' };
 
 // Uploaded bytes come from members, so nothing served here may ever run on our origin: a sandbox CSP
 // (scripts, forms, plugins and same-origin access all off, even if a browser rendered the file as HTML),
@@ -38,10 +44,12 @@ export const uploadsRoutes = new Hono<AppEnv>().get('/:name', session(), async (
   if (!match) return c.notFound();
   const [name, sha256 = '', small, extension] = match;
   if (small && extension !== 'jpg') return c.notFound();
-  const kind = extension === 'pdf' ? 'document' : 'image';
+  const kind = KIND_OF_EXTENSION[extension ?? ''] ?? 'document';
   // Only files with a record are served: one whose transaction rolled back stays invisible.
   const upload = await findServedUpload(c.var.deps.db, sha256, kind);
   if (!upload) return c.notFound();
+  // A video is served under the extension of its sniffed type only (an MP4 never as .webm).
+  if (kind === 'video' && videoExtension(upload.mediaType) !== extension) return c.notFound();
   const { db, modules } = c.var.deps;
   const access = await decideUploadAccess(modules.extensions.all(uploadAccess), db, sha256, c.var.user);
   if (access === 'hidden') return c.notFound();
@@ -119,6 +127,8 @@ export function contentDisposition(type: 'inline' | 'attachment', name: string):
 export type UploadBodyLimitOptions = {
   /** Defaults to UPLOAD_BODY_LIMIT. */
   maxSize?: number;
+  /** The file limit the message names (default MAX_FILE_BYTES; a video form: MAX_VIDEO_BYTES). */
+  maxFileBytes?: number;
   /**
    * Renders the answer to a too-large request, e.g. the caller's form again with `i18n.t(error.error,
    * error.values)` next to the file field (status 413). Default: a page with the message and a link back.
@@ -141,8 +151,12 @@ export function uploadBodyLimit(options: UploadBodyLimitOptions = {}): Middlewar
       // Without Content-Length (chunked), only "more than the limit" is known.
       const error: UploadError =
         Number.isFinite(declared) && declared > 0
-          ? tooLargeError(declared)
-          : { ok: false, error: 'uploads.errors.tooLargeUnknownSize', values: { maxMb: MAX_FILE_BYTES / (1024 * 1024) } };
+          ? tooLargeError(declared, options.maxFileBytes)
+          : {
+              ok: false,
+              error: 'uploads.errors.tooLargeUnknownSize',
+              values: { maxMb: (options.maxFileBytes ?? MAX_FILE_BYTES) / (1024 * 1024) },
+            };
       return options.onTooLarge ? options.onTooLarge(c as Context<AppEnv>, error) : renderTooLarge(c as Context<AppEnv>, error);
     },
   });

@@ -3,16 +3,18 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { checkDocument, processImage, withImageSlot, writeOnce } from './file-processing.service.ts';
+import { checkCaptions, checkDocument, checkVideo, processImage, withImageSlot, writeOnce } from './file-processing.service.ts';
 import {
   EXTENSIONS,
   MAX_FILE_BYTES,
   MAX_NAME_LENGTH,
+  MAX_VIDEO_BYTES,
   MB,
   SMALL_IMAGE_WIDTH,
   SMALL_SUFFIX,
   STORED_TYPES,
   type UploadError,
+  videoExtension,
 } from './uploads.model.ts';
 import { findFirstUpload, insertUpload } from './uploads.queries.ts';
 import type { UploadKind } from './uploads.table.ts';
@@ -48,10 +50,15 @@ export function uploadsDir(config: Pick<Config, 'DATA_DIR'>): string {
   return join(config.DATA_DIR, 'uploads');
 }
 
-/** The public address of a stored file; images have a 640 px variant for small screens. */
+/** The public address of a stored file; images have a 640 px variant for small screens. Videos: videoUrl. */
 export function uploadUrl(sha256: string, kind: UploadKind, variant?: 'small'): string {
   const suffix = kind === 'image' && variant === 'small' ? SMALL_SUFFIX : '';
   return `/uploads/${sha256}${suffix}.${EXTENSIONS[kind]}`;
+}
+
+/** The address of a stored video: its extension follows its media type (.mp4 or .webm). */
+export function videoUrl(sha256: string, mediaType: string): string {
+  return `/uploads/${sha256}.${videoExtension(mediaType)}`;
 }
 
 /** `srcset` for a stored image of this width: the 640 px variant and the full one (when wider). */
@@ -61,14 +68,14 @@ export function imageSrcset(sha256: string, width: number): string {
 }
 
 /** File names on disk (and in URLs): hex SHA-256, optional size suffix, extension. Nothing else is ever served. */
-export const STORED_NAME = /^([0-9a-f]{64})(-640)?\.(pdf|jpg)$/;
+export const STORED_NAME = /^([0-9a-f]{64})(-640)?\.(pdf|jpg|mp4|webm|vtt)$/;
 
 /**
  * "The file is 20 MB; the limit is 10 MB." Rounded to a tenth, but never shown as equal to the limit:
  * "10 MB; the limit is 10 MB" would read as a contradiction.
  */
-export function tooLargeError(bytes: number): UploadError {
-  const maxMb = MAX_FILE_BYTES / MB;
+export function tooLargeError(bytes: number, limit = MAX_FILE_BYTES): UploadError {
+  const maxMb = limit / MB;
   const sizeMb = Math.max(Math.round((bytes / MB) * 10) / 10, maxMb + 0.1);
   return { ok: false, error: 'uploads.errors.tooLarge', values: { sizeMb, maxMb } };
 }
@@ -110,6 +117,8 @@ export async function acceptUpload(db: Database, dir: string, input: UploadInput
   return { ok: true, upload: await recordUpload(db, prepared.file, input.uploaderUserId) };
 }
 
+const FALLBACK_NAMES: Record<UploadKind, string> = { document: 'document.pdf', image: 'image', video: 'video', captions: 'captions.vtt' };
+
 /** A checked file already on disk, not yet recorded. */
 export type PreparedUpload = Omit<StoredUpload, 'id'>;
 
@@ -121,16 +130,26 @@ export async function prepareUpload(
   const { file, kind } = input;
   // A form sent without a chosen file carries an empty part (size 0) or, from some clients, a string.
   if (!(file instanceof Blob) || file.size === 0) return { ok: false, error: 'uploads.errors.noFile' };
-  if (file.size > MAX_FILE_BYTES) return tooLargeError(file.size);
+  const limit = kind === 'video' ? MAX_VIDEO_BYTES : MAX_FILE_BYTES;
+  if (file.size > limit) return tooLargeError(file.size, limit);
   const bytes = Buffer.from(await file.arrayBuffer());
   const sentName = file instanceof File ? file.name : '';
-  const originalName = sanitizeFileName(sentName, kind === 'document' ? 'document.pdf' : 'image');
-  const stored = kind === 'document' ? checkDocument(bytes) : await withImageSlot(() => processImage(bytes));
+  const originalName = sanitizeFileName(sentName, FALLBACK_NAMES[kind]);
+  const stored =
+    kind === 'document'
+      ? checkDocument(bytes)
+      : kind === 'video'
+        ? checkVideo(bytes)
+        : kind === 'captions'
+          ? checkCaptions(bytes)
+          : await withImageSlot(() => processImage(bytes));
   if (!stored.ok) return stored;
 
   const sha256 = createHash('sha256').update(stored.main.data).digest('hex');
   await mkdir(dir, { recursive: true });
-  const fileName = (variant?: 'small') => uploadUrl(sha256, kind, variant).slice('/uploads/'.length);
+  const mediaType = stored.mediaType ?? STORED_TYPES[kind];
+  const fileName = (variant?: 'small') =>
+    (kind === 'video' ? videoUrl(sha256, mediaType) : uploadUrl(sha256, kind, variant)).slice('/uploads/'.length);
   await writeOnce(dir, fileName(), stored.main.data);
   if (stored.small) await writeOnce(dir, fileName('small'), stored.small.data);
   return {
@@ -138,7 +157,7 @@ export async function prepareUpload(
     file: {
       sha256,
       kind,
-      mediaType: STORED_TYPES[kind],
+      mediaType,
       bytes: stored.main.data.length,
       width: stored.main.width,
       height: stored.main.height,

@@ -1,6 +1,7 @@
 import type { Generated, GeneratedAlways } from 'kysely';
 
-export type UploadKind = 'document' | 'image';
+/** `video` (MP4, WebM) and `captions` (WebVTT) are the videos module's recordings and their captions. */
+export type UploadKind = 'document' | 'image' | 'video' | 'captions';
 
 export type UploadsTable = {
   id: GeneratedAlways<number>;

@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { searchSources, sitemapSources } from '../discovery/index.ts';
 import { memberPageSections } from '../member/index.ts';
 import { newsletterItemSources } from '../newsletter/index.ts';
 import { CALL_LIMITS } from './call-application.service.ts';
 import { callEditorRoutes } from './call-editor.routes.ts';
+import { callSearchSource, callSitemapSource } from './call-site-search.service.ts';
 import { callsRoutes } from './calls.routes.ts';
 import { callsDemo } from './calls.seed.ts';
 import { callNewsletterItems } from './calls-newsletter-items.service.ts';
@@ -23,7 +25,12 @@ export default defineModule({
     { area: 'main', section: 'calls', href: '/calls', label: 'common.nav.calls', order: 34 },
     { area: 'editorial', section: 'calls', href: '/editor/calls', label: 'common.editorialNav.calls', order: 30 },
   ],
-  extensions: [extend(memberPageSections, memberApplicationsSection), extend(newsletterItemSources, callNewsletterItems)],
+  extensions: [
+    extend(memberPageSections, memberApplicationsSection),
+    extend(newsletterItemSources, callNewsletterItems),
+    extend(searchSources, callSearchSource),
+    extend(sitemapSources, callSitemapSource),
+  ],
   messages: new URL('./messages/', import.meta.url),
   demo: callsDemo,
   personalData: callsPersonalData,

@@ -3,7 +3,9 @@ import { citySections } from '../../core/cities/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { searchSources, sitemapSources } from '../discovery/index.ts';
 import { memberPageSections } from '../member/index.ts';
+import { regionSections } from '../network/index.ts';
 import { newsletterItemSources } from '../newsletter/index.ts';
 import { eventAdminRoutes } from './admin/event-admin.routes.ts';
 import { EVENT_MESSAGE_LIMITS } from './admin/event-admin.service.ts';
@@ -20,7 +22,10 @@ import { REGISTRATION_LIMITS, sendEventReminders } from './registration/event-re
 import { memberRegistrationsSection } from './registration/member-registrations.service.ts';
 import { eventSearchRoutes } from './search/event-search.routes.tsx';
 import { eventsOfCity } from './search/event-search.service.ts';
+import { upcomingEventsOfRegion } from './search/events-of-region.service.ts';
 import { eventSeriesRoutes } from './series/event-series.routes.tsx';
+import { eventFeedRoutes } from './site-search/event-feed.routes.ts';
+import { eventSearchSource, eventSitemapSource } from './site-search/event-site-search.service.ts';
 
 // Exchange events: the calendar, event pages with registration and waiting list, iCalendar, the
 // editors' form and registration tools, reminders.
@@ -29,6 +34,7 @@ export default defineModule({
   migrations: { '0009-events-and-registrations': m0009 },
   pages: new Hono<AppEnv>()
     .route('/', eventSearchRoutes)
+    .route('/', eventFeedRoutes)
     .route('/', eventSeriesRoutes)
     .route('/', eventCalendarRoutes)
     .route('/', eventPageRoutes)
@@ -55,7 +61,10 @@ export default defineModule({
   extensions: [
     extend(memberPageSections, memberRegistrationsSection),
     extend(citySections, eventsOfCity),
+    extend(regionSections, upcomingEventsOfRegion),
     extend(newsletterItemSources, eventNewsletterItems),
+    extend(searchSources, eventSearchSource),
+    extend(sitemapSources, eventSitemapSource),
   ],
   messages: new URL('./messages/', import.meta.url),
   demo: eventsDemo,

@@ -4,7 +4,9 @@ import { citySections } from '../../core/cities/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { searchSources, sitemapSources } from '../discovery/index.ts';
 import { memberPageSections } from '../member/index.ts';
+import { regionSections } from '../network/index.ts';
 import { expertContactRoutes } from './contact/expert-contact.routes.ts';
 import { EXPERT_CONTACT_LIMITS } from './contact/expert-contact.service.ts';
 import { pruneExpertChanges } from './directory-index/expert-index.service.ts';
@@ -15,6 +17,7 @@ import { expertMatchingRoutes } from './matching/expert-matching.routes.ts';
 import * as m0006 from './migrations/0006-expert-profiles.ts';
 import * as m0007 from './migrations/0007-expert-facet-arrays.ts';
 import * as m0008 from './migrations/0008-expert-directory-index.ts';
+import * as m0017 from './migrations/0017-expert-search-per-language.ts';
 import { expertPageRoutes } from './page/expert-page.routes.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
 import { myExpertProfileRoutes } from './profile/expert-profile.routes.ts';
@@ -24,11 +27,18 @@ import { matchRequestsRoutes } from './requests/match-requests.routes.ts';
 import { memberMatchRequestsSection } from './requests/member-match-requests.service.ts';
 import { expertSearchRoutes } from './search/expert-search.routes.ts';
 import { expertsOfCity } from './search/expert-search.service.ts';
+import { expertsOfRegion } from './search/experts-of-region.service.ts';
+import { expertSearchSource, expertSitemapSource } from './site-search/expert-site-search.service.ts';
 
 // The expert directory, profiles, the contact relay and matching a city's challenge to experts.
 export default defineModule({
   name: 'experts',
-  migrations: { '0006-expert-profiles': m0006, '0007-expert-facet-arrays': m0007, '0008-expert-directory-index': m0008 },
+  migrations: {
+    '0006-expert-profiles': m0006,
+    '0007-expert-facet-arrays': m0007,
+    '0008-expert-directory-index': m0008,
+    '0017-expert-search-per-language': m0017,
+  },
   // /experts/<slug> first: it passes reserved slugs ("match", "map") and unknown ones on to the routes after it.
   pages: new Hono<AppEnv>()
     .route('/', myExpertProfileRoutes)
@@ -58,8 +68,11 @@ export default defineModule({
   extensions: [
     extend(accountDisabled, suspendExpertProfileOfUser),
     extend(citySections, expertsOfCity),
+    extend(regionSections, expertsOfRegion),
     extend(memberPageSections, memberExpertProfileSection),
     extend(memberPageSections, memberMatchRequestsSection),
+    extend(searchSources, expertSearchSource),
+    extend(sitemapSources, expertSitemapSource),
   ],
   messages: new URL('./messages/', import.meta.url),
   demo: expertsDemo,

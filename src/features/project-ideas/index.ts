@@ -3,12 +3,14 @@ import { citySections } from '../../core/cities/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
+import { searchSources, sitemapSources } from '../discovery/index.ts';
 import { eventOutcomes } from '../events/index.ts';
 import { newsletterItemSources } from '../newsletter/index.ts';
 import { projectIdeasOfCity } from './city-project-ideas.service.ts';
 import * as m0011 from './migrations/0011-project-ideas.ts';
 import { projectIdeasPersonalData } from './personal-data.service.ts';
 import { projectIdeaEditorRoutes } from './project-idea-editor.routes.ts';
+import { projectIdeaSearchSource, projectIdeaSitemapSource } from './project-idea-site-search.service.ts';
 import { exportProjectIdeas, importProjectIdeas } from './project-ideas.import.ts';
 import { projectIdeasRoutes } from './project-ideas.routes.ts';
 import { projectIdeasDemo } from './project-ideas.seed.ts';
@@ -36,6 +38,8 @@ export default defineModule({
     extend(eventOutcomes, projectIdeasOfWorkshop),
     extend(citySections, projectIdeasOfCity),
     extend(newsletterItemSources, projectIdeaNewsletterItems),
+    extend(searchSources, projectIdeaSearchSource),
+    extend(sitemapSources, projectIdeaSitemapSource),
   ],
   messages: new URL('./messages/', import.meta.url),
   demo: projectIdeasDemo,

@@ -12,7 +12,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const SECTIONS = ['/practices', '/experts', '/experts/match', '/events', '/calls', '/project-ideas', '/impact', '/newsletter'];
+const SECTIONS = ['/practices', '/experts', '/experts/match', '/events', '/calls', '/project-ideas', '/impact', '/newsletter', '/news'];
 
 async function page(path: string): Promise<string> {
   const res = await t.request(path);
@@ -65,6 +65,8 @@ describe('main navigation', () => {
       [await firstEntry('/project-ideas', /^\/en\/project-ideas\/[a-z0-9-]+$/), '/project-ideas'],
       ['/en/impact', '/impact'],
       ['/en/newsletter', '/newsletter'],
+      ['/en/news', '/news'],
+      ['/en/news/a-berliner-in-jakarta', '/news'],
       ['/en/', undefined],
       ['/en/about', undefined],
       ['/en/themes', undefined],

@@ -4,9 +4,9 @@ import { FallbackNote, InLanguage } from '../../platform/ui/components/content.t
 import type { OpenCall } from '../calls/index.ts';
 import type { EventSummary } from '../events/index.ts';
 import { EventList } from '../events/index.ts';
+import { type NewsCard, NewsCards } from '../news/index.ts';
 import type { PracticeSummary } from '../practices/index.ts';
 import { PracticeList } from '../practices/index.ts';
-import { OfficeContactLinks } from './contact/office-contact.views.tsx';
 import type { NetworkNumbers } from './site.service.ts';
 
 const FIGURES: Array<keyof NetworkNumbers> = ['experts', 'practices', 'events', 'cities', 'countries'];
@@ -19,9 +19,11 @@ export type HomeProps = {
   events: EventSummary[];
   calls: OpenCall[];
   themes: ThemeWithTopics[];
+  /** The latest published news (none: the section is left out). */
+  news?: NewsCard[];
 };
 
-export function HomePage({ i18n, numbers, practices, events, calls, themes }: HomeProps) {
+export function HomePage({ i18n, numbers, practices, events, calls, themes, news = [] }: HomeProps) {
   const { t, locale } = i18n;
   return (
     <>
@@ -104,6 +106,16 @@ export function HomePage({ i18n, numbers, practices, events, calls, themes }: Ho
         </section>
       ) : null}
 
+      {news.length ? (
+        <section aria-labelledby="news-title">
+          <h2 id="news-title">{t('news.latest')}</h2>
+          <NewsCards i18n={i18n} items={news} />
+          <p>
+            <a href={`/${locale}/news`}>{t('news.allNews')}</a>
+          </p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="practices-title">
         <h2 id="practices-title">{t('home.practicesTitle')}</h2>
         <PracticeList i18n={i18n} practices={practices} headingLevel={3} />
@@ -148,70 +160,6 @@ export function ThemesPage({ i18n, themes }: { i18n: I18n; themes: ThemeWithTopi
               <li id={`topic-${topic.slug}`}>{topic.label}</li>
             ))}
           </ul>
-        </section>
-      ))}
-    </>
-  );
-}
-
-const PARTNERS = ['giz', 'dst', 'eg'] as const;
-
-/** `coordinators`: the regions whose coordinator can be written to through the contact page. */
-export function AboutPage({ i18n, coordinators }: { i18n: I18n; coordinators: string[] }) {
-  const { t } = i18n;
-  return (
-    <>
-      <h1>{t('about.title')}</h1>
-      <p class="lead">{t('about.intro')}</p>
-      <h2>{t('about.howTitle')}</h2>
-      <p>{t('about.howText')}</p>
-      <h2>{t('about.partnersTitle')}</h2>
-      <ul>
-        {PARTNERS.map((p) => (
-          <li>
-            <strong>{t(`common.partners.${p}`)}</strong>: {t(`about.partnerRole.${p}`)}
-          </li>
-        ))}
-      </ul>
-      <h2 id="contact">{t('about.contactTitle')}</h2>
-      <p>{t('about.contactText')}</p>
-      <address>
-        {t('about.office')}
-        <br />
-        Friedrich-Ebert-Allee 32 + 36
-        <br />
-        53113 Bonn
-        <br />
-        {i18n.countryName('DE')}
-      </address>
-      <OfficeContactLinks i18n={i18n} coordinators={coordinators} />
-      <h2>{t('about.softwareTitle')}</h2>
-      <p>{t('about.softwareText')}</p>
-    </>
-  );
-}
-
-const PRIVACY_SECTIONS = [
-  ['controllerTitle', ['controllerText']],
-  ['dataTitle', ['dataAccount', 'dataSessions', 'dataSecurity', 'dataMail']],
-  ['purposeTitle', ['purposeText']],
-  ['cookiesTitle', ['cookiesText']],
-  ['rightsTitle', ['rightsText']],
-] as const;
-
-export function PrivacyPage({ i18n, version }: { i18n: I18n; version: string }) {
-  const { t } = i18n;
-  return (
-    <>
-      <h1>{t('privacy.title')}</h1>
-      <p class="meta">{t('privacy.version', { date: i18n.formatDate(version) })}</p>
-      <p class="lead">{t('privacy.intro')}</p>
-      {PRIVACY_SECTIONS.map(([title, paragraphs]) => (
-        <section>
-          <h2>{t(`privacy.${title}`)}</h2>
-          {paragraphs.map((p) => (
-            <p>{t(`privacy.${p}`)}</p>
-          ))}
         </section>
       ))}
     </>

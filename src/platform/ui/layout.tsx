@@ -101,6 +101,7 @@ export function Layout(props: PageProps) {
                   </svg>
                   {t('common.menu')}
                 </summary>
+                <SiteSearch i18n={i18n} entry={entriesOf(props.navigation, 'search')[0]} />
                 <LanguageSwitcher i18n={i18n} path={path} />
                 <AccountMenu
                   i18n={i18n}
@@ -132,6 +133,26 @@ export function Layout(props: PageProps) {
         </body>
       </html>
     </>
+  );
+}
+
+/**
+ * The site search box, when a module offers the search (a NavEntry of area 'search'): a GET form, so it
+ * works without script. On a phone it is the first thing in the menu (the header keeps to one line);
+ * from 60rem on it stands at the end of the sections' line.
+ */
+function SiteSearch({ i18n, entry }: { i18n: I18n; entry: NavEntry | undefined }) {
+  if (!entry) return null;
+  const { t, locale } = i18n;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is recent; the role on the form works with every reader
+    <form role="search" method="get" action={`/${locale}${entry.href}`} class="site-search">
+      <label for="site-search-q" class="visually-hidden">
+        {t(entry.label)}
+      </label>
+      <input id="site-search-q" name="q" type="search" maxlength={200} dir="auto" />
+      <button type="submit">{t('common.search.searchAction')}</button>
+    </form>
   );
 }
 
@@ -193,23 +214,13 @@ function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
   );
 }
 
-/** The network's partner organisations (names: common.partners.<key>); the newsletter's footer names them too. */
-export const PARTNERS = ['giz', 'dst', 'eg'] as const;
-
 function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; csrfToken: string }) {
   const { i18n, navigation } = props;
   const { t, locale } = i18n;
   return (
     <footer class="site-footer">
       <div class="wrap footer-grid">
-        <section aria-labelledby="footer-partners">
-          <h2 id="footer-partners">{t('common.footer.partnersTitle')}</h2>
-          <ul>
-            {PARTNERS.map((p) => (
-              <li>{t(`common.partners.${p}`)}</li>
-            ))}
-          </ul>
-        </section>
+        {/* The partner organisations come from the network module's records, through its footer panel. */}
         <section aria-labelledby="footer-contact">
           <h2 id="footer-contact">{t('common.footer.contactTitle')}</h2>
           <p>{t('common.footer.contactText')}</p>

@@ -3,7 +3,8 @@
  * is then marked aria-current); `href` is the path after /<locale>; `label` a message key.
  */
 export type NavEntry = {
-  area: 'main' | 'footer' | 'editorial' | 'admin';
+  /** 'search': the site search's page; the header shows a search box sending its words there. */
+  area: 'main' | 'footer' | 'editorial' | 'admin' | 'search';
   section: string;
   href: string;
   label: string;

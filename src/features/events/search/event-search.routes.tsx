@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../platform/http/context.ts';
 import { dropUnknown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
 import { listGroupOptions } from '../series/event-series.service.ts';
+import { EventFeedLink } from '../site-search/event-feed.views.tsx';
 import { eventSearchParams } from './event-search.forms.ts';
 import { listEventSeries, searchEvents } from './event-search.service.ts';
 import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
@@ -35,7 +36,13 @@ export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => 
     title: i18n.t('events.title'),
     section: 'events',
     // Calendar programs and browsers that look for a subscribable calendar find it here.
-    head: <link rel="alternate" type="text/calendar" href={calendarFeedPath(i18n.locale, params)} title={i18n.t('events.calendarName')} />,
+    // News readers find the Atom feed.
+    head: (
+      <>
+        <link rel="alternate" type="text/calendar" href={calendarFeedPath(i18n.locale, params)} title={i18n.t('events.calendarName')} />
+        <EventFeedLink i18n={i18n} />
+      </>
+    ),
     children: EventsPage({
       i18n,
       params,

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/client.ts';
 import { getI18n } from '../../../platform/i18n/i18n.ts';
 import { DEFAULT_LOCALE, isLocale } from '../../../platform/i18n/locales.ts';
-import { PARTNERS } from '../../../platform/ui/layout.tsx';
+import { listPartnerNames } from '../../network/index.ts';
 import type { Edition } from '../editions/editions.service.ts';
 import { type NewsletterItemSource, subscriberLinks } from '../newsletter.model.ts';
 import { editionMailHtml, editionMailText } from './edition-mail.templates.tsx';
@@ -43,7 +43,8 @@ export async function renderEditionMail(
       unsubscribe: personal.unsubscribe,
     },
     postalAddress: options.postalAddress.trim(),
-    partners: PARTNERS.map((p) => i18n.t(`common.partners.${p}`)),
+    // From the network's partner records, in the reader's language (one query per edition and language).
+    partners: await listPartnerNames(db, locale),
   };
   const subject = (rendered.subject || i18n.t('newsletter.edition.untitled', { number: rendered.number })).replace(/\s+/g, ' ').trim();
   return { subject, html: editionMailHtml(content), text: editionMailText(content), locale: rendered.locale };

@@ -3,6 +3,7 @@ import { knownTaxonomy, listThemesWithTopics } from '../../../core/taxonomy/taxo
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { keepKnown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
+import { PracticeFeedLink } from '../site-search/practice-feed.views.tsx';
 import { renderPracticeMap } from './practice-map.views.ts';
 import { practiceSearchParams, readSearchParams } from './practice-search.forms.ts';
 import { countPracticesByCountry, searchPractices } from './practice-search.service.ts';
@@ -18,7 +19,12 @@ export const practiceSearchRoutes = new Hono<AppEnv>()
     );
     const [result, themes] = await Promise.all([searchPractices(deps.db, params, i18n.locale), listThemesWithTopics(deps.db, i18n.locale)]);
     const title = params.q ? i18n.t('practices.searchTitle', { q: params.q }) : i18n.t('practices.title');
-    return renderPage(c, { title, section: 'practices', children: PracticeSearchPage({ i18n, params, ignored, result, themes }) });
+    return renderPage(c, {
+      title,
+      section: 'practices',
+      head: PracticeFeedLink({ i18n }),
+      children: PracticeSearchPage({ i18n, params, ignored, result, themes }),
+    });
   })
   .get('/practices/map.svg', async (c) => {
     const { i18n, deps } = c.var;

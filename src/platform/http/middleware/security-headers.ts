@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 
 // No inline script or style anywhere: everything comes from our own hashed files, so the policy can be
-// strict. 'form-action self' stops a injected form from posting elsewhere.
-const CSP = [
+// strict. 'form-action self' stops a injected form from posting elsewhere. Exported for routes that
+// extend it for their own response (a video's page adds exactly its provider's frame-src).
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

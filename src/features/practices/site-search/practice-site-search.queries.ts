@@ -1,0 +1,91 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../../platform/db/client.ts';
+import { preferLocale } from '../../../platform/db/translation.ts';
+import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import { HEAD_FIRST_MAX } from '../search/practice-search.queries.ts';
+
+// Published practices for the site search, the sitemap and the Atom feed. Only the live record
+// (`practices`, `practice_translations`) is read: a revision under review never shows before it is published.
+
+export type SiteSearchLimits = { q: string; locale: Locale; limit: number; offset: number; candidates: number; countCap: number };
+
+/** One hit as the statement returns it (through json_agg: no dates). */
+export type PracticeHitRow = { external_id: string; slug: string; title: string; summary: string; locale: string; rank: number };
+
+const lit = (locale: Locale) => sql.lit(locale);
+
+/** Each translation tested with its own language: exactly the conditions of migration 0005's partial indexes. */
+function matching(q: string, column: 'search' | 'search_head'): RawBuilder<unknown> {
+  const perLanguage = LOCALES.map((l) => sql`(t.locale = ${lit(l)} and ${sql.ref(`t.${column}`)} @@ to_search_query(${lit(l)}, ${q}))`);
+  return sql`select t.practice_id from practice_translations t where ${sql.join(perLanguage, sql` or `)}`;
+}
+
+/** The query in the row's own language, one constant branch per language (folded once, at planning). */
+function queryOf(q: string): RawBuilder<unknown> {
+  return sql`(case t.locale ${sql.join(
+    LOCALES.map((l) => sql`when ${lit(l)} then to_search_query(${lit(l)}, ${q})`),
+    sql` `,
+  )} end)`;
+}
+
+/**
+ * Published practices matching the words: the total (capped), and one page of the ranked candidates
+ * (title/summary hits first while there are few enough matches to tell them apart, then newest), ordered
+ * by the shown translation being in the reader's language, then rank.
+ */
+export async function searchPublishedPractices(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: PracticeHitRow[] }> {
+  const result = await sql<{ total: number; rows: PracticeHitRow[] }>`
+    with m as materialized (
+      select p.id, p.published_at from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')})
+    ),
+    total as (select count(*)::int as n from (select 1 from m limit ${r.countCap + 1}) x),
+    candidates as (
+      select m.id from m
+      order by (case when (select n from total) <= ${HEAD_FIRST_MAX} then m.id in (${matching(r.q, 'search_head')}) else false end) desc,
+               m.published_at desc nulls last, m.id desc
+      limit ${r.candidates}
+    ),
+    hits as (
+      select coalesce(p.external_id, p.slug) as external_id, p.slug, p.id, tr.title, tr.summary, tr.locale,
+             (select max(ts_rank_cd(t.search, ${queryOf(r.q)}, 32)) from practice_translations t where t.practice_id = p.id)::float8 as rank
+      from candidates c join practices p on p.id = c.id
+      cross join lateral (select t.title, t.summary, t.locale from practice_translations t where t.practice_id = p.id
+                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
+    ),
+    page as (select * from hits order by (locale = ${r.locale}) desc, rank desc, id desc limit ${r.limit} offset ${r.offset})
+    select (select n from total) as total,
+           (select coalesce(json_agg(page order by (page.locale = ${r.locale}) desc, page.rank desc, page.id desc), '[]') from page) as rows`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  return { total: row?.total ?? 0, rows: row?.rows ?? [] };
+}
+
+export async function countPublishedPractices(db: Database): Promise<number> {
+  const row = await db
+    .selectFrom('practices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Published practices by id, with the languages their page exists in (as its hreflang lists them). */
+export async function listPublishedPracticePages(db: Database, offset: number, limit: number) {
+  const result = await sql<{ slug: string; updated_at: Date; locales: string[] }>`
+    select p.slug, p.updated_at, array(select t.locale from practice_translations t where t.practice_id = p.id order by 1) as locales
+    from practices p where p.status = 'published' order by p.id limit ${limit} offset ${offset}`.execute(db);
+  return result.rows;
+}
+
+/** The newest published practices, each in the reader's language, else English, else any. */
+export async function listNewestPractices(db: Database, locale: Locale, limit: number) {
+  const result = await sql<{ slug: string; published_at: Date; updated_at: Date; title: string; summary: string; locale: string }>`
+    select p.slug, coalesce(p.published_at, p.created_at) as published_at, p.updated_at, tr.title, tr.summary, tr.locale
+    from practices p
+    cross join lateral (select t.title, t.summary, t.locale from practice_translations t where t.practice_id = p.id
+                        order by ${preferLocale(locale, 't.locale')} limit 1) tr
+    where p.status = 'published'
+    order by coalesce(p.published_at, p.created_at) desc, p.id desc limit ${limit}`.execute(db);
+  return result.rows;
+}
