@@ -29,14 +29,18 @@ describe('demo content', () => {
       steps.map((s) => s.name),
       [
         'demo-cities',
+        'demo-network',
         'demo-newsletter-2020-12',
         'demo-practices-library',
         'demo-experts',
         'demo-events',
         'demo-calls',
         'demo-project-ideas',
+        'demo-publications',
+        'demo-videos',
         'demo-newsletter-editions',
         'demo-newsletter-subscribers',
+        'demo-news',
       ],
     );
   });

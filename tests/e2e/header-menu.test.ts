@@ -9,10 +9,10 @@ import { axeViolations, type BrowserApp, startBrowserApp } from '../helpers/brow
 // behind the button. It must work without JavaScript: the menu is a <details> disclosure, so the pages
 // here are opened with script switched off wherever axe (which needs script) is not run.
 
-const SECTIONS = ['/practices', '/experts', '/experts/match', '/events', '/calls', '/project-ideas', '/impact', '/newsletter'];
+const SECTIONS = ['/practices', '/experts', '/experts/match', '/events', '/calls', '/project-ideas', '/news', '/publications', '/videos'];
 /** One line: the brand and the button, with the bar's padding. */
 const PHONE_HEADER_MAX = 80;
-/** Two lines: brand, languages and account, then the sections. */
+/** Two lines: brand, search box, languages and account, then the sections. */
 const DESKTOP_HEADER_MAX = 110;
 
 let t: TestApp;
@@ -90,12 +90,13 @@ describe('the header menu', () => {
     it(`${locale}, 1280 px, no script: every section in view, no menu button`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(`${base}/${locale}/impact`);
+      await page.goto(`${base}/${locale}/publications`);
       assert.deepEqual(await visibleSections(page, locale), SECTIONS);
       assert.equal(await page.locator('.site-menu > summary').isVisible(), false);
       assert.equal(await page.locator('.lang-switch').isVisible(), true);
       assert.equal(await page.locator('.account-menu').isVisible(), true);
-      assert.equal(await sectionLink(page, locale, '/impact').getAttribute('aria-current'), 'page');
+      assert.equal(await sectionLink(page, locale, '/publications').getAttribute('aria-current'), 'page');
+      assert.equal(await page.locator('.site-search input').isVisible(), true, 'the search box on the first line');
       const height = await headerHeight(page);
       assert.ok(height <= DESKTOP_HEADER_MAX, `${locale}: the header is ${height} px high`);
       await context.close();

@@ -141,7 +141,7 @@ describe('site search: merging the sources', () => {
     assert.equal(result.capped, true);
     assert.deepEqual(result.facets[0], { type: 'expert', total: SEARCH_COUNT_CAP + 1, capped: true });
     const format = new Intl.NumberFormat('en').format;
-    assert.equal(countLabel(format, result.facets[0] as { total: number; capped: boolean }), '10,000+');
+    assert.equal(countLabel(format, result.facets[0] as { total: number; capped: boolean }), '1,000+');
     assert.equal(countLabel(format, { total: 1234, capped: false }), '1,234');
     // The merged page past the sources' hits is empty rather than wrong.
     assert.deepEqual(result.items, []);

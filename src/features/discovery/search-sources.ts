@@ -11,8 +11,12 @@ import type { Locale } from '../../platform/i18n/locales.ts';
 export const SEARCH_TYPES = ['practice', 'expert', 'event', 'call', 'projectIdea', 'news', 'publication', 'video', 'page'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-/** Counts stop here: beyond it a source reports SEARCH_COUNT_CAP + 1 and the page says "more than". */
-export const SEARCH_COUNT_CAP = 10_000;
+/**
+ * Counts stop here: beyond it a source reports SEARCH_COUNT_CAP + 1 and the page says "1,000+". Every
+ * search counts every type (the tabs), so a count must stop early: at 10,000 a common word cost the
+ * experts' count alone 40 ms at 100,000 profiles (docs/search.md, Benchmark).
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /**
  * A source ranks at most this many of its matches (pre-ordered cheaply: title or summary hits first,

@@ -105,7 +105,7 @@ export async function searchSite(deps: SiteSearchDeps, request: SiteSearchReques
 }
 
 /**
- * A count in the reader's digits; one that stopped at the cap reads "10,000+" (a capped source reports
+ * A count in the reader's digits; one that stopped at the cap reads "1,000+" (a capped source reports
  * SEARCH_COUNT_CAP + 1, so the total less one is what is known for sure).
  */
 export function countLabel(formatNumber: (n: number) => string, count: { total: number; capped: boolean }): string {

@@ -45,6 +45,8 @@ export type ExpertTranslationsTable = {
   headline: string;
   bio: Generated<string>;
   search: GeneratedAlways<string>;
+  /** Who may find the profile in the site search: its visibility, 'hidden' while suspended (kept by triggers, 0018). */
+  site_visibility: Generated<ExpertVisibility>;
 };
 
 export type ExpertThemesTable = { expert_id: number; theme_slug: string };

@@ -18,6 +18,7 @@ import * as m0006 from './migrations/0006-expert-profiles.ts';
 import * as m0007 from './migrations/0007-expert-facet-arrays.ts';
 import * as m0008 from './migrations/0008-expert-directory-index.ts';
 import * as m0017 from './migrations/0017-expert-search-per-language.ts';
+import * as m0018 from './migrations/0018-expert-site-visibility.ts';
 import { expertPageRoutes } from './page/expert-page.routes.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
 import { myExpertProfileRoutes } from './profile/expert-profile.routes.ts';
@@ -38,6 +39,7 @@ export default defineModule({
     '0007-expert-facet-arrays': m0007,
     '0008-expert-directory-index': m0008,
     '0017-expert-search-per-language': m0017,
+    '0018-expert-site-visibility': m0018,
   },
   // /experts/<slug> first: it passes reserved slugs ("match", "map") and unknown ones on to the routes after it.
   pages: new Hono<AppEnv>()

@@ -6,7 +6,6 @@ export default defineModule({
   name: 'impact',
   pages: impactRoutes,
   navigation: [
-    { area: 'main', section: 'impact', href: '/impact', label: 'common.nav.impact', order: 38 },
     { area: 'footer', section: 'impact', href: '/impact', label: 'impact.link', order: 30 },
   ],
   messages: new URL('./messages/', import.meta.url),

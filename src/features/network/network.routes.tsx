@@ -5,7 +5,6 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { markdownToText } from '../../platform/lib/markdown.ts';
 import { listOfficeRecipients } from './contact/office-contact.service.ts';
-import { keepFooterSnapshotFresh } from './footer-snapshot.ts';
 import { type NetworkPage, pickText } from './network.model.ts';
 import { AboutMenu, AboutPage, PageText, RegionalNetworkPage } from './network.views.tsx';
 import { selectPages } from './pages.queries.ts';
@@ -54,11 +53,6 @@ async function reservedPage(c: Context<AppEnv>, slug: 'imprint' | 'privacy') {
 }
 
 export const networkRoutes = new Hono<AppEnv>()
-  // Every page's footer names the partners: keep this process's snapshot fresh (footer-snapshot.ts).
-  .use('*', async (c, next) => {
-    await keepFooterSnapshotFresh(c.var.deps.db);
-    await next();
-  })
   .get('/about', async (c) => {
     const { i18n, deps } = c.var;
     const [pages, partners, regionalNetworks, recipients] = await Promise.all([

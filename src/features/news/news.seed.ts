@@ -8,7 +8,7 @@ import { importNews } from './news.import.ts';
 
 export const newsDemo: DemoSeedStep[] = [
   {
-    name: 'news',
+    name: 'demo-news',
     load: async (trx, ctx) => {
       const file = JSON.parse(readFileSync(new URL('./demo/demo-news.json', import.meta.url), 'utf8')) as { news: unknown[] };
       const report = await importNews(trx, file.news, ctx.extensions);

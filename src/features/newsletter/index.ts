@@ -32,7 +32,7 @@ export default defineModule({
   name: 'newsletter',
   migrations: { '0012-newsletter': m0012 },
   navigation: [
-    { area: 'main', section: 'newsletter', href: '/newsletter', label: 'common.nav.newsletter', order: 40 },
+    { area: 'footer', section: 'newsletter', href: '/newsletter', label: 'common.nav.newsletter', order: 25 },
     { area: 'editorial', section: 'newsletter', href: '/editor/newsletter', label: 'newsletterEditor.nav', order: 60 },
   ],
   messages: new URL('./messages/', import.meta.url),

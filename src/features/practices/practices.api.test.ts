@@ -84,8 +84,13 @@ describe('practices API', () => {
       const post = 'post' in methods;
       // An operation that needs credentials must refuse a request without them (401, or 404 while it is switched off).
       const secured = Object.values(methods).some((operation) => (operation as { security?: unknown }).security);
+      // A required query parameter (the site search's words) gets a word every demo section has.
+      const parameters =
+        (methods.get as { parameters?: Array<{ in: string; name: string; required?: boolean }> } | undefined)?.parameters ?? [];
+      const required = parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=water`);
+      const query = required.length ? `?${required.join('&')}` : '';
       const res = await t.request(
-        `/api/v1${path.includes('{slug}') ? path.replace('{slug}', await slugOf(path)) : path}`,
+        `/api/v1${path.includes('{slug}') ? path.replace('{slug}', await slugOf(path)) : path}${query}`,
         post ? { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } } : {},
       );
       if (secured) assert.ok([401, 404].includes(res.status), `${path}: ${res.status}`);

@@ -43,6 +43,7 @@ export function renderErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode
       csrfToken={c.var.csrfToken ?? ''}
       navigation={deps.modules.navigation}
       footerPanels={deps.modules.extensions.all(footerPanels)}
+      db={deps.db}
       title={i18n.t(`errors.${kind}.title`)}
     >
       {ErrorPage({ i18n, kind, retryMinutes: retryAfter ? Math.ceil(retryAfter / 60) : undefined })}

@@ -35,6 +35,7 @@ export function renderPage(c: Context<AppEnv>, options: RenderOptions, status: C
       csrfToken={c.var.csrfToken ?? ''}
       navigation={deps.modules.navigation}
       footerPanels={deps.modules.extensions.all(footerPanels)}
+      db={deps.db}
     />,
     status,
   );

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { Database } from '../db/client.ts';
 import type { Assets } from '../http/assets.ts';
 import type { CurrentUser } from '../http/context.ts';
 import { shareCardImage, siteCardKey, siteCardPath } from '../http/share-card.ts';
@@ -36,6 +37,8 @@ export type PageProps = {
   user: CurrentUser | null;
   csrfToken: string;
   /** Modules' panels in the footer (footer-panels.ts), drawn after the network's own. */
+  /** The database the footer panels read from (none: panels that need records show nothing). */
+  db?: Database;
   footerPanels?: FooterPanel[];
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
   head?: Child;
@@ -129,7 +132,13 @@ export function Layout(props: PageProps) {
             ) : null}
             {props.children}
           </main>
-          <Footer i18n={i18n} navigation={props.navigation} panels={props.footerPanels ?? []} csrfToken={props.csrfToken} />
+          <Footer
+            i18n={i18n}
+            navigation={props.navigation}
+            panels={props.db ? (props.footerPanels ?? []) : []}
+            csrfToken={props.csrfToken}
+            db={props.db}
+          />
         </body>
       </html>
     </>
@@ -214,7 +223,7 @@ function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
   );
 }
 
-function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; csrfToken: string }) {
+function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; csrfToken: string; db?: Database }) {
   const { i18n, navigation } = props;
   const { t, locale } = i18n;
   return (
@@ -239,7 +248,7 @@ function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel
           </ul>
           <p class="small">{t('common.footer.openSource')}</p>
         </section>
-        {props.panels.map((panel) => panel({ i18n, csrfToken: props.csrfToken }))}
+        {props.db ? props.panels.map((panel) => panel({ i18n, csrfToken: props.csrfToken, db: props.db as Database })) : null}
       </div>
     </footer>
   );

@@ -6,6 +6,8 @@ import type { ExpertVisibility } from '../experts.table.ts';
 
 // Profiles for the site search and the sitemap: only the visibility levels given, never a suspended
 // profile (the directory's rule for everyone but editors, and the site search shows editors no more).
+// The site search reads only the texts: each carries its profile's `site_visibility` ('hidden' while
+// suspended, migration 0018), so neither the count nor the candidates join 100,000 profiles.
 
 export type ExpertSiteSearch = {
   q: string;
@@ -14,9 +16,6 @@ export type ExpertSiteSearch = {
   limit: number;
   offset: number;
   candidates: number;
-  countCap: number;
-  /** Headline hits go first only up to this many matches (telling them apart costs a test per match). */
-  headFirstMax: number;
 };
 
 /** One hit (through json_agg: no dates); the headline and its language are null for a profile without texts. */
@@ -35,10 +34,12 @@ export type ExpertHitRow = {
 
 const lit = (locale: Locale) => sql.lit(locale);
 
-/** Each translation with its own language: exactly the conditions of migration 0017's partial indexes. */
-function matching(q: string): RawBuilder<unknown> {
-  const perLanguage = LOCALES.map((l) => sql`(t.locale = ${lit(l)} and t.search @@ to_search_query(${lit(l)}, ${q}))`);
-  return sql`select t.expert_id from expert_translations t where ${sql.join(perLanguage, sql` or `)}`;
+/** Text `alias` matches in its own language: exactly the conditions of migration 0017's partial indexes. */
+function matches(alias: string, q: string): RawBuilder<unknown> {
+  const perLanguage = LOCALES.map(
+    (l) => sql`(${sql.ref(`${alias}.locale`)} = ${lit(l)} and ${sql.ref(`${alias}.search`)} @@ to_search_query(${lit(l)}, ${q}))`,
+  );
+  return sql`(${sql.join(perLanguage, sql` or `)})`;
 }
 
 function queryOf(q: string): RawBuilder<unknown> {
@@ -48,43 +49,48 @@ function queryOf(q: string): RawBuilder<unknown> {
   )} end)`;
 }
 
+/** Visible matching texts, each profile once (its first matching text): the plan stops at `cap`. */
+export async function countVisibleExperts(db: Database, r: { q: string; visible: ExpertVisibility[]; cap: number }): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from expert_translations t
+      where t.site_visibility in (${sql.join(r.visible)}) and ${matches('t', r.q)}
+        and not exists (select 1 from expert_translations d where d.expert_id = t.expert_id and d.locale < t.locale and ${matches('d', r.q)})
+      limit ${r.cap}) m`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
 /**
- * Visible profiles whose headline or bio matches: the total (capped) and one page of the ranked
- * candidates (headline hits first while few enough, then the latest changed), the shown headline being
- * in the reader's language first, then rank.
+ * One page of visible profiles whose headline or bio matches: the candidates are the headline hits
+ * first, then the newest profiles (read from the texts alone); only they are ranked, and only the page's
+ * profiles are read in full, the shown headline in the reader's language first, then rank.
  */
-export async function searchVisibleExperts(db: Database, r: ExpertSiteSearch): Promise<{ total: number; rows: ExpertHitRow[] }> {
-  const result = await sql<{ total: number; rows: ExpertHitRow[] }>`
-    with m as materialized (
-      select x.id, x.updated_at from experts x
-      where x.visibility in (${sql.join(r.visible)}) and not x.suspended and x.id in (${matching(r.q)})
-    ),
-    total as (select count(*)::int as n from (select 1 from m limit ${r.countCap + 1}) x),
-    candidates as (
-      select m.id from m
-      -- A lateral lookup per match (its translations by primary key), only while the matches are few enough.
-      left join lateral (select true as head from expert_translations t
-                         where (select n from total) <= ${r.headFirstMax} and t.expert_id = m.id and ts_filter(t.search, '{a}') @@ ${queryOf(r.q)}
-                         limit 1) h on true
-      order by h.head is true desc, m.updated_at desc, m.id desc
+export async function searchVisibleExperts(db: Database, r: ExpertSiteSearch): Promise<ExpertHitRow[]> {
+  const result = await sql<{ rows: ExpertHitRow[] }>`
+    with candidates as (
+      select t.expert_id as id from expert_translations t
+      where t.site_visibility in (${sql.join(r.visible)}) and ${matches('t', r.q)}
+      group by t.expert_id
+      order by bool_or(ts_filter(t.search, '{a}') @@ ${queryOf(r.q)}) desc, t.expert_id desc
       limit ${r.candidates}
     ),
+    ranked as (
+      select c.id,
+             exists (select 1 from expert_translations t where t.expert_id = c.id and t.locale = ${r.locale}) as own,
+             (select max(ts_rank_cd(t.search, ${queryOf(r.q)}, 32)) from expert_translations t where t.expert_id = c.id)::float8 as rank
+      from candidates c
+    ),
+    page as (select * from ranked order by own desc, rank desc, id desc limit ${r.limit} offset ${r.offset}),
     hits as (
       select x.id, coalesce(x.external_id, x.slug) as external_id, x.slug, x.display_name, x.country_code::text as country_code,
-             ci.name as city_name, ci.names as city_names, tr.headline, tr.locale,
-             (select max(ts_rank_cd(t.search, ${queryOf(r.q)}, 32)) from expert_translations t where t.expert_id = x.id)::float8 as rank
-      from candidates c join experts x on x.id = c.id
+             ci.name as city_name, ci.names as city_names, tr.headline, tr.locale, p.rank, p.own
+      from page p join experts x on x.id = p.id
       left join cities ci on ci.id = x.city_id
       left join lateral (select t.headline, t.locale from expert_translations t where t.expert_id = x.id
                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr on true
-    ),
-    page as (select * from hits order by (locale = ${r.locale}) is true desc, rank desc, id desc limit ${r.limit} offset ${r.offset})
-    select (select n from total) as total,
-           (select coalesce(json_agg(page order by (page.locale = ${r.locale}) is true desc, page.rank desc, page.id desc), '[]') from page) as rows`.execute(
-    db,
-  );
-  const row = result.rows[0];
-  return { total: row?.total ?? 0, rows: row?.rows ?? [] };
+    )
+    select coalesce(json_agg(hits order by hits.own desc, hits.rank desc, hits.id desc), '[]') as rows from hits`.execute(db);
+  return result.rows[0]?.rows ?? [];
 }
 
 /** Public profiles, not suspended: those an anonymous visitor (and a search engine) may open. */

@@ -16,9 +16,6 @@ import * as q from './expert-site-search.queries.ts';
 // and bio, each language with its own stemming); names with typos, organisations and facets stay the
 // directory's. Hidden profiles never appear, not even for editors: the site search is no editors' tool.
 
-/** Headline hits go first only up to this many matches (as the practices' HEAD_FIRST_MAX). */
-const HEAD_FIRST_MAX = 5000;
-
 /**
  * What the site search shows: public profiles to everyone, members-only ones to members too. The
  * discovery module passes a viewer only for a verified account (an unverified one searches as a visitor).
@@ -30,13 +27,12 @@ export function siteSearchLevels(viewer: SearchRequest['viewer']): ExpertVisibil
 export const expertSearchSource: SearchSource = {
   type: 'expert',
   search: async (db, request) => {
-    const { total, rows } = await q.searchVisibleExperts(db, {
-      ...request,
-      visible: siteSearchLevels(request.viewer),
-      candidates: SEARCH_RANK_CANDIDATES,
-      countCap: SEARCH_COUNT_CAP,
-      headFirstMax: HEAD_FIRST_MAX,
-    });
+    const visible = siteSearchLevels(request.viewer);
+    // A count-only request (another type's tab) reads no page.
+    const [total, rows] = await Promise.all([
+      q.countVisibleExperts(db, { q: request.q, visible, cap: SEARCH_COUNT_CAP + 1 }),
+      request.limit > 0 ? q.searchVisibleExperts(db, { ...request, visible, candidates: SEARCH_RANK_CANDIDATES }) : [],
+    ]);
     const i18n = getI18n(request.locale);
     return {
       total,
