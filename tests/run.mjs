@@ -1,6 +1,6 @@
 // `npm test`: every unit and HTTP test, then the browser tests when Chromium is installed.
 // REQUIRE_BROWSER=1 (set by CI) turns a missing Chromium into a failure instead of a skip;
-// BROWSER_TESTS=skip leaves them out; BROWSER_TESTS=only:a,b runs only those files (tests/e2e/a.test.ts…)
+// `*.embedded.test.ts` files run only on PGlite (without TEST_DATABASE_URL); BROWSER_TESTS=skip leaves them out; BROWSER_TESTS=only:a,b runs only those files (tests/e2e/a.test.ts…)
 // and BROWSER_TESTS=except:a,b all others: CI shares them between its two engine runs, each file on one
 // engine only (docs/decisions/011-test-run-time.md).
 // Before the tests it builds the run's template databases (tests/helpers/db-templates.ts) for the engine
@@ -80,7 +80,10 @@ try {
   status = await node(['--import', 'tsx', 'tests/templates.ts', 'build', runDir]);
   if (status === 0 && !interrupted) {
     const env = { ...process.env, PEERPOLIS_TEST_TEMPLATES: readFileSync(join(runDir, 'templates.json'), 'utf8') };
-    const unitSources = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].sort();
+    // `*.embedded.test.ts` test the embedded engine itself (a fresh DATA_DIR, the CLI in a process of its
+    // own): they never read TEST_DATABASE_URL, so the PostgreSQL run would only repeat them.
+    const embeddedOnly = process.env.TEST_DATABASE_URL ? (f) => !f.endsWith('.embedded.test.ts') : () => true;
+    const unitSources = [...find('src', /\.test\.tsx?$/), ...find('tests/unit', /\.test\.tsx?$/)].filter(embeddedOnly).sort();
     const e2eSources = browserTestSelection(find('tests/e2e', /\.test\.ts$/).sort(), process.env.BROWSER_TESTS);
     const bundles = await bundleTests([...unitSources, ...e2eSources], bundleDir);
     const unit = bundles.slice(0, unitSources.length);

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/app.ts';
 import { runSubscriberExport, runSubscriberImport } from './subscribers.commands.ts';
@@ -156,28 +154,5 @@ describe('subscribers export', () => {
     const before = await snapshot();
     assert.equal(await runSubscriberImport(t.database.db, path, options, print), 0);
     assert.deepEqual(await snapshot(), before);
-  });
-});
-
-describe('npm run cli -- subscribers (end to end, fresh data directory)', () => {
-  it('migrates, loads the taxonomy, imports, and exits 3 on a rejected row', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'peerpolis-cli-'));
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
-    try {
-      const input = file('cli.csv', `${HEADER}\nkim@${D},Kim,de,municipal-services,europe,2021-05-05T10:00:00Z,\nbad,Bad,de,,,,\n`);
-      const imported = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'subscribers', 'import', input], {
-        env,
-      }).then(
-        () => assert.fail('exit code 0 despite a rejected row'),
-        (e: { code: number; stdout: string }) => e,
-      );
-      assert.equal(imported.code, 3, imported.stdout);
-      assert.match(imported.stdout, /line 3: rejected — email: malformed address/);
-      // The theme and region were known: the taxonomy was loaded into the fresh directory.
-      assert.match(imported.stdout, /Subscribers: 1 created, 0 updated \(1 confirmed/);
-      assert.ok(!imported.stdout.includes('@'));
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
   });
 });
