@@ -39,3 +39,15 @@ export async function insertMembers(db: Database, count: number, prefix = 'membe
     returning id, name`.execute(db);
   return rows.rows.map((r) => ({ id: r.id, name: r.name, role: 'member', locale: 'en', emailVerified: true, sessionId: `s${r.id}` }));
 }
+
+/** `count` published events after every other one ("later-1" …): pushes older events past a list's limit. */
+export async function insertLaterEvents(db: Database, count: number): Promise<void> {
+  await sql`
+    with made as (
+      insert into events (slug, kind, format, status, starts_at, ends_at, time_zone, questions, venue)
+      select 'later-' || g, 'webinar', 'virtual', 'published', now() + g * interval '1 day', now() + g * interval '1 day' + interval '1 hour',
+        'UTC', '{}'::text[], ''
+      from generate_series(1, ${count}) g
+      returning id, slug)
+    insert into event_translations (event_id, locale, title, summary, programme) select id, 'en', slug, '', '' from made`.execute(db);
+}

@@ -17,6 +17,7 @@ import {
   verifyEmail,
 } from './accounts.service.ts';
 import { AccountPage, CheckInboxPage, RegisterPage, type SettingsState, SignInPage, VerifyResultPage } from './accounts.views.tsx';
+import { privacyNoticeVersions } from './privacy-notice.ts';
 import { clearSessionCookie, setSessionCookie } from './session.middleware.ts';
 import { countActiveSessions, endSession } from './sessions.service.ts';
 
@@ -85,7 +86,7 @@ export const accountsRoutes = new Hono<AppEnv>()
         422,
       );
     if (!parsed.ok) return again(parsed.errors, parsed.values);
-    const result = await registerAccount(accountsContext(c), parsed.data);
+    const result = await registerAccount(accountsContext(c), parsed.data, c.var.deps.modules.extensions.all(privacyNoticeVersions));
     if (!result.ok && result.reason === 'rate-limited') throw new TooManyRequests(result.retryAfter);
     if (!result.ok) return again({ password: result.problem }, { ...parsed.data, privacy: 'yes' });
     return c.redirect(`/${locale}/register/check-inbox`, 303);

@@ -7,6 +7,7 @@ import { consumeRateLimits, rateLimitSubject } from '../rate-limits/rate-limits.
 import { consumeAccountLink, issueAccountLink, LINK_HOURS } from './account-links.service.ts';
 import type { RegisterForm, SignInForm } from './accounts.forms.ts';
 import { findPasswordProblem, hashPassword, type PasswordProblem, verifyPassword } from './passwords.service.ts';
+import { currentPrivacyNoticeVersion, type PrivacyNoticeVersionSource } from './privacy-notice.ts';
 import { endAllSessions, endSession, startSession } from './sessions.service.ts';
 import * as users from './users.queries.ts';
 
@@ -23,9 +24,6 @@ export const ACCOUNT_LIMITS = {
   resendPerIp: { name: 'resend:ip', limit: 10, windowSeconds: 60 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
-/** The privacy notice a member consents to; bump it when the notice changes (consent is stored with it). */
-export const PRIVACY_NOTICE_VERSION = '2026-11-24';
-
 /** What every account use case needs besides the database. */
 export type AccountsContext = { db: Database; secret: string; baseUrl: string; ip: string; locale: Locale };
 
@@ -36,10 +34,12 @@ const verifyLink = (ctx: AccountsContext, token: string) => `${ctx.baseUrl}/${ct
 /**
  * Registers a member and sends the confirmation link. For an address that already has an account, the
  * visitor sees the same answer and the owner gets a mail instead: registration reveals no accounts.
+ * The consent is stored with the version of the privacy notice published now (`privacyNoticeVersions`).
  */
 export async function registerAccount(
   ctx: AccountsContext,
   form: RegisterForm,
+  noticeVersions: readonly PrivacyNoticeVersionSource[] = [],
 ): Promise<{ ok: true } | { ok: false; reason: 'password'; problem: PasswordProblem } | Refused> {
   const limited = await consumeRateLimits(ctx.db, [
     { rule: ACCOUNT_LIMITS.registerPerIp, subject: rateLimitSubject(ctx.secret, ctx.ip) },
@@ -65,7 +65,7 @@ export async function registerAccount(
       name: form.name,
       locale: form.locale,
       passwordHash,
-      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeVersion: await currentPrivacyNoticeVersion(trx, noticeVersions),
     });
     const token = await issueAccountLink(trx, userId, 'verify-email', form.email);
     await queueAccountMail(trx, form.email, form.locale, 'verifyEmail', {

@@ -132,7 +132,8 @@ describe('my data', () => {
     assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="peerpolis-my-data-\d{4}-\d{2}-\d{2}\.json"/);
     const data = JSON.parse(v.lastHtml);
     assert.equal(data.account.email, 'export@example.org');
-    assert.equal(data.account.privacyConsent.noticeVersion, '2026-11-24');
+    // The version of the privacy notice published at registration (network's page: its last change).
+    assert.match(data.account.privacyConsent.noticeVersion, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     assert.equal(data.sessions.length, 2, 'the browser that confirmed the address, and this one');
     assert.ok(data.securityLog.some((e: { action: string }) => e.action === 'account.signed-in'));
     assert.ok(!JSON.stringify(data).includes('argon2'), 'no password hash');

@@ -20,6 +20,12 @@ export const accountDisabled = extensionPoint<AccountDisabledHook>('accounts.dis
 export { type AccountSectionContext, type AccountSettingsSection, accountSettingsSections } from './account-sections.service.ts';
 /** The account page, for a section's own route to show again with that section's errors. */
 export { showAccount } from './accounts.routes.ts';
+// The privacy notice's version stored with a consent: contributed by the module that publishes the notice.
+export {
+  currentPrivacyNoticeVersion,
+  type PrivacyNoticeVersionSource,
+  privacyNoticeVersions,
+} from './privacy-notice.ts';
 
 // Members' accounts: registration, sign-in, sessions, e-mail confirmation, the account page, data export
 // and deletion (each module's part through its personalData hooks).

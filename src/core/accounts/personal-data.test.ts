@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
 import { type AccountsContext, registerAccount, signIn } from './accounts.service.ts';
 import { accountsPersonalData } from './personal-data.service.ts';
+import { FALLBACK_PRIVACY_NOTICE_VERSION } from './privacy-notice.ts';
 
 const MAIL_CTX = { baseUrl: 'http://localhost', mailFrom: 'Peerpolis <no-reply@localhost>' };
 
@@ -50,7 +51,7 @@ describe('personal data: accounts', () => {
     assert.equal(account.emailConfirmedAt, null);
     const consent = account.privacyConsent as { at: unknown; noticeVersion: unknown };
     assert.ok(consent.at instanceof Date);
-    assert.equal(typeof consent.noticeVersion, 'string');
+    assert.equal(consent.noticeVersion, FALLBACK_PRIVACY_NOTICE_VERSION, 'no version contributed: the fallback');
     assert.equal((exported.sessions as unknown[]).length, 2);
     const links = exported.accountLinks as Array<Record<string, unknown>>;
     assert.deepEqual(

@@ -11,13 +11,17 @@ export type UploadOfUser = {
   original_name: string;
   created_at: Date;
   /** The records that show the file now: live or proposed content. */
-  attached_to: Array<{ record: 'practice' | 'expert-profile' | 'event' | 'project-idea'; slug: string }>;
+  attached_to: Array<{
+    record: 'practice' | 'expert-profile' | 'event' | 'project-idea' | 'video' | 'news' | 'publication' | 'partner';
+    slug: string;
+  }>;
 };
 
 /**
  * Every file a member uploaded, with the records that use it. The records are the same ones
  * findUnreferencedUploads looks into (practices live and in every revision, expert photos, events' and
- * project ideas' documents): keep the two lists together.
+ * project ideas' documents, videos' posters, files and captions, news pictures, publications' files
+ * and covers, partner logos): keep the two lists together.
  */
 export async function listUploadsOfUser(db: Database, userId: number): Promise<UploadOfUser[]> {
   const result = await sql<UploadOfUser>`
@@ -37,6 +41,16 @@ export async function listUploadsOfUser(db: Database, userId: number): Promise<U
         union
         select 'project-idea', pi.slug from project_ideas pi
           where pi.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id))
+        union
+        select 'video', v.slug from videos v
+          where u.id in (v.poster_upload_id, v.file_upload_id)
+             or exists (select 1 from video_captions vc where vc.video_id = v.id and vc.upload_id = u.id)
+        union
+        select 'news', na.slug from news_articles na where na.picture_upload_id = u.id
+        union
+        select 'publication', pb.slug from publications pb where u.id in (pb.file_upload_id, pb.cover_upload_id)
+        union
+        select 'partner', np.slug from network_partners np where np.logo_upload_id = u.id
       ) r), '[]'::json) as attached_to
     from uploads u
     where u.uploader_user_id = ${userId}

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { PersonalDataHooks } from '../../platform/module.ts';
 import { forgetUploader, listUploadsOfUser } from './personal-data.queries.ts';
-import { uploadUrl } from './uploads.service.ts';
+import { uploadUrl, videoUrl } from './uploads.service.ts';
 
 // The uploads' part of a member's data export and of account deletion.
 
@@ -14,7 +14,7 @@ async function exportData(trx: Database, userId: number): Promise<Record<string,
       bytes: u.bytes,
       uploadedAt: u.created_at,
       // Where the file itself can be fetched: the export describes it, the address gives the bytes.
-      url: uploadUrl(u.sha256, u.kind),
+      url: u.kind === 'video' ? videoUrl(u.sha256, u.media_type) : uploadUrl(u.sha256, u.kind),
       attachedTo: u.attached_to,
     })),
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -83,5 +83,50 @@ describe('personal data: uploads', () => {
       left.map((r) => r.id),
       [minutes.id],
     );
+  });
+
+  it('names the videos, news, publications and partners using an editor’s files; prunes an orphaned WebM', async () => {
+    const db = database.db;
+    const [editor] = await insertMembers(db, 1, 'editor');
+    assert.ok(editor);
+    const [poster, captions, picture, cover, logo] = [
+      await upload('poster', editor.id),
+      await upload('captions', editor.id),
+      await upload('picture', editor.id),
+      await upload('cover', editor.id),
+      await upload('logo', editor.id),
+    ];
+    const video = await sql<{ id: number }>`
+      insert into videos (external_id, slug, recorded_at, duration_seconds, provider, provider_id, poster_upload_id)
+      values ('v-1', 'city-lab-recording', '2026-03-01', 60, 'youtube', 'abcdefghijk', ${poster.id}) returning id`.execute(db);
+    await sql`insert into video_captions (video_id, locale, upload_id, sha256)
+      values (${video.rows[0]?.id}, 'en', ${captions.id}, ${captions.sha256})`.execute(db);
+    await sql`insert into news_articles (external_id, slug, picture_upload_id) values ('n-1', 'city-lab-news', ${picture.id})`.execute(db);
+    await sql`insert into publications (slug, kind, year, url, cover_upload_id)
+      values ('city-lab-study', 'study', 2026, 'https://example.org/s.pdf', ${cover.id})`.execute(db);
+    await sql`insert into network_partners (external_id, slug, logo_upload_id) values ('p-1', 'city-lab-partner', ${logo.id})`.execute(db);
+    const exported = await db.transaction().execute((trx) => uploadsPersonalData.exportData(trx, editor.id));
+    assert.deepEqual(
+      (exported.uploads as Array<Record<string, unknown>>).map((f) => [f.name, f.attachedTo]),
+      [
+        ['poster.pdf', [{ record: 'video', slug: 'city-lab-recording' }]],
+        ['captions.pdf', [{ record: 'video', slug: 'city-lab-recording' }]],
+        ['picture.pdf', [{ record: 'news', slug: 'city-lab-news' }]],
+        ['cover.pdf', [{ record: 'publication', slug: 'city-lab-study' }]],
+        ['logo.pdf', [{ record: 'partner', slug: 'city-lab-partner' }]],
+      ],
+    );
+
+    // A WebM recording nothing uses any more: row and file go, as an MP4's would.
+    const sha = 'e'.repeat(64);
+    const dir = uploadsDir({ DATA_DIR: dataDir });
+    writeFileSync(join(dir, `${sha}.webm`), 'webm bytes');
+    await sql`insert into uploads (sha256, kind, media_type, bytes, original_name, uploader_user_id, created_at)
+      values (${sha}, 'video', 'video/webm', 10, 'talk.webm', ${editor.id}, now() - interval '2 days')`.execute(db);
+    const again = (await uploadsPersonalData.exportData(db, editor.id)).uploads as Array<Record<string, unknown>>;
+    assert.equal(again.find((f) => f.name === 'talk.webm')?.url, `/uploads/${sha}.webm`, 'the export names the WebM file');
+    await pruneUploads(db, dir);
+    assert.equal(existsSync(join(dir, `${sha}.webm`)), false, 'the orphaned WebM file is deleted');
+    assert.equal((await db.selectFrom('uploads').select('id').where('sha256', '=', sha).execute()).length, 0);
   });
 });

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../../platform/db/client.ts';
 import { deleteUploads, findUnreferencedUploads, isStoredFileInUse } from './uploads.queries.ts';
-import { uploadUrl } from './uploads.service.ts';
+import { uploadUrl, videoUrl } from './uploads.service.ts';
 
 /** Files removed from a draft before anyone approved them (or orphaned by a failed request) go after a day. */
 const GRACE_HOURS = 24;
@@ -17,12 +17,16 @@ export async function pruneUploads(db: Database, dir: string): Promise<number> {
     db,
     orphans.map((o) => o.id),
   );
-  for (const { sha256, kind } of orphans) {
+  for (const { sha256, kind, media_type } of orphans) {
     if (await isStoredFileInUse(db, sha256)) continue;
-    for (const variant of kind === 'image' ? [undefined, 'small' as const] : [undefined]) {
-      const name = uploadUrl(sha256, kind, variant).split('/').pop() as string;
-      await rm(join(dir, name), { force: true });
-    }
+    // A video's name follows its media type (.mp4 or .webm); uploadUrl knows only the kind's default.
+    const urls =
+      kind === 'video'
+        ? [videoUrl(sha256, media_type)]
+        : kind === 'image'
+          ? [uploadUrl(sha256, kind), uploadUrl(sha256, kind, 'small')]
+          : [uploadUrl(sha256, kind)];
+    for (const url of urls) await rm(join(dir, url.split('/').pop() as string), { force: true });
   }
   return orphans.length;
 }

@@ -51,8 +51,8 @@ export function findFirstUpload(db: Database, sha256: string, kind: UploadKind) 
  * pictures, publications' files and covers, partner logos.
  */
 export async function findUnreferencedUploads(db: Database, hours: number) {
-  const result = await sql<{ id: number; sha256: string; kind: UploadKind }>`
-    select u.id, u.sha256, u.kind from uploads u
+  const result = await sql<{ id: number; sha256: string; kind: UploadKind; media_type: string }>`
+    select u.id, u.sha256, u.kind, u.media_type from uploads u
     where u.created_at < now() - make_interval(hours => ${hours})
       and not exists (select 1 from practices p
         where p.documents @> jsonb_build_array(jsonb_build_object('uploadId', u.id))

@@ -99,9 +99,12 @@ export async function searchSite(deps: SiteSearchDeps, request: SiteSearchReques
           .slice(offset, offset + SEARCH_PAGE_SIZE);
 
   const counted = facets.filter((f) => type === null || f.type === type);
-  const total = counted.reduce((sum, f) => sum + f.total, 0);
+  // Capped types add what is known (the cap) and the whole total one more, so that "total − 1 and more"
+  // (countLabel) stays true when several types stopped counting.
+  const capped = counted.some((f) => f.capped);
+  const total = counted.reduce((sum, f) => sum + (f.capped ? SEARCH_COUNT_CAP : f.total), 0) + (capped ? 1 : 0);
   const pages = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)));
-  return { items, total, capped: counted.some((f) => f.capped), page, pages, facets, unavailable };
+  return { items, total, capped, page, pages, facets, unavailable };
 }
 
 /**

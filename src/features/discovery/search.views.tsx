@@ -72,7 +72,9 @@ export function SearchResultsPage(props: SearchPageProps) {
 function Results(props: SearchPageProps & { result: SiteSearchResult }) {
   const { i18n, q, type, result } = props;
   const { t, locale, formatNumber } = i18n;
-  const all = { total: result.facets.reduce((s, f) => s + f.total, 0), capped: result.facets.some((f) => f.capped) };
+  const capped = result.facets.some((f) => f.capped);
+  // As searchSite's total: the capped types' known part, and one more meaning "and more".
+  const all = { total: result.facets.reduce((s, f) => s + (f.capped ? f.total - 1 : f.total), 0) + (capped ? 1 : 0), capped };
   const shown = type === null ? all : { total: result.total, capped: result.capped };
   const count = shown.capped ? t('search.countMore', { count: formatNumber(shown.total - 1) }) : t('search.count', { count: shown.total });
   return (

@@ -5,9 +5,7 @@ import { impactRoutes } from './impact.routes.ts';
 export default defineModule({
   name: 'impact',
   pages: impactRoutes,
-  navigation: [
-    { area: 'footer', section: 'impact', href: '/impact', label: 'impact.link', order: 30 },
-  ],
+  navigation: [{ area: 'footer', section: 'impact', href: '/impact', label: 'impact.link', order: 30 }],
   messages: new URL('./messages/', import.meta.url),
 });
 

@@ -16,6 +16,15 @@ function matchesWords(words: string, alias = 's'): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(branches, sql` or `)})`;
 }
 
+/** The query in `alias`'s own language: one constant branch per language, folded once at planning
+ *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
+function queryIn(alias: string, q: string) {
+  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
+    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
+    sql` `,
+  )} end)`;
+}
+
 const matchingPages = (words: string) => sql`select p.id, p.slug, p.external_id, p.updated_at, 'page' as kind from network_pages p
   where p.status = 'published'
     and exists (select 1 from network_page_translations s where s.page_id = p.id and ${matchesWords(words)})`;
@@ -55,9 +64,9 @@ export async function searchNetwork(
       limit ${SEARCH_RANK_CANDIDATES})
     select c.kind, c.slug, c.external_id, tr.title, tr.body, tr.locale as language,
       (case when c.kind = 'page'
-        then (select max(ts_rank_cd(s.search, to_search_query(s.locale, ${words}), 32)) from network_page_translations s
+        then (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from network_page_translations s
               where s.page_id = c.id and ${matchesWords(words)})
-        else (select max(ts_rank_cd(s.search, to_search_query(s.locale, ${words}), 32)) from regional_network_translations s
+        else (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from regional_network_translations s
               where s.regional_network_id = c.id and ${matchesWords(words)}) end)::float8 as rank
     from candidates c
     cross join lateral (select * from (

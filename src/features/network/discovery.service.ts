@@ -11,7 +11,8 @@ export const networkSearchSource: SearchSource = {
   search: async (db, request) => {
     const [total, rows] = await Promise.all([
       countNetworkMatches(db, request.q),
-      searchNetwork(db, request.q, request.locale, { limit: request.limit, offset: request.offset }),
+      // A count-only request (another type's tab) reads no page.
+      request.limit > 0 ? searchNetwork(db, request.q, request.locale, { limit: request.limit, offset: request.offset }) : [],
     ]);
     return {
       total,
@@ -27,21 +28,30 @@ export const networkSearchSource: SearchSource = {
   },
 };
 
-/** Sitemap 'pages': the About page itself, then the published pages and regional networks (a handful). */
+/**
+ * Sitemap 'pages': the About page (in every language: its lists are the interface's), then the published
+ * pages and regional networks, each in the languages it is written in. The `about` record is the About
+ * page's own text (its date is the page's); the imprint and privacy notice are listed at their addresses.
+ */
 async function sitemapEntries(db: Database) {
   const rows = await listNetworkForSitemap(db);
+  const about = rows.find((r) => r.kind === 'page' && r.slug === 'about');
   return [
-    { path: '/about', locales: LOCALES, updatedAt: null },
-    ...rows.map((r) => ({
-      path: r.kind === 'page' ? pagePath(r.slug) : regionPath(r.slug),
-      locales: r.locales,
-      updatedAt: r.updated_at,
-    })),
+    { path: '/about', locales: LOCALES, updatedAt: about?.updated_at ?? null },
+    ...rows
+      .filter((r) => r !== about)
+      .map((r) => ({
+        path: r.kind === 'page' ? pagePath(r.slug) : regionPath(r.slug),
+        locales: r.locales,
+        updatedAt: r.updated_at,
+      })),
   ];
 }
 
 export const networkSitemapSource: SitemapSource = {
   name: 'pages',
+  // The footer's links to these pages: listed here (with their own languages), not by discovery's `site`.
+  navigationPaths: ['/about', '/privacy', '/imprint'],
   count: async (db) => (await sitemapEntries(db)).length,
   entries: async (db, page) => (await sitemapEntries(db)).slice(page.offset, page.offset + page.limit),
 };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { privacyNoticeVersions } from '../../core/accounts/index.ts';
 import { uploadAccess } from '../../core/uploads/index.ts';
 import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
@@ -14,6 +15,7 @@ import * as m0016 from './migrations/0016-network.ts';
 import { exportPages, importPages } from './network.import.ts';
 import { networkRoutes } from './network.routes.tsx';
 import { loadReservedPages, networkDemo } from './network.seed.ts';
+import { privacyNoticeVersion } from './network.service.ts';
 import { logoUse } from './partners.queries.ts';
 
 // The network's own section: its pages (About, imprint, privacy notice and what editors add), its
@@ -43,6 +45,8 @@ export default defineModule({
     extend(searchSources, networkSearchSource),
     extend(sitemapSources, networkSitemapSource),
     extend(footerPanels, networkFooterPanel),
+    // Consents (registration, the newsletter) are stored with the version of the notice published here.
+    extend(privacyNoticeVersions, privacyNoticeVersion),
     // A draft partner's logo is nobody's to fetch; a published partner's is public.
     extend(uploadAccess, async (db, sha256) => {
       const use = await logoUse(db, sha256);

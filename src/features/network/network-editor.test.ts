@@ -3,8 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { file, photo } from '../../../tests/helpers/uploads.ts';
+import type { Logger } from '../../platform/log.ts';
+import { pageForm } from './network.forms.ts';
 import { exportPages, importPages } from './network.import.ts';
+import { savePage } from './network.service.ts';
 import { selectPages } from './pages.queries.ts';
+import { loadRegionSections } from './region-sections.ts';
 
 // The editors' pages for the network's records (roles, bad input, sanitised Markdown) and the "pages"
 // array of the exchange format, on the taxonomy seed (the imprint and privacy notice are reference data).
@@ -159,6 +163,89 @@ describe('a partner organisation’s logo', () => {
   });
 });
 
+describe('addresses that change', () => {
+  it('lets a new page, partner or regional network take the address another one had before', async () => {
+    const editor = await signedIn(t, 'editor@city.example');
+    const post = async (path: string, fields: Record<string, string>) => {
+      await editor.get(path.replace(/\?.*$/, ''));
+      return (await editor.post(path, { lang: 'en', status: 'published', position: '0', ...fields })).status;
+    };
+    // A page renamed, then a new one at its old address (its external id once was `page-<slug>`).
+    assert.equal(await post('/en/editor/network/pages/new?lang=en', { slug: 'exchange-rules', placement: 'about', title: 'Rules' }), 303);
+    assert.equal(
+      await post('/en/editor/network/pages/exchange-rules/edit?lang=en', { slug: 'rules', placement: 'about', title: 'Rules' }),
+      303,
+    );
+    assert.equal(await post('/en/editor/network/pages/new?lang=en', { slug: 'exchange-rules', placement: 'about', title: 'New' }), 303);
+    // The same for a partner organisation.
+    assert.equal(await post('/en/editor/network/partners/new?lang=en', { slug: 'city-fund', name: 'City Fund' }), 303);
+    assert.equal(await post('/en/editor/network/partners/city-fund/edit?lang=en', { slug: 'the-city-fund', name: 'City Fund' }), 303);
+    assert.equal(await post('/en/editor/network/partners/new?lang=en', { slug: 'city-fund', name: 'Another fund' }), 303);
+    // And for a regional network moved to another region.
+    assert.equal(await post('/en/editor/network/regions/new?lang=en', { region: 'mena', name: 'MENA network' }), 303);
+    assert.equal(await post('/en/editor/network/regions/mena/edit?lang=en', { region: 'europe', name: 'Europe network' }), 303);
+    assert.equal(await post('/en/editor/network/regions/new?lang=en', { region: 'mena', name: 'New MENA network' }), 303);
+    assert.equal(await post('/en/editor/network/regions/new?lang=en', { region: 'mena', name: 'Twice' }), 422);
+    assert.match(editor.lastHtml, /value="Twice"/);
+    const ids = (await selectPages(t.database.db)).map((p) => p.externalId);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('answers “address taken” to the second of two editors saving the same new address at once', async () => {
+    const form = pageForm.parse({ lang: 'en', slug: 'same-time', status: 'draft', placement: 'about', position: '0', title: 'Same' });
+    const outcomes = await Promise.all([savePage(t.database.db, null, form), savePage(t.database.db, null, form)]);
+    assert.deepEqual(outcomes.map((o) => o.ok).sort(), [false, true]);
+    assert.deepEqual(
+      outcomes.find((o) => !o.ok),
+      { ok: false, errors: { slug: 'slugTaken' } },
+    );
+  });
+
+  it('records no upload when a partner with a new logo is refused', async () => {
+    const editor = await signedIn(t, 'editor@city.example');
+    const uploads = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('uploads')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await uploads();
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ lang: 'en', slug: 'city-fund', status: 'draft', position: '1', name: 'Taken address' }))
+      form.set(k, v);
+    form.set('logo', file(await photo(90, 40), 'logo.jpg', 'image/jpeg'));
+    await editor.get('/en/editor/network/partners/new');
+    assert.equal((await editor.postMultipart('/en/editor/network/partners/new?lang=en', form)).status, 422);
+    assert.match(editor.lastHtml, /Another page already has this address\.|already/);
+    assert.equal(await uploads(), before, 'no orphaned upload');
+  });
+});
+
+describe('a regional network’s sections', () => {
+  it('leaves out a section that fails, logs it, and keeps the others', async () => {
+    const logged: unknown[] = [];
+    const logger = { error: (...args: unknown[]) => logged.push(args) } as unknown as Logger;
+    const sections = await loadRegionSections(
+      [
+        async () => {
+          throw new Error('events are down');
+        },
+        async () => ({ heading: 'Experts', links: [{ href: '/en/experts/x', title: 'X', lang: 'en' }] }),
+      ],
+      { db: t.database.db, i18n: {} as never, viewer: null, logger },
+      'mena',
+    );
+    assert.deepEqual(
+      sections.map((s) => s.heading),
+      ['Experts'],
+    );
+    assert.equal(logged.length, 1);
+  });
+});
+
 describe('the "pages" array of the exchange format', () => {
   it('imports idempotently by externalId, rejects bad records with reasons, and round-trips through export', async () => {
     const db = t.database.db;
@@ -191,6 +278,11 @@ describe('the "pages" array of the exchange format', () => {
       JSON.stringify(again),
     );
     assert.deepEqual(await exportPages(db), exported);
+    // A language the file leaves out is removed from the page.
+    const history = exported.find((p) => p.externalId === 'p-1');
+    await importPages(db, [{ ...history, translations: { en: history?.translations.en } }]);
+    assert.deepEqual(Object.keys((await exportPages(db)).find((p) => p.externalId === 'p-1')?.translations ?? {}), ['en']);
+    await importPages(db, [history]);
     assert.deepEqual(
       exported.find((p) => p.externalId === 'p-1'),
       {

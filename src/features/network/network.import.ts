@@ -36,11 +36,8 @@ export const importedPage = z
 export type ImportedPage = z.infer<typeof importedPage>;
 
 /** Replaces a record's texts by the file's: languages the file leaves out are removed. */
-async function replaceTexts<T>(trx: Database, table: string, column: string, id: number, texts: T[], save: (t: T) => Promise<void>) {
-  await trx
-    .deleteFrom(table as 'network_page_translations')
-    .where(column as 'page_id', '=', id)
-    .execute();
+async function replaceTexts<T>(clear: () => Promise<void>, texts: T[], save: (t: T) => Promise<void>) {
+  await clear();
   for (const text of texts) await save(text);
 }
 
@@ -56,7 +53,11 @@ export async function importPages(db: Database, records: unknown[]): Promise<Imp
         throw new RecordRejected([`slug: the ${existing.slug} page keeps its address`]);
       const id = await pages.savePageRow(trx, existing?.id ?? null, p);
       const texts = LOCALES.flatMap((locale) => (p.translations[locale] ? [{ locale, ...p.translations[locale] }] : []));
-      await replaceTexts(trx, 'network_page_translations', 'page_id', id, texts, (t) => pages.savePageText(trx, id, t));
+      await replaceTexts(
+        () => pages.deletePageTexts(trx, id),
+        texts,
+        (t) => pages.savePageText(trx, id, t),
+      );
       return existing ? 'updated' : 'created';
     },
   });
@@ -96,7 +97,11 @@ export async function importPartners(db: Database, records: unknown[]): Promise<
       const existing = (await partners.selectPartners(trx, { externalId: p.externalId }))[0];
       const id = await partners.savePartnerRow(trx, existing?.id ?? null, p);
       const texts = LOCALES.flatMap((locale) => (p.translations[locale] ? [{ locale, ...p.translations[locale] }] : []));
-      await replaceTexts(trx, 'network_partner_translations', 'partner_id', id, texts, (t) => partners.savePartnerText(trx, id, t));
+      await replaceTexts(
+        () => partners.deletePartnerTexts(trx, id),
+        texts,
+        (t) => partners.savePartnerText(trx, id, t),
+      );
       return existing ? 'updated' : 'created';
     },
   });
@@ -121,8 +126,10 @@ export async function importRegionalNetworks(db: Database, records: unknown[]): 
       const existing = (await regions.selectRegionalNetworks(trx, { externalId: r.externalId }))[0];
       const id = await regions.saveRegionalNetworkRow(trx, existing?.id ?? null, { ...r, regionSlug: r.region });
       const texts = LOCALES.flatMap((locale) => (r.translations[locale] ? [{ locale, ...r.translations[locale] }] : []));
-      await replaceTexts(trx, 'regional_network_translations', 'regional_network_id', id, texts, (t) =>
-        regions.saveRegionalNetworkText(trx, id, t),
+      await replaceTexts(
+        () => regions.deleteRegionalNetworkTexts(trx, id),
+        texts,
+        (t) => regions.saveRegionalNetworkText(trx, id, t),
       );
       return existing ? 'updated' : 'created';
     },

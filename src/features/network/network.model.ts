@@ -53,8 +53,12 @@ export function pickText<T extends { locale: string }>(texts: T[], locale: strin
   );
 }
 
-/** Where a page is read: the imprint and privacy notice at the top level, the others in the About section. */
+/**
+ * Where a page is read: the imprint and privacy notice at the top level, the `about` page as the About
+ * section's own text (/about; /about/about only redirects there), the others in the About section.
+ */
 export function pagePath(slug: string): string {
+  if (slug === 'about') return '/about';
   return slug === 'imprint' || slug === 'privacy' ? `/${slug}` : `/about/${slug}`;
 }
 

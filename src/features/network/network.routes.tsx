@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { PRIVACY_NOTICE_VERSION } from '../../core/accounts/accounts.service.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { markdownToText } from '../../platform/lib/markdown.ts';
@@ -35,11 +34,11 @@ function showPage(c: Context<AppEnv>, page: NetworkPage, pages: NetworkPage[]) {
     children: (
       <>
         {page.placement === 'main' ? <AboutMenu i18n={i18n} pages={pages} current={page.slug} /> : null}
-        {/* The version a member agrees to at registration (core/accounts) is this notice's date. */}
+        {/* The version a consent is stored with is the moment of this notice's last change (network.service). */}
         <PageText
           i18n={i18n}
           page={page}
-          meta={privacy ? i18n.t('network.privacyVersion', { date: i18n.formatDate(PRIVACY_NOTICE_VERSION) }) : undefined}
+          meta={privacy ? i18n.t('network.privacyVersion', { date: i18n.formatDateTime(page.updatedAt) }) : undefined}
         />
       </>
     ),
@@ -85,7 +84,7 @@ export const networkRoutes = new Hono<AppEnv>()
     const text = pickText(network.texts, i18n.locale);
     const sections = await loadRegionSections(
       deps.modules.extensions.all(regionSections),
-      { db: deps.db, i18n, viewer: c.var.user ?? null },
+      { db: deps.db, i18n, viewer: c.var.user ?? null, logger: deps.logger },
       network.regionSlug,
     );
     return renderPage(c, {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { type PreparedUpload, recordUpload } from '../../core/uploads/uploads.service.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { FormErrors } from '../../platform/ui/forms.tsx';
 import { reloadFooterSnapshot } from './footer-snapshot.ts';
@@ -13,7 +15,27 @@ import * as regions from './regions.queries.ts';
 
 export type Saved = { ok: true; key: string } | { ok: false; errors: FormErrors };
 
-const newExternalId = (kind: string, key: string) => `${kind}-${key}`;
+// Not derived from the slug: a slug can change, and a new record may then take the old one (the
+// external id is unique and kept for life, so `page-<slug>` would clash).
+const newExternalId = (kind: string) => `peerpolis-${kind}-${randomUUID()}`;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+
+/**
+ * One use case's transaction. The checks for a taken address run inside it, and two editors taking
+ * the same address at once meet the unique index: the second hears `taken`, never a 500.
+ */
+async function saveOnce(db: Database, taken: FormErrors, save: (trx: Database) => Promise<FormErrors | null>): Promise<FormErrors | null> {
+  try {
+    return await db.transaction().execute(save);
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken;
+    throw error;
+  }
+}
+
+/** After a commit: a failed reload keeps the last snapshot (the save itself succeeded). */
+const refreshFooter = (db: Database) => reloadFooterSnapshot(db).catch(() => undefined);
 
 /**
  * Saves a page and its text in the form's language. The imprint and the privacy notice keep their slug
@@ -22,19 +44,22 @@ const newExternalId = (kind: string, key: string) => `${kind}-${key}`;
 export async function savePage(db: Database, page: NetworkPage | null, form: PageForm): Promise<Saved> {
   const reserved = page !== null && isReservedSlug(page.slug);
   const slug = reserved ? page.slug : form.slug;
-  if (!reserved && isReservedSlug(slug)) return { ok: false, errors: { slug: 'slugTaken' } };
-  if (await pages.slugTaken(db, 'network_pages', slug, page?.id ?? null)) return { ok: false, errors: { slug: 'slugTaken' } };
-  await db.transaction().execute(async (trx) => {
+  const taken = { slug: 'slugTaken' };
+  if (!reserved && isReservedSlug(slug)) return { ok: false, errors: taken };
+  const errors = await saveOnce(db, taken, async (trx) => {
+    if (await pages.slugTaken(trx, 'network_pages', slug, page?.id ?? null)) return taken;
     const id = await pages.savePageRow(trx, page?.id ?? null, {
-      externalId: page?.externalId ?? newExternalId('page', slug),
+      externalId: page?.externalId ?? newExternalId('page'),
       slug,
       status: reserved ? 'published' : form.status,
       placement: form.placement,
       position: form.position,
     });
     await pages.savePageText(trx, id, { locale: form.lang, title: form.title, body: form.body });
+    return null;
   });
-  await reloadFooterSnapshot(db);
+  if (errors) return { ok: false, errors };
+  await refreshFooter(db);
   return { ok: true, key: slug };
 }
 
@@ -42,18 +67,29 @@ export async function savePage(db: Database, page: NetworkPage | null, form: Pag
 export async function deletePage(db: Database, page: NetworkPage): Promise<'deleted' | 'reserved'> {
   if (isReservedSlug(page.slug)) return 'reserved';
   await db.transaction().execute((trx) => pages.deletePageRow(trx, page.id));
-  await reloadFooterSnapshot(db);
+  await refreshFooter(db);
   return 'deleted';
 }
 
-export async function savePartner(db: Database, partner: Partner | null, form: PartnerForm, logoUploadId?: number | null): Promise<Saved> {
-  if (await pages.slugTaken(db, 'network_partners', form.slug, partner?.id ?? null)) return { ok: false, errors: { slug: 'slugTaken' } };
-  await db.transaction().execute(async (trx) => {
+/**
+ * Saves a partner and its text in the form's language, with a newly chosen logo (checked and stored on
+ * disk before, recorded here): a refused save records no upload.
+ */
+export async function savePartner(
+  db: Database,
+  partner: Partner | null,
+  form: PartnerForm,
+  logo?: { file: PreparedUpload; uploaderUserId: number | null },
+): Promise<Saved> {
+  const taken = { slug: 'slugTaken' };
+  const errors = await saveOnce(db, taken, async (trx) => {
+    if (await pages.slugTaken(trx, 'network_partners', form.slug, partner?.id ?? null)) return taken;
+    const logoUploadId = logo ? (await recordUpload(trx, logo.file, logo.uploaderUserId)).id : undefined;
     const id = await partners.savePartnerRow(
       trx,
       partner?.id ?? null,
       {
-        externalId: partner?.externalId ?? newExternalId('partner', form.slug),
+        externalId: partner?.externalId ?? newExternalId('partner'),
         slug: form.slug,
         status: form.status,
         position: form.position,
@@ -64,17 +100,20 @@ export async function savePartner(db: Database, partner: Partner | null, form: P
       logoUploadId,
     );
     await partners.savePartnerText(trx, id, { locale: form.lang, name: form.name, description: form.description, logoAlt: form.logoAlt });
+    return null;
   });
-  await reloadFooterSnapshot(db);
+  if (errors) return { ok: false, errors };
+  await refreshFooter(db);
   return { ok: true, key: form.slug };
 }
 
 export async function saveRegionalNetwork(db: Database, network: RegionalNetwork | null, form: RegionalNetworkForm): Promise<Saved> {
   if (!(await regions.knownRegions(db)).includes(form.region)) return { ok: false, errors: { region: 'invalid' } };
-  if (await regions.regionTaken(db, form.region, network?.id ?? null)) return { ok: false, errors: { region: 'regionTaken' } };
-  await db.transaction().execute(async (trx) => {
+  const taken = { region: 'regionTaken' };
+  const errors = await saveOnce(db, taken, async (trx) => {
+    if (await regions.regionTaken(trx, form.region, network?.id ?? null)) return taken;
     const id = await regions.saveRegionalNetworkRow(trx, network?.id ?? null, {
-      externalId: network?.externalId ?? newExternalId('region', form.region),
+      externalId: network?.externalId ?? newExternalId('region'),
       regionSlug: form.region,
       status: form.status,
       position: form.position,
@@ -82,8 +121,18 @@ export async function saveRegionalNetwork(db: Database, network: RegionalNetwork
       coordinatorEmail: form.coordinatorEmail,
     });
     await regions.saveRegionalNetworkText(trx, id, { locale: form.lang, name: form.name, description: form.description });
+    return null;
   });
+  if (errors) return { ok: false, errors };
   return { ok: true, key: form.region };
+}
+
+/**
+ * The privacy notice's version, stored with every consent (core/accounts' `privacyNoticeVersions`): the
+ * moment of its last saved change, so a consent names the text it was given to.
+ */
+export async function privacyNoticeVersion(db: Database): Promise<string | null> {
+  return (await pages.publishedPageChangedAt(db, 'privacy'))?.toISOString() ?? null;
 }
 
 export const findPage = async (db: Database, slug: string) => (await pages.selectPages(db, { slug }))[0] ?? null;

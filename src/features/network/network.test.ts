@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
+import { createMember, newVisitor, register, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { outboxCount } from '../../../tests/helpers/contact.ts';
 import { lastMailTo } from '../../../tests/helpers/mail.ts';
+import { parseXml, type XmlElement } from '../../../tests/helpers/xml.ts';
 import { networkSearchSource, networkSitemapSource } from './discovery.service.ts';
 import { listPartnerNames } from './index.ts';
+import { exportPages, importPages } from './network.import.ts';
+import { selectPages } from './pages.queries.ts';
 
 // The network's section on the demo content: its pages and what never leaks of drafts, the footer's
 // partners from their records, the relay to partners and coordinators, the editor, the exchange format.
@@ -13,6 +16,9 @@ import { listPartnerNames } from './index.ts';
 let t: TestApp;
 const NETWORK_ADDRESS = /@network\.peerpolis\.example/;
 const footerOf = (html: string) => html.split('<footer')[1] ?? '';
+const versionShown = (moment?: Date) =>
+  `${new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(moment)} UTC`;
+const child = (e: XmlElement, name: string) => e.children.filter((c) => c.name === name);
 
 before(async () => {
   t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
@@ -42,7 +48,9 @@ describe('the network’s pages', () => {
     await v.get('/en/privacy');
     for (const heading of ['Who is responsible', 'What we store', 'Why', 'Cookies', 'Your rights'])
       assert.match(v.lastHtml, new RegExp(`<h2>${heading}</h2>`));
-    assert.match(v.lastHtml, /Version of November 24, 2026/);
+    // The version shown is the one consents are stored with: the moment of the notice's last change.
+    const privacy = (await selectPages(t.database.db, { slug: 'privacy' }))[0];
+    assert.ok(v.lastHtml.includes(`Version of ${versionShown(privacy?.updatedAt)}`), 'the version shown');
     await v.get('/de/privacy');
     assert.match(v.lastHtml, /<h1 dir="auto">Datenschutzhinweise<\/h1>/);
     await v.get('/ar/imprint');
@@ -142,5 +150,75 @@ describe('writing to a partner or a coordinator', () => {
     assert.equal((await v.post('/en/contact', fields)).status, 429);
     assert.equal(await outboxCount(t), before);
     assert.doesNotMatch(v.lastHtml, NETWORK_ADDRESS);
+  });
+});
+
+describe('the privacy notice’s version', () => {
+  it('is stored with a new member’s consent, and follows the editors’ changes to the notice', async () => {
+    const db = t.database.db;
+    const consentOf = async (email: string) =>
+      (await db.selectFrom('users').select('privacy_notice_version').where('email', '=', email).executeTakeFirstOrThrow())
+        .privacy_notice_version;
+    const notice = async () => (await selectPages(db, { slug: 'privacy' }))[0];
+    const before = await notice();
+    assert.equal((await register(newVisitor(t), 'first@city.example')).status, 303);
+    assert.equal(await consentOf('first@city.example'), before?.updatedAt.toISOString());
+    const editor = await signedIn(t, 'editor@city.example');
+    await editor.get('/en/editor/network/pages/privacy/edit?lang=en');
+    const saved = await editor.post('/en/editor/network/pages/privacy/edit?lang=en', {
+      lang: 'en',
+      placement: before?.placement ?? 'footer',
+      position: String(before?.position ?? 0),
+      title: 'Privacy notice',
+      body: 'We now also store your city.',
+    });
+    assert.equal(saved.status, 303);
+    const after = await notice();
+    assert.ok(after && before && after.updatedAt > before.updatedAt);
+    assert.equal((await register(newVisitor(t), 'second@city.example')).status, 303);
+    assert.equal(await consentOf('second@city.example'), after?.updatedAt.toISOString());
+    assert.equal(await consentOf('first@city.example'), before?.updatedAt.toISOString(), 'an earlier consent keeps its version');
+    const v = newVisitor(t);
+    await v.get('/en/privacy');
+    assert.ok(v.lastHtml.includes(`Version of ${versionShown(after?.updatedAt)}`));
+  });
+});
+
+describe('the sitemap and the search', () => {
+  it('lists every page once, at its own address, in the languages it is written in', async () => {
+    const db = t.database.db;
+    // An imprint written only in German and English, as many installations have it.
+    const imprint = (await exportPages(db)).find((p) => p.slug === 'imprint');
+    assert.ok(imprint);
+    await importPages(db, [{ ...imprint, translations: { de: imprint.translations.de, en: imprint.translations.en } }]);
+    const index = parseXml(await (await t.request('/sitemap.xml')).text());
+    const urls: XmlElement[] = [];
+    for (const sitemap of child(index, 'sitemap')) {
+      const file = new URL(child(sitemap, 'loc')[0]?.text ?? '').pathname;
+      urls.push(...child(parseXml(await (await t.request(file)).text()), 'url'));
+    }
+    const paths = urls.map((u) => new URL(child(u, 'loc')[0]?.text ?? '').pathname);
+    assert.deepEqual(
+      paths.filter((p, i) => paths.indexOf(p) !== i),
+      [],
+      'no address twice',
+    );
+    assert.ok(!paths.some((p) => p.endsWith('/about/about')), 'no redirect');
+    assert.equal(paths.filter((p) => /^\/[a-z]{2}\/about$/.test(p)).length, 5);
+    assert.equal(paths.filter((p) => p.endsWith('/privacy')).length, 5);
+    assert.deepEqual(paths.filter((p) => p.endsWith('/imprint')).sort(), ['/de/imprint', '/en/imprint']);
+    for (const url of urls.filter((u) => (child(u, 'loc')[0]?.text ?? '').endsWith('/imprint')))
+      assert.deepEqual(
+        child(url, 'xhtml:link').map((l) => l.attrs.hreflang),
+        ['en', 'de', 'x-default'],
+      );
+    await importPages(db, [imprint]);
+  });
+
+  it('links a match in the About page’s own text to /about', async () => {
+    const request = { locale: 'en' as const, viewer: null, limit: 20, offset: 0, q: 'municipal practitioners across continents' };
+    const paths = (await networkSearchSource.search(t.database.db, request)).hits.map((h) => h.path);
+    assert.ok(paths.includes('/en/about'), String(paths));
+    assert.ok(!paths.some((p) => p.endsWith('/about/about')));
   });
 });

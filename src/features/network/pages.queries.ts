@@ -81,8 +81,24 @@ export async function deletePageText(db: Database, pageId: number, locale: Local
   await db.deleteFrom('network_page_translations').where('page_id', '=', pageId).where('locale', '=', locale).execute();
 }
 
+/** Every language's text of a page (an import replaces them by the file's). */
+export async function deletePageTexts(db: Database, pageId: number): Promise<void> {
+  await db.deleteFrom('network_page_translations').where('page_id', '=', pageId).execute();
+}
+
 export async function deletePageRow(db: Database, id: number): Promise<void> {
   await db.deleteFrom('network_pages').where('id', '=', id).execute();
+}
+
+/** When a published page last changed (null: no such published page). */
+export async function publishedPageChangedAt(db: Database, slug: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('network_pages')
+    .select('updated_at')
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return row?.updated_at ?? null;
 }
 
 export async function slugTaken(db: Database, table: 'network_pages' | 'network_partners', slug: string, exceptId: number | null) {

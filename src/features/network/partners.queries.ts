@@ -95,6 +95,11 @@ export async function savePartnerText(db: Database, partnerId: number, text: Par
     .execute();
 }
 
+/** Every language's text of a partner (an import replaces them by the file's). */
+export async function deletePartnerTexts(db: Database, partnerId: number): Promise<void> {
+  await db.deleteFrom('network_partner_translations').where('partner_id', '=', partnerId).execute();
+}
+
 export async function deletePartnerRow(db: Database, id: number): Promise<void> {
   await db.deleteFrom('network_partners').where('id', '=', id).execute();
 }

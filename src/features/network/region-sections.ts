@@ -2,6 +2,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { extensionPoint } from '../../platform/extension.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
+import type { Logger } from '../../platform/log.ts';
 
 // A regional network's page shows the region's upcoming events, practices and experts. Those modules
 // build on the newsletter, which builds on this one, so they contribute their section here (like the
@@ -20,12 +21,25 @@ export type RegionSectionSource = (
 
 export const regionSections = extensionPoint<RegionSectionSource>('network.regionSections');
 
-/** Every contributed section, in the registry's order; empty ones left out. */
+/**
+ * Every contributed section, in the registry's order; empty ones left out. A section that fails is left
+ * out too (and logged): the regional network's own page still shows, like the search without a source.
+ */
 export async function loadRegionSections(
   sources: RegionSectionSource[],
-  ctx: { db: Database; i18n: I18n; viewer: CurrentUser | null },
+  ctx: { db: Database; i18n: I18n; viewer: CurrentUser | null; logger: Logger },
   regionSlug: string,
 ): Promise<RegionSection[]> {
-  const sections = await Promise.all(sources.map((source) => source(ctx, { slug: regionSlug })));
+  const { logger, ...sourceCtx } = ctx;
+  const sections = await Promise.all(
+    sources.map(async (source, index) => {
+      try {
+        return await source(sourceCtx, { slug: regionSlug });
+      } catch (error) {
+        logger.error({ regionSection: index, err: error instanceof Error ? error.message : String(error) }, 'region section failed');
+        return null;
+      }
+    }),
+  );
   return sections.filter((s): s is RegionSection => s !== null && s.links.length > 0);
 }

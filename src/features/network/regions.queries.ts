@@ -73,6 +73,11 @@ export async function saveRegionalNetworkText(db: Database, id: number, text: Re
     .execute();
 }
 
+/** Every language's text of a regional network (an import replaces them by the file's). */
+export async function deleteRegionalNetworkTexts(db: Database, id: number): Promise<void> {
+  await db.deleteFrom('regional_network_translations').where('regional_network_id', '=', id).execute();
+}
+
 /** Whether another regional network already covers the region. */
 export async function regionTaken(db: Database, regionSlug: string, exceptId: number | null): Promise<boolean> {
   const row = await db

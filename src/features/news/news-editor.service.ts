@@ -21,11 +21,29 @@ export async function saveFromEditor(
 ): Promise<SaveOutcome> {
   if (!can(ctx.user, 'edit-content')) return 'forbidden';
   const status = form.intent === 'publish' ? 'published' : form.intent === 'unpublish' ? 'draft' : (existing?.status ?? 'draft');
-  const input = { ...form, status, externalId: existing?.external_id ?? `peerpolis-news-${randomUUID()}` } as const;
+  const input = {
+    ...form,
+    publishedAt: publicationInstant(form.publishedAt, existing?.published_at ?? null, new Date()),
+    status,
+    externalId: existing?.external_id ?? `peerpolis-news-${randomUUID()}`,
+  } as const;
   const problems = await checkNewsArticle(ctx.db, input, ctx.extensions);
   if (Object.keys(problems).length) return { errors: problems };
   const { slug } = await saveNewsRecord(ctx.db, input, ctx.user.id);
   return { slug };
+}
+
+/**
+ * The form holds only a day (given as its noon UTC, the same calendar day wherever the network works).
+ * The day the form was filled with keeps the stored instant: re-saving an article published at 08:00
+ * must not move it to noon, offline until then. Another day is its noon, except that today's noon is
+ * not waited for: an article dated today appears now, never later the same day.
+ */
+export function publicationInstant(day: Date | null, stored: Date | null, now: Date): Date | null {
+  if (!day) return null;
+  const iso = day.toISOString().slice(0, 10);
+  if (stored && stored.toISOString().slice(0, 10) === iso) return stored;
+  return iso === now.toISOString().slice(0, 10) && day > now ? now : day;
 }
 
 export type PictureOutcome = 'saved' | 'not-found' | 'forbidden' | { errors: NewsFormErrors };

@@ -139,21 +139,33 @@ function matches(q: string) {
   );
 }
 
+/** The query in `alias`'s own language: one constant branch per language, folded once at planning
+ *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
+function queryIn(alias: string, q: string) {
+  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
+    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
+    sql` `,
+  )} end)`;
+}
+
 export async function searchPublicNews(
   db: Database,
   q: string,
   locale: Locale,
   page: { limit: number; offset: number; candidates: number; cap: number },
 ) {
+  // A count-only request (another type's tab) reads no page.
   const [hits, count] = await Promise.all([
-    sql<{ external_id: string; slug: string; locale: string; title: string; lead: string; rank: number }>`
+    page.limit === 0
+      ? { rows: [] }
+      : sql<{ external_id: string; slug: string; locale: string; title: string; lead: string; rank: number }>`
       with matched as (
         select distinct on (a.id) a.id, a.external_id, a.slug, a.published_at, t.locale, t.title, t.lead
         from news_translations t join news_articles a on a.id = t.article_id
         where (${matches(q)}) and ${COMPLETE} and ${PUBLIC}
         order by a.id, ${preferLocale(locale, 't.locale')}),
       candidates as (select * from matched order by published_at desc limit ${page.candidates})
-      select c.external_id, c.slug, c.locale, c.title, c.lead, ts_rank_cd(t.search, to_search_query(c.locale, ${q}), 32)::float8 as rank
+      select c.external_id, c.slug, c.locale, c.title, c.lead, ts_rank_cd(t.search, ${queryIn('t', q)}, 32)::float8 as rank
       from candidates c join news_translations t on t.article_id = c.id and t.locale = c.locale
       order by (c.locale = ${locale}) desc, rank desc, c.published_at desc limit ${page.limit} offset ${page.offset}`.execute(db),
     sql<{ n: number }>`select count(*)::int as n from (select 1 from news_articles a

@@ -1,4 +1,5 @@
 import type { UploadAccessRule } from '../../core/uploads/index.ts';
+import { can } from '../../platform/http/policy.ts';
 import { getI18n } from '../../platform/i18n/i18n.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
 import { markdownToText } from '../../platform/lib/markdown.ts';
@@ -90,5 +91,6 @@ export const newsPictureAccess: UploadAccessRule = async (db, sha256, viewer) =>
   const holders = await q.findNewsHoldingPicture(db, sha256);
   if (holders.length === 0) return 'unclaimed';
   if (holders.some((h) => h.published)) return 'public';
-  return viewer && (viewer.role === 'editor' || viewer.role === 'admin') ? 'allowed' : 'denied';
+  // Who may open the editor (a confirmed address and the role), as for publications' and videos' files.
+  return can(viewer, 'edit-content') ? 'allowed' : 'denied';
 };

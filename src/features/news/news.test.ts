@@ -8,6 +8,7 @@ import type { Visitor } from '../../../tests/helpers/http.ts';
 import { childrenNamed, parseXml } from '../../../tests/helpers/xml.ts';
 import { moduleServices } from '../../modules.ts';
 import { exportNews, importNews } from './news.import.ts';
+import { publicationInstant } from './news-editor.service.ts';
 import { newsNewsletterItems, newsPictureAccess, newsSearchSource, newsSitemapSource } from './news-sources.service.ts';
 
 // The news on the demo database: editors' rights, bad input, drafts that never leak, sanitising, the
@@ -149,6 +150,8 @@ describe('news', () => {
       (await sql<{ s: string }>`select picture_sha256 as s from news_articles where slug = ${slug}`.execute(t.database.db)).rows[0]?.s ??
       '';
     assert.equal(await newsPictureAccess(t.database.db, sha, null), 'denied');
+    const unconfirmed = { id: 1, name: 'E', role: 'editor', locale: 'en', emailVerified: false, sessionId: 's' } as const;
+    assert.equal(await newsPictureAccess(t.database.db, sha, unconfirmed), 'denied', 'an editor without a confirmed address');
     assert.equal((await anonymous.get(`/uploads/${sha}.jpg`)).status, 404);
     assert.equal((await editor.get(`/uploads/${sha}.jpg`)).status, 200);
 
@@ -177,6 +180,23 @@ describe('news', () => {
     assert.deepEqual(await searchTitles('zebra crossings'), [DRAFT_TITLE]);
     assert.match(await (await anonymous.get('/en/')).text(), /Zebra crossings/, 'the home page shows the latest');
 
+    // Saved again with the day the form shows: still online, still published when it was (not at noon).
+    const publishedAt = async () =>
+      (await sql<{ at: Date }>`select published_at as at from news_articles where slug = ${slug}`.execute(t.database.db)).rows[0]?.at;
+    const first = await publishedAt();
+    await editor.get(location);
+    const day = /name="publishedAt"[^>]*value="([0-9-]{10})"/.exec(editor.lastHtml)?.[1] ?? '';
+    assert.equal(day, first?.toISOString().slice(0, 10));
+    const resaved = await editor.post(`/en/editor/news/${slug}`, {
+      title_en: DRAFT_TITLE,
+      lead_en: 'Safer.',
+      body_en: EVIL,
+      publishedAt: day,
+    });
+    assert.equal(resaved.status, 303);
+    assert.equal((await publishedAt())?.toISOString(), first?.toISOString());
+    assert.equal((await anonymous.get(`/en/news/${slug}`)).status, 200);
+
     // Unpublished again: gone everywhere.
     await editor.post(`/en/editor/news/${slug}`, {
       title_en: DRAFT_TITLE,
@@ -187,6 +207,17 @@ describe('news', () => {
     assert.equal((await anonymous.get(`/en/news/${slug}`)).status, 404);
     assert.deepEqual(await searchTitles('zebra crossings'), []);
     assert.ok(!(await sitemapPaths()).includes(`/news/${slug}`));
+  });
+
+  it('turns the form’s day into the publication instant without moving a published article into the future', () => {
+    const now = new Date('2026-12-05T08:30:00Z');
+    const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
+    const stored = new Date('2026-12-05T08:00:00Z');
+    assert.equal(publicationInstant(noonOf('2026-12-05'), stored, now), stored, 'the same day keeps the stored instant');
+    assert.equal(publicationInstant(noonOf('2026-12-05'), null, now), now, 'today, before noon: now');
+    assert.equal(publicationInstant(noonOf('2026-12-01'), stored, now)?.toISOString(), '2026-12-01T12:00:00.000Z');
+    assert.equal(publicationInstant(noonOf('2026-12-24'), stored, now)?.toISOString(), '2026-12-24T12:00:00.000Z', 'planned');
+    assert.equal(publicationInstant(null, stored, now), null);
   });
 
   it('serves a well-formed Atom feed per language', async () => {

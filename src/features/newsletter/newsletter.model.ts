@@ -24,6 +24,12 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
  */
 export const CONSENT_VERSION = '2026-12';
 
+/**
+ * What a consent is stored with: the consent text's version and the version of the privacy notice the
+ * form links to (core/accounts' `currentPrivacyNoticeVersion`), e.g. '2026-12; privacy notice 2026-12-05T10:00:00.000Z'.
+ */
+export const consentVersionWith = (privacyNoticeVersion: string) => `${CONSENT_VERSION}; privacy notice ${privacyNoticeVersion}`;
+
 /** A subscriber who has not confirmed within this many days is deleted (the address was never theirs to keep). */
 export const PENDING_DAYS = 30;
 

@@ -4,6 +4,7 @@ import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxon
 import type { Database } from '../../platform/db/client.ts';
 import { countryCode, importRecords, recordLine, recordText, translationsOf } from '../../platform/exchange.ts';
 import { slugify } from '../../platform/lib/slug.ts';
+import { isCalendarDay } from '../../platform/lib/time-zones.ts';
 import type { ImportReport } from '../../platform/module.ts';
 import * as x from './project-ideas.import.queries.ts';
 import * as q from './project-ideas.queries.ts';
@@ -20,7 +21,7 @@ const day = z
   .string()
   .trim()
   .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD, from 1900 on')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+  .refine(isCalendarDay, 'not a calendar day');
 
 const translation = z.object({
   title: line(300, 'title is required'),

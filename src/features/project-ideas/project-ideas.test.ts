@@ -222,7 +222,7 @@ describe('project ideas: the exchange format', () => {
     assert.equal(kept?.outcome, 'updated');
     const after = (await exportProjectIdeas(t.database.db)).projectIdeas.find((p) => p.externalId === irbid.externalId);
     assert.equal(after?.stage, irbid.stage);
-    const [rejected] = await importProjectIdeas(t.database.db, [
+    const [rejected, badDay, imported] = await importProjectIdeas(t.database.db, [
       {
         externalId: 'x-1',
         city: 'Sfax',
@@ -232,8 +232,13 @@ describe('project ideas: the exchange format', () => {
         call: 'no-such-call',
         translations: { en: { title: 'Bus lanes' } },
       },
+      // An Invalid Date (month 13) is this record's reason, not an exception that ends the import.
+      { ...irbid, externalId: 'x-2', stages: [{ stage: 'idea', reachedOn: '2024-13-45' }] },
+      { externalId: 'x-3', city: 'Sfax', country: 'TN', translations: { en: { title: 'Shaded markets' } } },
     ]);
     assert.equal(rejected?.outcome, 'rejected');
     assert.equal(rejected?.reasons.length, 3);
+    assert.deepEqual([badDay?.outcome, badDay?.reasons], ['rejected', ['stages.0.reachedOn: not a calendar day']]);
+    assert.equal(imported?.outcome, 'created');
   });
 });

@@ -119,13 +119,17 @@ export async function replacePublicationTaxonomy(db: Database, id: number, theme
       .execute();
 }
 
-/** Events a publication can document, newest first, titled in the editor's language (drafts too: editors only). */
-export async function listEventChoices(db: Database, locale: Locale) {
+/**
+ * Events a publication can document: the newest 1,000, titled in the editor's language (drafts too:
+ * editors only), and always the one the form has chosen (`linked`): a linked event missing from the
+ * <select> would be dropped by the next save, since the browser then sends the first option ("none").
+ */
+export async function listEventChoices(db: Database, locale: Locale, linked: number | null) {
   const result = await sql<{ id: number; title: string; starts_at: string }>`
     select e.id, tr.title, e.starts_at::text as starts_at from events e
     cross join lateral (select t.title from event_translations t where t.event_id = e.id order by ${preferLocale(locale, 't.locale')} limit 1) tr
-    order by e.starts_at desc, e.id desc
-    limit 1000`.execute(db);
+    where e.id in (select id from events order by starts_at desc, id desc limit 1000) or e.id = ${linked}
+    order by e.starts_at desc, e.id desc`.execute(db);
   return result.rows;
 }
 

@@ -67,7 +67,7 @@ async function renderForm(
   const [themes, index, events] = await Promise.all([
     listThemesWithTopics(deps.db, i18n.locale),
     loadTaxonomyIndex(deps.db),
-    listEventChoices(deps.db, i18n.locale),
+    listEventChoices(deps.db, i18n.locale, /^\d{1,9}$/.test(form.values.eventId ?? '') ? Number(form.values.eventId) : null),
   ]);
   c.header('cache-control', 'private, no-store');
   return renderPage(

@@ -123,6 +123,6 @@ export function listEditorPublications(db: Database, locale: Locale) {
   );
 }
 
-export function listEventChoices(db: Database, locale: Locale) {
-  return w.listEventChoices(db, locale);
+export function listEventChoices(db: Database, locale: Locale, linked: number | null) {
+  return w.listEventChoices(db, locale, linked);
 }

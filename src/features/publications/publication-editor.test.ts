@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { insertLaterEvents } from '../../../tests/helpers/events.ts';
 import type { Visitor } from '../../../tests/helpers/http.ts';
 import { photo } from '../../../tests/helpers/uploads.ts';
 import { childrenNamed, parseXml } from '../../../tests/helpers/xml.ts';
@@ -218,5 +219,22 @@ describe('publications: editors', () => {
     await db.transaction().execute((trx) => publicationsPersonalData.eraseData(trx, user.id, { baseUrl: '', mailFrom: '' }));
     assert.deepEqual(await publicationsPersonalData.exportData(db, user.id), { publicationsEdited: [] });
     assert.equal((await t.request('/en/publications')).status, 200, 'the publications stay');
+  });
+
+  it('keeps the link to an event older than the newest 1,000 when the publication is saved again', async () => {
+    await insertLaterEvents(t.database.db, 1001);
+    const edit = '/en/editor/publications/waste-pickers-and-the-city-a-study/edit';
+    await editor.get(edit);
+    const linked = await sql<{
+      event_id: number;
+    }>`select event_id from publications where slug = 'waste-pickers-and-the-city-a-study'`.execute(t.database.db);
+    const eventId = String(linked.rows[0]?.event_id);
+    // What the browser sends back is the selected option: the linked event must be one.
+    assert.match(editor.lastHtml, new RegExp(`<option value="${eventId}" selected="">[^<]+ \\(2020-`));
+    assert.equal((await editor.postMultipart(edit, form({ ...fields, eventId, coverAlt: 'Sorted plastic bottles in sacks' }))).status, 303);
+    const after = await sql<{
+      event_id: number;
+    }>`select event_id from publications where slug = 'waste-pickers-and-the-city-a-study'`.execute(t.database.db);
+    assert.equal(String(after.rows[0]?.event_id), eventId);
   });
 });

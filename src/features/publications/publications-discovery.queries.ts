@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES } from '../discovery/index.ts';
 import { matchesWords, PUBLICATION_NAME } from './publications.queries.ts';
 
@@ -9,6 +9,15 @@ import { matchesWords, PUBLICATION_NAME } from './publications.queries.ts';
 
 const matching = (words: string) => sql`p.status = 'published'
   and exists (select 1 from publication_translations s where s.publication_id = p.id and ${matchesWords(words)})`;
+
+/** The query in `alias`'s own language: one constant branch per language, folded once at planning
+ *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
+function queryIn(alias: string, q: string) {
+  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
+    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
+    sql` `,
+  )} end)`;
+}
 
 /** How many published publications match, counted up to SEARCH_COUNT_CAP + 1. */
 export async function countPublicationMatches(db: Database, words: string): Promise<number> {
@@ -37,7 +46,7 @@ export async function searchPublishedPublications(
       order by p.published_at desc nulls last, p.id desc
       limit ${SEARCH_RANK_CANDIDATES})
     select c.name, c.slug, tr.title, tr.summary, tr.locale as language,
-      (select max(ts_rank_cd(s.search, to_search_query(s.locale, ${words}), 32)) from publication_translations s
+      (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from publication_translations s
         where s.publication_id = c.id and ${matchesWords(words)})::float8 as rank
     from candidates c
     cross join lateral (select t.title, t.summary, t.locale from publication_translations t where t.publication_id = c.id

@@ -10,7 +10,10 @@ export const publicationSearchSource: SearchSource = {
   search: async (db, request) => {
     const [total, rows] = await Promise.all([
       q.countPublicationMatches(db, request.q),
-      q.searchPublishedPublications(db, request.q, request.locale, { limit: request.limit, offset: request.offset }),
+      // A count-only request (another type's tab) reads no page.
+      request.limit > 0
+        ? q.searchPublishedPublications(db, request.q, request.locale, { limit: request.limit, offset: request.offset })
+        : [],
     ]);
     return {
       total,

@@ -13,6 +13,15 @@ function matchesSql(q: string) {
   );
 }
 
+/** The query in `alias`'s own language: one constant branch per language, folded once at planning
+ *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
+function queryIn(alias: string, q: string) {
+  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
+    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
+    sql` `,
+  )} end)`;
+}
+
 export type VideoSearchRow = {
   external_id: string;
   slug: string;
@@ -35,15 +44,18 @@ export async function searchPublishedVideos(
       select 1 from videos v where v.status = 'published'
         and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
       limit ${r.cap + 1}) m`.execute(db),
-    sql<VideoSearchRow>`
+    // A count-only request (another type's tab) reads no page.
+    r.limit === 0
+      ? { rows: [] }
+      : sql<VideoSearchRow>`
       with matched as (
         select v.id, v.external_id, v.slug, v.recorded_at from videos v
         where v.status = 'published'
           and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
         order by v.recorded_at desc, v.id desc
         limit ${r.candidates})
-      select m.external_id, m.slug, tr.title, left(tr.description, 300) as summary, tr.locale as language,
-        ts_rank_cd(tr.search, to_search_query(tr.locale, ${r.q}), 32) as rank
+      select m.external_id, m.slug, tr.title, left(tr.description, 1000) as summary, tr.locale as language,
+        ts_rank_cd(tr.search, ${queryIn('tr', r.q)}, 32) as rank
       from matched m
       cross join lateral (select t.title, t.description, t.locale, t.search from video_translations t where t.video_id = m.id
                           order by ${preferLocale(r.locale, 't.locale')} limit 1) tr

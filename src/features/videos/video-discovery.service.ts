@@ -1,6 +1,7 @@
 import type { UploadAccessRule } from '../../core/uploads/index.ts';
 import { can } from '../../platform/http/policy.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
+import { markdownToText } from '../../platform/lib/markdown.ts';
 import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES, type SearchSource, type SitemapSource } from '../discovery/index.ts';
 import * as q from './video-discovery.queries.ts';
 
@@ -20,7 +21,8 @@ export const videoSearchSource: SearchSource = {
       hits: rows.map((r) => ({
         externalId: r.external_id,
         title: r.title,
-        summary: r.summary,
+        // Descriptions are Markdown: the hit shows their text (the query sends enough of it for 300 characters).
+        summary: markdownToText(r.summary, 300),
         path: `/${request.locale}/videos/${r.slug}`,
         language: isLocale(r.language) ? r.language : request.locale,
         rank: Number(r.rank),

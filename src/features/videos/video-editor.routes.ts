@@ -40,12 +40,15 @@ async function videoOr404(c: Context<AppEnv>): Promise<VideoRecord> {
   return video;
 }
 
+/** The event chosen in the form (what was stored, or what was sent back with a problem). */
+const linkedEventId = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : null);
+
 async function renderForm(c: Context<AppEnv>, video: VideoRecord | null, lang: Locale, state: FormState, status: 200 | 413 | 422 = 200) {
   const { i18n, deps, csrfToken } = c.var;
   const [themes, index, events] = await Promise.all([
     listThemesWithTopics(deps.db, i18n.locale),
     loadTaxonomyIndex(deps.db),
-    listEventChoices(deps.db, i18n.locale),
+    listEventChoices(deps.db, i18n.locale, linkedEventId(state.values.eventId) ?? video?.event_id ?? null),
   ]);
   c.header('cache-control', 'private, no-store');
   return renderPage(

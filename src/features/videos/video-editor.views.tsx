@@ -58,7 +58,8 @@ export type VideoFormProps = {
   fileMessages: Record<string, string>;
   themeChoices: ThemeWithTopics[];
   regionChoices: string[];
-  events: Array<{ id: number; title: string }>;
+  /** Newest first; the date tells apart the sessions of a series with the same title. */
+  events: Array<{ id: number; title: string; starts_at: Date }>;
   csrfToken: string;
 };
 
@@ -236,7 +237,7 @@ export function VideoFormPage(props: VideoFormProps) {
           value={v('eventId')}
           error={errors.eventId}
           empty={t('videos.editor.noEvent')}
-          options={props.events.map((e) => [String(e.id), e.title])}
+          options={props.events.map((e) => [String(e.id), `${e.title} (${e.starts_at.toISOString().slice(0, 10)})`])}
         />
         <CheckboxGroup
           i18n={i18n}

@@ -131,15 +131,19 @@ export async function findEventId(db: Database, by: { id: number } | { externalI
   return row?.id;
 }
 
-/** Events a recording can belong to: the latest first, in the editor's language where written. */
-export async function listEventChoices(db: Database, locale: string) {
+/**
+ * Events a recording can belong to: the latest 500 first, in the editor's language where written, and
+ * always the one the form has chosen (`linked`): a linked event missing from the <select> would be
+ * dropped by the next save, since the browser then sends the first option ("no event").
+ */
+export async function listEventChoices(db: Database, locale: string, linked: number | null) {
   const result = await sql<{ id: number; title: string; starts_at: Date }>`
     select e.id, e.starts_at,
       (select t.title from event_translations t where t.event_id = e.id
         order by (t.locale = ${locale}) desc, (t.locale = 'en') desc, t.locale limit 1) as title
     from events e
-    order by e.starts_at desc, e.id desc
-    limit 500`.execute(db);
+    where e.id in (select id from events order by starts_at desc, id desc limit 500) or e.id = ${linked}
+    order by e.starts_at desc, e.id desc`.execute(db);
   return result.rows;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lenientQuery, pageParam, single, slugParam } from '../../platform/http/query-params.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
+import { isCalendarDay } from '../../platform/lib/time-zones.ts';
 import { cleanFormText } from '../../platform/ui/forms.tsx';
 import { lineField } from '../../platform/ui/line-field.ts';
 import { extractProviderId, parseDuration } from './videos.model.ts';
@@ -34,7 +35,7 @@ export const isoDay = z.preprocess(
     .string()
     .min(1, 'required')
     .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'invalid')
-    .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'invalid'),
+    .refine(isCalendarDay, 'invalid'),
 );
 
 /** One language's texts and the recording's facts; the provider's id may be pasted as an address. */

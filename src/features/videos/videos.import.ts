@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { loadTaxonomyIndex, type TaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
+import { findFirstUpload } from '../../core/uploads/uploads.queries.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { importRecords, recordLine, recordText, translationsOf } from '../../platform/exchange.ts';
 import { slugify } from '../../platform/lib/slug.ts';
+import { isCalendarDay } from '../../platform/lib/time-zones.ts';
 import type { ImportReport } from '../../platform/module.ts';
 import * as w from './video-write.queries.ts';
 import { DESCRIPTION_MAX, TITLE_MAX, TRANSCRIPT_MAX } from './videos.forms.ts';
@@ -18,7 +20,7 @@ const day = z
   .string()
   .trim()
   .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+  .refine(isCalendarDay, 'not a calendar day');
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -78,13 +80,7 @@ async function check(db: Database, v: ImportedVideo, index: TaxonomyIndex): Prom
   const stored = v.provider === 'file' && v.url ? STORED_VIDEO.exec(v.url) : null;
   if (stored) {
     file = { sha256: stored[1] as string, mediaType: stored[2] === 'webm' ? 'video/webm' : 'video/mp4' };
-    const uploads = await db
-      .selectFrom('uploads')
-      .select('id')
-      .where('sha256', '=', file.sha256)
-      .where('kind', '=', 'video')
-      .executeTakeFirst();
-    if (!uploads) problems.push(`url: no stored video ${v.url}`);
+    if (!(await findFirstUpload(db, file.sha256, 'video'))) problems.push(`url: no stored video ${v.url}`);
   }
   return { problems, found: { eventId, file } };
 }
@@ -100,7 +96,9 @@ async function saveOne(db: Database, v: ImportedVideo, found: Found): Promise<'c
     provider: v.provider,
     provider_id: v.provider === 'file' ? null : (v.providerId ?? null),
     // A stored file keeps its uploads row when it is the one the video has; another is linked by its bytes.
-    file: found.file ? { uploadId: sameFile ? null : await firstUploadId(db, found.file.sha256), ...found.file } : null,
+    file: found.file
+      ? { uploadId: sameFile ? null : ((await findFirstUpload(db, found.file.sha256, 'video'))?.id ?? null), ...found.file }
+      : null,
     file_url: found.file ? null : (v.url ?? null),
     poster: existing?.poster_sha256
       ? { uploadId: null, sha256: existing.poster_sha256, width: existing.poster_width, height: existing.poster_height }
@@ -122,11 +120,6 @@ async function saveOne(db: Database, v: ImportedVideo, found: Found): Promise<'c
   }
   await w.replaceVideoTaxonomy(db, id, [...new Set(v.themes)], [...new Set(v.regions)]);
   return existing ? 'updated' : 'created';
-}
-
-async function firstUploadId(db: Database, sha256: string): Promise<number | null> {
-  const row = await db.selectFrom('uploads').select('id').where('sha256', '=', sha256).orderBy('id').executeTakeFirst();
-  return row?.id ?? null;
 }
 
 /** Imports videos one by one, each in its own transaction; a bad record is reported with its reasons. */

@@ -131,6 +131,7 @@ export const videosRoutes = new Hono<AppEnv>()
       'content-security-policy',
       `default-src 'none'; style-src 'self'; frame-src ${embedOrigin(provider)}; frame-ancestors 'self'; base-uri 'none'; form-action 'none'`,
     );
+    c.header('x-frame-options', 'SAMEORIGIN'); // the same as frame-ancestors 'self', for older browsers
     c.header('cache-control', 'no-cache');
     return c.html(
       PlayerDocument({

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { createMember, signedIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
+import { insertLaterEvents } from '../../../tests/helpers/events.ts';
 import type { Visitor } from '../../../tests/helpers/http.ts';
 import { childrenNamed, parseXml } from '../../../tests/helpers/xml.ts';
 import { sniffFileType } from '../../core/uploads/file-types.model.ts';
@@ -34,15 +36,7 @@ const eventRow = () =>
     .where('external_id', '=', 'demo-event-covid19-water-waste-services-2020')
     .executeTakeFirstOrThrow();
 const eventPath = async () => `/en/events/${(await eventRow()).slug}`;
-const count = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('videos')
-        .select((e) => e.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = async () => (await sql<{ n: number }>`select count(*)::int as n from videos`.execute(t.database.db)).rows[0]?.n;
 
 describe('videos: the public pages', () => {
   it('shows the gallery with filters, announces and serves a well-formed feed per language', async () => {
@@ -94,6 +88,8 @@ describe('videos: the public pages', () => {
       player.headers.get('content-security-policy') ?? '',
       /frame-src https:\/\/www.youtube-nocookie.com; frame-ancestors 'self'/,
     );
+    assert.equal(player.headers.get('x-frame-options'), 'SAMEORIGIN', 'older browsers obey X-Frame-Options only');
+    assert.equal(played.headers.get('x-frame-options'), 'DENY', 'the video’s own page is framed by nobody');
     assert.match(await player.text(), /<iframe src="https:\/\/www.youtube-nocookie.com\/embed\/demoCovid01\?autoplay=1"/);
     // Every other page keeps the platform's policy without frame-src.
     assert.doesNotMatch((await t.request('/en/videos')).headers.get('content-security-policy') ?? '', /frame-src/);
@@ -141,7 +137,7 @@ describe('videos: editors, drafts and files', () => {
       provider: 'youtube',
       providerId: 'https://youtube.com/watch?v=short',
       duration: '1:99',
-      recordedAt: '2024-02-30',
+      recordedAt: '2024-13-45',
       status: 'published',
     }))
       form.set(k, v);
@@ -154,6 +150,7 @@ describe('videos: editors, drafts and files', () => {
     assert.match(html, /id="field-eventId-error">Please check this value/);
     assert.match(html, /This is not a video ID or address of the chosen platform/);
     assert.match(html, /Please enter the duration as h:mm:ss/);
+    assert.match(html, /id="field-recordedAt-error">/, 'an impossible day is a message, not a 500');
     assert.match(html, /value="Lab session on cooling"/);
     const noPoster = new FormData();
     for (const [k, v] of Object.entries({
@@ -232,6 +229,7 @@ describe('videos: editors, drafts and files', () => {
       duration: '2:30',
       recordedAt: '2024-02-20',
       status: 'published',
+      description: 'Shade **trees** and [cool roofs](https://example.org).',
     }))
       form.set(k, v);
     assert.equal((await editor.postMultipart(`/en/editor/videos/${slug}/edit`, form)).status, 303);
@@ -240,6 +238,7 @@ describe('videos: editors, drafts and files', () => {
     assert.equal(search.total, 1);
     assert.equal(search.hits[0]?.path, `/de/videos/${slug}`);
     assert.equal(search.hits[0]?.language, 'en');
+    assert.equal(search.hits[0]?.summary, 'Shade trees and cool roofs.', 'the description as text, not Markdown');
     assert.ok((await videoSitemapSource.entries(t.database.db, { offset: 0, limit: 100 })).some((e) => e.path === `/videos/${slug}`));
     const full = await t.request(fileUrl);
     assert.equal(full.status, 200);
@@ -253,40 +252,37 @@ describe('videos: editors, drafts and files', () => {
   });
 
   it('exports and imports the same records (idempotent), rejecting bad ones with reasons', async () => {
+    const vimeo = (externalId: string) => ({
+      externalId,
+      recordedAt: '2024-01-01',
+      durationSeconds: 60,
+      provider: 'vimeo',
+      providerId: '1',
+    });
+    const translations = { en: { title: 'Z' } };
     const exported = await exportVideos(t.database.db);
     assert.equal(exported.length, 7);
     const report = await importVideos(t.database.db, JSON.parse(JSON.stringify(exported)));
     assert.deepEqual(new Set(report.map((r) => r.outcome)), new Set(['updated']));
     assert.deepEqual(await exportVideos(t.database.db), exported);
     const bad = await importVideos(t.database.db, [
-      {
-        externalId: 'bad-1',
-        status: 'published',
-        recordedAt: '2024-01-01',
-        durationSeconds: 60,
-        provider: 'youtube',
-        providerId: 'javascript:x',
-        themes: [],
-        regions: [],
-        translations: { en: { title: 'X', description: '' } },
-      },
-      {
-        externalId: 'bad-2',
-        status: 'draft',
-        recordedAt: '2024-01-01',
-        durationSeconds: 60,
-        provider: 'vimeo',
-        providerId: '123',
-        eventExternalId: 'nope',
-        themes: ['nope'],
-        regions: [],
-        translations: { en: { title: 'Y', description: '' } },
-      },
+      { ...vimeo('bad-1'), provider: 'youtube', providerId: 'javascript:x', translations },
+      { ...vimeo('bad-2'), status: 'draft', eventExternalId: 'nope', themes: ['nope'], translations },
+      { ...vimeo('bad-3'), recordedAt: '2024-13-45', translations },
+      { ...vimeo('ok-4'), translations },
     ]);
     assert.equal(bad[0]?.outcome, 'rejected');
     assert.match(bad[0]?.reasons.join(' ') ?? '', /providerId: not a youtube video ID/);
     assert.equal(bad[1]?.outcome, 'rejected');
     assert.match(bad[1]?.reasons.join(' ') ?? '', /eventExternalId: no event with externalId nope/);
-    assert.equal(await count(), 7);
+    assert.match(bad[2]?.reasons.join(' ') ?? '', /recordedAt: not a calendar day/);
+    assert.equal(bad[3]?.outcome, 'created', 'the other records are imported');
+    assert.equal(await count(), 8);
+  });
+
+  it('offers the linked event in the form (so a save keeps it) even behind 500 newer events', async () => {
+    await insertLaterEvents(t.database.db, 501);
+    await editor.get('/en/editor/videos/recording-keeping-water-and-waste-services-running/edit');
+    assert.match(editor.lastHtml, new RegExp(`<option value="${(await eventRow()).id}" selected="">[^<]+ \\(2020-`));
   });
 });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dayInZone, instantToWallClock, isoWithOffset, isTimeZone, offsetMinutes, wallClockToInstant } from './time-zones.ts';
+import {
+  dayInZone,
+  instantToWallClock,
+  isCalendarDay,
+  isoWithOffset,
+  isTimeZone,
+  offsetMinutes,
+  wallClockToInstant,
+} from './time-zones.ts';
 
 describe('event time zones', () => {
   it('turns wall-clock times into instants on both sides of a daylight-saving change', () => {
@@ -40,5 +48,13 @@ describe('event time zones', () => {
     assert.equal(isTimeZone('UTC'), true);
     assert.equal(isTimeZone('Mars/Olympus'), false);
     assert.equal(isTimeZone('+02:00'), false);
+  });
+
+  it('tells real calendar days from impossible ones without throwing', () => {
+    assert.equal(isCalendarDay('2024-02-29'), true);
+    assert.equal(isCalendarDay('2023-02-29'), false, 'rolls over to March');
+    assert.equal(isCalendarDay('2024-13-45'), false, 'an Invalid Date, whose toISOString would throw');
+    assert.equal(isCalendarDay('2024-1-5'), false);
+    assert.equal(isCalendarDay('2024-01-05T00:00'), false);
   });
 });

@@ -75,6 +75,18 @@ export function isoWithOffset(instant: Date, zone: string): string {
   return `${local}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/**
+ * Whether `value` is a real calendar day written YYYY-MM-DD. Forms and imports check days with it:
+ * `new Date('2024-13-45…')` is an Invalid Date whose toISOString() throws, and a throw inside a zod
+ * refine escapes safeParse (a 500, or an import aborted instead of one record rejected).
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  // 2021-02-30 parses as 2 March: the day must come back as written.
+  return !Number.isNaN(at) && new Date(at).toISOString().startsWith(value);
+}
+
 /** The calendar day (YYYY-MM-DD) of `instant` in `zone`. */
 export function dayInZone(instant: Date, zone: string): string {
   return instantToWallClock(instant, zone).slice(0, 10);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryCode, recordLine, recordText, translationsOf } from '../../../platform/exchange.ts';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
-import { isTimeZone } from '../../../platform/lib/time-zones.ts';
+import { isCalendarDay, isTimeZone } from '../../../platform/lib/time-zones.ts';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
 
 // One event of the exchange format (docs/import-format.md), as the importer, the export and the
@@ -21,7 +21,7 @@ const day = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   // The database would throw on 2020-02-30; the importer rejects it with a reason instead.
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a date');
+  .refine(isCalendarDay, 'is not a date');
 const moment = z
   .string()
   .trim()

@@ -150,6 +150,8 @@ describe('importing events', () => {
       { ...record, externalId: 'bad-slug', slug: 'Gärten 2027' },
       { ...record, externalId: 'bad-series', series: { ...series, endsOn: '2026-12-31' } },
       { ...record, externalId: 'bad-day', series: { ...series, startsOn: '2027-02-30' } },
+      // An Invalid Date (month 13) is one record's reason, not an exception that ends the import.
+      { ...record, externalId: 'bad-month', series: { ...series, endsOn: '2027-13-45' } },
     ]);
     assert.deepEqual(
       bad.map((o) => [o.externalId, o.outcome, o.reasons.join()]),
@@ -157,6 +159,7 @@ describe('importing events', () => {
         ['bad-slug', 'rejected', 'slug: must be lowercase letters and digits joined by hyphens'],
         ['bad-series', 'rejected', 'series.endsOn: must not be before startsOn'],
         ['bad-day', 'rejected', 'series.startsOn: is not a date'],
+        ['bad-month', 'rejected', 'series.endsOn: is not a date'],
       ],
     );
     await t.database.db.deleteFrom('events').where('external_id', '=', 'cc-2027-gardens-2').execute();

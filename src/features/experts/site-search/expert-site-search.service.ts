@@ -27,12 +27,13 @@ export function siteSearchLevels(viewer: SearchRequest['viewer']): ExpertVisibil
 export const expertSearchSource: SearchSource = {
   type: 'expert',
   search: async (db, request) => {
-    const visible = siteSearchLevels(request.viewer);
     // A count-only request (another type's tab) reads no page.
-    const [total, rows] = await Promise.all([
-      q.countVisibleExperts(db, { q: request.q, visible, cap: SEARCH_COUNT_CAP + 1 }),
-      request.limit > 0 ? q.searchVisibleExperts(db, { ...request, visible, candidates: SEARCH_RANK_CANDIDATES }) : [],
-    ]);
+    const { total, rows } = await q.searchVisibleExperts(db, {
+      ...request,
+      visible: siteSearchLevels(request.viewer),
+      candidates: SEARCH_RANK_CANDIDATES,
+      cap: SEARCH_COUNT_CAP + 1,
+    });
     const i18n = getI18n(request.locale);
     return {
       total,

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
-import { acceptUpload, uploadsDir } from '../../../core/uploads/uploads.service.ts';
+import { type PreparedUpload, prepareUpload, uploadsDir } from '../../../core/uploads/uploads.service.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { requires } from '../../../platform/http/middleware/authorize.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
@@ -214,25 +214,32 @@ async function savePageRoute(c: Context<AppEnv>, page: service.Found<'page'> | n
   return c.redirect(`${base(c)}/pages/${saved.key}/edit?lang=${form?.lang}&notice=saved`, 303);
 }
 
-/** A chosen logo, checked and stored (re-encoded) before the partner's transaction; nothing chosen: no id. */
-async function acceptLogo(
-  c: Context<AppEnv>,
+/**
+ * A chosen logo, checked and written to disk before the partner's transaction (image work takes up to a
+ * second, and the embedded database has one connection); recorded by the save itself. Nothing chosen: none.
+ */
+async function prepareLogo(
   file: unknown,
-): Promise<{ uploadId?: number; error?: string; values?: Record<string, string | number> }> {
+  c: Context<AppEnv>,
+): Promise<{ file?: PreparedUpload; error?: string; values?: Record<string, string | number> }> {
   if (!(file instanceof File) || file.size === 0) return {};
-  const { deps, user } = c.var;
-  const result = await acceptUpload(deps.db, uploadsDir(deps.config), { file, kind: 'image', uploaderUserId: user?.id ?? null });
-  return result.ok ? { uploadId: result.upload.id } : { error: result.error, values: result.values };
+  const result = await prepareUpload(uploadsDir(c.var.deps.config), { file, kind: 'image' });
+  return result.ok ? { file: result.file } : { error: result.error, values: result.values };
 }
 
 async function savePartnerRoute(c: Context<AppEnv>, partner: service.Found<'partner'> | null) {
   const parsed = await parse(c, partnerForm);
-  const logo = parsed.ok ? await acceptLogo(c, parsed.body.logo) : {};
+  const logo = parsed.ok ? await prepareLogo(parsed.body.logo, c) : {};
   const saved = !parsed.ok
     ? { ok: false as const, errors: parsed.errors }
     : logo.error
       ? { ok: false as const, errors: { logo: logo.error } }
-      : await service.savePartner(c.var.deps.db, partner, parsed.data, logo.uploadId);
+      : await service.savePartner(
+          c.var.deps.db,
+          partner,
+          parsed.data,
+          logo.file ? { file: logo.file, uploaderUserId: c.var.user?.id ?? null } : undefined,
+        );
   if (!saved.ok) {
     const editPath = partner ? `${base(c)}/partners/${partner.slug}/edit` : null;
     const written = partner?.texts.map((t) => t.locale) ?? [];

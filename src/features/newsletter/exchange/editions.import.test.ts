@@ -84,6 +84,8 @@ describe('newsletterEditions import and export', () => {
       edition({ externalId: 'missing', number: 43, sections: edition().sections.slice(0, 3) }),
       edition({ externalId: 'no-subject', number: 44, translations: { en: { subject: 'ok' }, ar: { subject: '  ', editorial: 'نص' } } }),
       edition({ externalId: 'clash', number: 40 }),
+      // An Invalid Date (month 13) is this record's reason, not an exception that ends the import.
+      edition({ externalId: 'bad-date', number: 45, date: '2021-13-45' }),
     ]);
     assert.ok(report.every((r) => r.outcome === 'rejected'));
     const reasons = Object.fromEntries(report.map((r) => [r.externalId, r.reasons.join(' | ')]));
@@ -94,7 +96,8 @@ describe('newsletterEditions import and export', () => {
     assert.match(reasons.missing as string, /the connect section has no items/);
     assert.match(reasons['no-subject'] as string, /translations\.ar\.subject: subject is required/);
     assert.match(reasons.clash as string, /number: No\. 40 is edition nl-40 already/);
-    for (const id of ['bad-ref', 'empty', 'missing', 'no-subject', 'clash'])
+    assert.equal(reasons['bad-date'], 'date: not a calendar day');
+    for (const id of ['bad-ref', 'empty', 'missing', 'no-subject', 'clash', 'bad-date'])
       assert.equal(await findEditionByExternalId(t.database.db, id), undefined);
   });
 

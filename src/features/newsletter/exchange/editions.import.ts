@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/client.ts';
 import { importRecords, RecordRejected, recordLine, recordText, translationsOf } from '../../../platform/exchange.ts';
 import type { Extensions } from '../../../platform/extension.ts';
+import { isCalendarDay } from '../../../platform/lib/time-zones.ts';
 import type { ImportReport } from '../../../platform/module.ts';
 import * as q from '../editions/editions.queries.ts';
 import { type Edition, loadEditionById } from '../editions/editions.service.ts';
@@ -18,7 +19,7 @@ const day = z
   .string()
   .trim()
   .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
+  .refine(isCalendarDay, 'not a calendar day');
 
 const editionText = z.object({
   subject: recordLine(200, 'subject is required'),

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { LOCALES } from '../../../platform/i18n/locales.ts';
+import { isCalendarDay } from '../../../platform/lib/time-zones.ts';
 import { cleanLine } from '../../../platform/ui/line-field.ts';
 
 // The subscriber CSV (docs/import-format.md#newsletter-subscribers), read without I/O: the bytes must
@@ -83,7 +84,7 @@ export function parseIsoInstant(value: string): Date | null {
   const at = new Date(normal.replace(' ', 'T'));
   if (Number.isNaN(at.getTime())) return null;
   // 2021-02-30 rolls over to March in Date: compare the day as written with a day-only parse.
-  if (!new Date(`${day}T00:00:00Z`).toISOString().startsWith(day)) return null;
+  if (!isCalendarDay(day)) return null;
   return at;
 }
 

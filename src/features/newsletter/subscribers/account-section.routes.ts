@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { getAccount } from '../../../core/accounts/accounts.service.ts';
-import { type AccountSettingsSection, showAccount } from '../../../core/accounts/index.ts';
+import { type AccountSettingsSection, privacyNoticeVersions, showAccount } from '../../../core/accounts/index.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { requires } from '../../../platform/http/middleware/authorize.ts';
 import { parseForm } from '../../../platform/ui/forms.tsx';
@@ -53,7 +53,7 @@ export const accountSectionRoutes = new Hono<AppEnv>().post('/account/newsletter
   if (typed.action === 'subscribe') {
     const parsed = parseForm(accountSubscribeForm(known), typed);
     if (!parsed.ok) return again(parsed.errors);
-    await subscribeAccountAddress(deps.db, account.email, parsed.data);
+    await subscribeAccountAddress(deps.db, account.email, parsed.data, deps.modules.extensions.all(privacyNoticeVersions));
     return c.redirect(`/${locale}/account?newsletter=subscribed#newsletter`, 303);
   }
   const action = preferenceActionField.safeParse(typed.action);

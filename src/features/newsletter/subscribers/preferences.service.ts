@@ -1,5 +1,6 @@
+import { currentPrivacyNoticeVersion, type PrivacyNoticeVersionSource } from '../../../core/accounts/index.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { CONSENT_VERSION } from '../newsletter.model.ts';
+import { consentVersionWith } from '../newsletter.model.ts';
 import * as q from './subscribers.queries.ts';
 import { type PreferencesInput, TOKEN_PATTERN } from './subscription.forms.ts';
 import { newSubscriberToken, type SubscriberView, viewOf } from './subscription.service.ts';
@@ -70,14 +71,19 @@ export async function changeSubscriptionOfAddress(db: Database, email: string, c
  * the account was (only verified members reach this), so no confirmation mail is needed: the consent
  * they give here is recorded at once, with its time and version, and the subscription is confirmed.
  */
-export async function subscribeAccountAddress(db: Database, email: string, preferences: PreferencesInput): Promise<SubscriberView> {
+export async function subscribeAccountAddress(
+  db: Database,
+  email: string,
+  preferences: PreferencesInput,
+  noticeVersions: readonly PrivacyNoticeVersionSource[] = [],
+): Promise<SubscriberView> {
   return db.transaction().execute(async (trx) => {
     const now = new Date();
     const consent = {
       status: 'confirmed' as const,
       confirmed_at: now,
       consented_at: now,
-      consent_version: CONSENT_VERSION,
+      consent_version: consentVersionWith(await currentPrivacyNoticeVersion(trx, noticeVersions)),
       paused_at: null,
     };
     const values = { locale: preferences.locale, themes: preferences.themes, regions: preferences.regions, ...consent };

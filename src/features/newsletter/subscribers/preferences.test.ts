@@ -181,7 +181,8 @@ describe('the newsletter on the account page', () => {
     let stored = await row('member@city.example');
     assert.equal(stored?.status, 'confirmed');
     assert.equal(stored?.source, 'account');
-    assert.equal(stored?.consent_version, CONSENT_VERSION);
+    // The consent text's version and the privacy notice's (network's page) it links to.
+    assert.match(stored?.consent_version ?? '', new RegExp(`^${CONSENT_VERSION}; privacy notice \\d{4}-\\d{2}-\\d{2}T`));
     assert.ok(stored?.consented_at);
     assert.equal((await mailsTo(db(), 'member@city.example')).length, mailsBefore, 'no confirmation mail: the address is verified');
 

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { privacyNoticeVersions } from '../../../core/accounts/index.ts';
 import { clientIp } from '../../../platform/http/client-ip.ts';
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
@@ -71,7 +72,8 @@ export const subscriptionRoutes = new Hono<AppEnv>()
   .post('/newsletter/confirm/:token', async (c) => {
     const { i18n, csrfToken, deps } = c.var;
     const token = c.req.param('token');
-    const { outcome, retryAfter } = await confirmSubscription(deps.db, token, { secret: deps.secret, ip: clientIp(c) });
+    const limits = { secret: deps.secret, ip: clientIp(c) };
+    const { outcome, retryAfter } = await confirmSubscription(deps.db, token, limits, deps.modules.extensions.all(privacyNoticeVersions));
     if (outcome === 'not-found') return c.notFound();
     if (outcome === 'rate-limited') {
       c.header('retry-after', String(retryAfter ?? 3600));

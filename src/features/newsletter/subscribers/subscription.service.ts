@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { currentPrivacyNoticeVersion, type PrivacyNoticeVersionSource } from '../../../core/accounts/index.ts';
 import { queueMail } from '../../../core/mail/mail.service.ts';
 import { consumeRateLimits, rateLimitSubject } from '../../../core/rate-limits/rate-limits.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import type { RateLimitRule } from '../../../platform/module.ts';
-import { CONSENT_VERSION, PENDING_DAYS, subscriberLinks } from '../newsletter.model.ts';
+import { consentVersionWith, PENDING_DAYS, subscriberLinks } from '../newsletter.model.ts';
 import * as q from './subscribers.queries.ts';
 import { type SubscribeInput, TOKEN_PATTERN } from './subscription.forms.ts';
 import { renderAlreadySubscribedMail, renderConfirmationMail } from './subscription.templates.tsx';
@@ -136,6 +137,7 @@ export async function confirmSubscription(
   db: Database,
   token: string,
   limits: { secret: string; ip: string },
+  noticeVersions: readonly PrivacyNoticeVersionSource[] = [],
 ): Promise<{ outcome: ConfirmOutcome | 'rate-limited'; subscriber: SubscriberView | null; retryAfter?: number }> {
   if (!TOKEN_PATTERN.test(token)) return { outcome: 'not-found', subscriber: null };
   return db.transaction().execute(async (trx) => {
@@ -153,7 +155,7 @@ export async function confirmSubscription(
       status: 'confirmed',
       confirmed_at: now,
       consented_at: now,
-      consent_version: CONSENT_VERSION,
+      consent_version: consentVersionWith(await currentPrivacyNoticeVersion(trx, noticeVersions)),
       paused_at: null,
     });
     return { outcome: 'confirmed', subscriber: viewOf(updated ?? row) };

@@ -34,31 +34,46 @@ function queryOf(q: string): RawBuilder<unknown> {
  * by the shown translation being in the reader's language, then rank.
  */
 export async function searchPublishedPractices(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: PracticeHitRow[] }> {
+  if (r.limit === 0) return { total: await countPublishedPracticeMatches(db, r), rows: [] };
+  // The matches carry what the hits show, so the page needs no second pass over the practices.
   const result = await sql<{ total: number; rows: PracticeHitRow[] }>`
     with m as materialized (
-      select p.id, p.published_at from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')})
+      select p.id, p.published_at, p.slug, p.external_id from practices p
+      where p.status = 'published' and p.id in (${matching(r.q, 'search')})
     ),
     total as (select count(*)::int as n from (select 1 from m limit ${r.countCap + 1}) x),
     candidates as (
-      select m.id from m
+      select m.* from m
       order by (case when (select n from total) <= ${HEAD_FIRST_MAX} then m.id in (${matching(r.q, 'search_head')}) else false end) desc,
                m.published_at desc nulls last, m.id desc
       limit ${r.candidates}
     ),
-    hits as (
-      select coalesce(p.external_id, p.slug) as external_id, p.slug, p.id, tr.title, tr.summary, tr.locale,
+    -- Only the page's practices read a text to show: the order needs no more than whether one is in the reader's language.
+    ranked as (
+      select p.*, exists (select 1 from practice_translations t where t.practice_id = p.id and t.locale = ${r.locale}) as own,
              (select max(ts_rank_cd(t.search, ${queryOf(r.q)}, 32)) from practice_translations t where t.practice_id = p.id)::float8 as rank
-      from candidates c join practices p on p.id = c.id
+      from candidates p
+    ),
+    page as (select * from ranked order by own desc, rank desc, id desc limit ${r.limit} offset ${r.offset}),
+    hits as (
+      select coalesce(p.external_id, p.slug) as external_id, p.slug, p.id, tr.title, tr.summary, tr.locale, p.rank, p.own
+      from page p
       cross join lateral (select t.title, t.summary, t.locale from practice_translations t where t.practice_id = p.id
                           order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
-    ),
-    page as (select * from hits order by (locale = ${r.locale}) desc, rank desc, id desc limit ${r.limit} offset ${r.offset})
+    )
     select (select n from total) as total,
-           (select coalesce(json_agg(page order by (page.locale = ${r.locale}) desc, page.rank desc, page.id desc), '[]') from page) as rows`.execute(
-    db,
-  );
+           (select coalesce(json_agg(hits order by hits.own desc, hits.rank desc, hits.id desc), '[]') from hits) as rows`.execute(db);
   const row = result.rows[0];
   return { total: row?.total ?? 0, rows: row?.rows ?? [] };
+}
+
+/** Only the count (another type's tab): it stops at `countCap + 1`. */
+async function countPublishedPracticeMatches(db: Database, r: SiteSearchLimits): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')}) limit ${r.countCap + 1}) m`.execute(
+    db,
+  );
+  return result.rows[0]?.n ?? 0;
 }
 
 export async function countPublishedPractices(db: Database): Promise<number> {

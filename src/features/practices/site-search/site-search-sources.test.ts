@@ -173,6 +173,18 @@ describe('the content modules in the site search', () => {
     await sql`update experts set suspended = true where slug = 'anna-schmidt'`.execute(db);
     assert.equal((await search('expert', 'Abfallsammler', 'de', viewers.editor)).total, 0, 'suspended: out');
     await sql`update experts set suspended = false where slug = 'anna-schmidt'`.execute(db);
+    assert.equal((await search('expert', 'Abfallsammler', 'de')).total, 1, 'restored: back');
+    // The texts follow a change of visibility (migration 0018's triggers), both ways, and a text added later.
+    await sql`update experts set visibility = 'hidden' where slug = 'anna-schmidt'`.execute(db);
+    assert.equal((await search('expert', 'Abfallsammler', 'de', viewers.member)).total, 0, 'made hidden: out');
+    await sql`update experts set visibility = 'public' where slug = 'karim-haddad'`.execute(db);
+    assert.deepEqual(paths(await search('expert', 'waste collection', 'en', viewers.anonymous)), ['/en/experts/karim-haddad']);
+    await sql`insert into expert_translations (expert_id, locale, headline) select id, 'fr', 'Collecte des déchets' from experts
+              where slug = 'karim-haddad' on conflict do nothing`.execute(db);
+    assert.deepEqual(paths(await search('expert', 'collecte', 'fr', viewers.anonymous)), ['/fr/experts/karim-haddad']);
+    await sql`update experts set visibility = 'members' where slug = 'karim-haddad'`.execute(db);
+    await sql`update experts set visibility = 'public' where slug = 'anna-schmidt'`.execute(db);
+    assert.equal((await search('expert', 'collecte', 'fr', viewers.anonymous)).total, 0, 'members-only again: out');
   });
 
   it('finds public events, calls and project ideas, never drafts', async () => {

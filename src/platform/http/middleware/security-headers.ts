@@ -24,7 +24,9 @@ export function securityHeaders(options: { hsts: boolean }): MiddlewareHandler {
     if (!h.has('content-security-policy')) h.set('content-security-policy', CSP);
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'strict-origin-when-cross-origin');
-    h.set('x-frame-options', 'DENY');
+    // Likewise a route that may be framed by our own pages (a video's player) says so itself, in both
+    // headers: browsers that know only X-Frame-Options would otherwise refuse the frame.
+    if (!h.has('x-frame-options')) h.set('x-frame-options', 'DENY');
     h.set('cross-origin-opener-policy', 'same-origin');
     h.set('cross-origin-resource-policy', 'same-origin');
     h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
