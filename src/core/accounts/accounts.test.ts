@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { newVisitor, PASSWORD, register, registerAndVerify as registerAndVerifyThrough, signIn } from '../../../tests/helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/helpers/app.ts';
 import { lastMailTo, linkIn } from '../../../tests/helpers/mail.ts';
+import { moduleServices } from '../../modules.ts';
+import { currentPrivacyNoticeVersion, FALLBACK_PRIVACY_NOTICE_VERSION, privacyNoticeVersions } from './privacy-notice.ts';
 
 let t: TestApp;
 before(async () => {
@@ -25,7 +27,10 @@ describe('registration and e-mail verification', () => {
     assert.equal(row.email_verified_at, null);
     assert.equal(row.role, 'member');
     assert.ok(row.privacy_consent_at instanceof Date);
-    assert.equal(row.privacy_notice_version, '2026-11-24');
+    // The version of the privacy notice published now: the network's privacy page's last change.
+    const published = await currentPrivacyNoticeVersion(t.database.db, moduleServices.extensions.all(privacyNoticeVersions));
+    assert.equal(row.privacy_notice_version, published);
+    assert.notEqual(published, FALLBACK_PRIVACY_NOTICE_VERSION, 'the page names it, not the fallback');
     assert.match(row.password_hash ?? '', /^\$argon2id\$/);
     const mail = await lastMailTo(t.database.db, 'amina@example.org');
     assert.equal(mail?.subject, 'Confirm your e-mail address for Peerpolis');
