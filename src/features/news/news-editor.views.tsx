@@ -2,7 +2,7 @@ import type { I18n } from '../../platform/i18n/i18n.ts';
 import { directionOf, LOCALES } from '../../platform/i18n/locales.ts';
 import { CheckboxGroup } from '../../platform/ui/choice-fields.tsx';
 import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
-import { CsrfField } from '../../platform/ui/forms.tsx';
+import { CsrfField, ErrorSummary } from '../../platform/ui/forms.tsx';
 import type { NewsFormErrors } from './news.forms.ts';
 import type { NewsRecord } from './news.queries.ts';
 import { NEWS_LIMITS } from './news.table.ts';
@@ -71,7 +71,13 @@ export function NewsFormPage(props: {
     return Array.isArray(value) ? value : value ? [value] : [];
   };
   const base = record ? `/${locale}/editor/news/${record.slug}` : `/${locale}/editor/news/new`;
-  const problems = Object.entries(errors);
+  const problems = Object.entries(errors).map(([field, e]): [string, string] => [field, t(e.key, e.values)]);
+  // Each language's texts: title, lead and body, named `<field>_<locale>`.
+  const texts = [
+    { name: 'title', label: t('news.editor.titleLabel'), maxlength: NEWS_LIMITS.title },
+    { name: 'lead', label: t('news.editor.lead'), rows: 3, maxlength: NEWS_LIMITS.lead },
+    { name: 'body', label: t('news.editor.body'), hint: t('news.editor.bodyHint'), rows: 12, maxlength: NEWS_LIMITS.body },
+  ];
   return (
     <>
       <EditorHeader
@@ -93,18 +99,7 @@ export function NewsFormPage(props: {
       ) : null}
       <form method="post" action={record ? base : base} novalidate class="form">
         <CsrfField token={props.csrfToken} />
-        {problems.length ? (
-          <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{t('forms.errorSummary', { count: problems.length })}</h2>
-            <ul>
-              {problems.map(([field, e]) => (
-                <li>
-                  <a href={`#field-${field}`}>{t(e.key, e.values)}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary i18n={i18n} errors={{}} labels={{}} worded={problems} />
         <p class="hint" id="field-translations">
           {t('news.editor.languagesHint')}
         </p>
@@ -115,33 +110,9 @@ export function NewsFormPage(props: {
               {i18n.languageName(l)}
               {record && isComplete(record.texts.find((x) => x.locale === l)) ? '' : ` (${t('news.editor.incomplete')})`}
             </legend>
-            <Field
-              i18n={i18n}
-              name={`title_${l}`}
-              label={t('news.editor.titleLabel')}
-              value={v(`title_${l}`)}
-              error={errors[`title_${l}`]}
-              maxlength={NEWS_LIMITS.title}
-            />
-            <Field
-              i18n={i18n}
-              name={`lead_${l}`}
-              label={t('news.editor.lead')}
-              value={v(`lead_${l}`)}
-              error={errors[`lead_${l}`]}
-              rows={3}
-              maxlength={NEWS_LIMITS.lead}
-            />
-            <Field
-              i18n={i18n}
-              name={`body_${l}`}
-              label={t('news.editor.body')}
-              hint={t('news.editor.bodyHint')}
-              value={v(`body_${l}`)}
-              error={errors[`body_${l}`]}
-              rows={12}
-              maxlength={NEWS_LIMITS.body}
-            />
+            {texts.map((text) => (
+              <Field {...text} i18n={i18n} name={`${text.name}_${l}`} value={v(`${text.name}_${l}`)} error={errors[`${text.name}_${l}`]} />
+            ))}
           </fieldset>
         ))}
         <CheckboxGroup i18n={i18n} name="themes" legend={t('news.themes')} options={props.choices.themes} selected={many('themes')} />

@@ -1,6 +1,10 @@
 import type { I18n } from '../../platform/i18n/i18n.ts';
+import { TextArea, TextField } from '../../platform/ui/forms.tsx';
 
-/** A field whose message may carry values (the platform's frames take plain keys under forms.errors). */
+/**
+ * A field whose message may carry values (the platform's fields take plain keys under forms.errors, or
+ * a message already worded): a line, or with `rows` a multi-line field, written in either direction.
+ */
 export function Field(props: {
   i18n: I18n;
   name: string;
@@ -11,37 +15,10 @@ export function Field(props: {
   rows?: number;
   maxlength?: number;
   lang?: string;
-  type?: string;
+  type?: 'date';
 }) {
-  const id = `field-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name: props.name,
-    maxlength: props.maxlength,
-    'aria-describedby': described,
-    'aria-invalid': props.error ? ('true' as const) : undefined,
-  };
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {props.i18n.t(props.error.key, props.error.values)}
-        </p>
-      ) : null}
-      {props.rows ? (
-        <textarea {...common} rows={props.rows} dir="auto" lang={props.lang}>
-          {props.value}
-        </textarea>
-      ) : (
-        <input {...common} type={props.type ?? 'text'} value={props.value} dir={props.type ? undefined : 'auto'} lang={props.lang} />
-      )}
-    </div>
-  );
+  const { error, rows, type, ...field } = props;
+  const message = error ? props.i18n.t(error.key, error.values) : undefined;
+  if (rows) return <TextArea {...field} message={message} rows={rows} dir="auto" />;
+  return <TextField {...field} message={message} type={type} dir={type ? undefined : 'auto'} />;
 }

@@ -1,12 +1,13 @@
 import { cityName } from '../../core/cities/cities.service.ts';
 import type { ThemeWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
-import { directionOf, type Locale } from '../../platform/i18n/locales.ts';
-import { CountrySelect, SelectField, ThemeTopicPicker } from '../../platform/ui/choice-fields.tsx';
+import type { Locale } from '../../platform/i18n/locales.ts';
+import { CountrySelect, ThemeTopicPicker } from '../../platform/ui/choice-fields.tsx';
 import { placeLabel } from '../../platform/ui/components/content.tsx';
 import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
 import { TextLanguageTabs } from '../../platform/ui/components/language-tabs.tsx';
-import { CsrfField, ErrorSummary, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { boundFields, PublishStatusSelect, TextsInLanguage } from '../../platform/ui/editor-fields.tsx';
+import { CsrfField, ErrorSummary, type FormErrors } from '../../platform/ui/forms.tsx';
 import type { ProjectIdeaListRow } from './project-ideas.queries.ts';
 
 // Editors' pages for project ideas: the list, the idea's form (one language per save) and the page
@@ -70,8 +71,6 @@ export type ProjectIdeaFormProps = {
 export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
   const { i18n, values, errors, lang } = props;
   const { t, locale } = i18n;
-  const v = (k: string) => values[k] ?? '';
-  const textDir = directionOf(lang);
   const labels: Record<string, string> = {
     title: t('projectIdeas.editor.titleLabel'),
     summary: t('projectIdeas.editor.summary'),
@@ -85,6 +84,8 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
     budget: t('projectIdeas.budget'),
     form: t('projectIdeas.editor.idea'),
   };
+  const fields = boundFields({ i18n, values, errors, labels });
+  const { v } = fields;
   const base = props.idea ? `/${locale}/editor/project-ideas/${props.idea.slug}` : `/${locale}/editor/project-ideas`;
   const action = props.idea ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`;
   return (
@@ -107,44 +108,17 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="lang" value={lang} />
         <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
-        <fieldset>
-          <legend>{t('projectIdeas.editor.texts', { language: i18n.languageName(lang) })}</legend>
-          <TextField
-            i18n={i18n}
-            name="title"
-            label={labels.title as string}
-            value={v('title')}
-            error={errors.title}
-            required
-            maxlength={300}
-            dir={textDir}
-            lang={lang}
-          />
-          {(['summary', 'challenge', 'approach', 'nextSteps'] as const).map((name) => (
-            <TextArea
-              i18n={i18n}
-              name={name}
-              label={labels[name] as string}
-              hint={name === 'summary' ? t('projectIdeas.editor.publishHint') : undefined}
-              value={v(name)}
-              error={errors[name]}
-              maxlength={name === 'summary' ? 2000 : 10000}
-              rows={name === 'summary' ? 3 : 6}
-              dir={textDir}
-              lang={lang}
-            />
-          ))}
-        </fieldset>
-        <TextField
-          i18n={i18n}
-          name="city"
-          label={labels.city as string}
-          value={v('city')}
-          error={errors.city}
-          required
-          maxlength={200}
-          dir="auto"
+        <TextsInLanguage
+          legend={t('projectIdeas.editor.texts', { language: i18n.languageName(lang) })}
+          lang={lang}
+          fields={fields}
+          texts={[
+            { name: 'title', required: true, maxlength: 300 },
+            { name: 'summary', hint: t('projectIdeas.editor.publishHint'), maxlength: 2000, rows: 3 },
+            ...(['challenge', 'approach', 'nextSteps'] as const).map((name) => ({ name, maxlength: 10000, rows: 6 })),
+          ]}
         />
+        {fields.text('city', { required: true, maxlength: 200, dir: 'auto' })}
         <CountrySelect
           i18n={i18n}
           label={labels.country as string}
@@ -160,30 +134,17 @@ export function ProjectIdeaFormPage(props: ProjectIdeaFormProps) {
           theme={{ name: 'themes', selected: props.themes, error: errors.themes, label: (theme) => t('forms.themeWhole', { theme }) }}
           topic={{ name: 'topics', selected: props.topics, error: errors.topics }}
         />
-        <TextField
+        {fields.text('budget', { hint: t('projectIdeas.editor.budgetHint'), maxlength: 16, dir: 'ltr' })}
+        {fields.select(
+          'callId',
+          props.calls.map((c) => [String(c.id), c.title]),
+          { label: t('projectIdeas.call'), empty: t('projectIdeas.editor.noCall') },
+        )}
+        <PublishStatusSelect
           i18n={i18n}
-          name="budget"
-          label={labels.budget as string}
-          hint={t('projectIdeas.editor.budgetHint')}
-          value={v('budget')}
-          error={errors.budget}
-          maxlength={16}
-          dir="ltr"
-        />
-        <SelectField
-          i18n={i18n}
-          name="callId"
-          label={t('projectIdeas.call')}
-          value={v('callId')}
-          empty={t('projectIdeas.editor.noCall')}
-          options={props.calls.map((c) => [String(c.id), c.title])}
-        />
-        <SelectField
-          i18n={i18n}
-          name="status"
           label={t('projectIdeas.editor.statusLabel')}
-          value={v('status') || 'draft'}
-          options={(['draft', 'published'] as const).map((s) => [s, t(`projectIdeas.editor.status.${s}`)])}
+          value={v('status')}
+          text={(s) => t(`projectIdeas.editor.status.${s}`)}
         />
         <button type="submit" class="button">
           {t('projectIdeas.editor.save')}

@@ -1,10 +1,11 @@
 import type { ThemeWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
-import { directionOf, type Locale } from '../../platform/i18n/locales.ts';
-import { CheckboxGroup, SelectField } from '../../platform/ui/choice-fields.tsx';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { DataTable, EditorHeader } from '../../platform/ui/components/editor-page.tsx';
 import { TextLanguageTabs } from '../../platform/ui/components/language-tabs.tsx';
-import { CsrfField, ErrorSummary, FieldFrame, type FormErrors, TextArea, TextField } from '../../platform/ui/forms.tsx';
+import { boundFields, PublishStatusSelect, TextsInLanguage, ThemeAndRegionChoices } from '../../platform/ui/editor-fields.tsx';
+import { FileField } from '../../platform/ui/file-field.tsx';
+import { CsrfField, ErrorSummary, type FormErrors } from '../../platform/ui/forms.tsx';
 import { DESCRIPTION_MAX, TITLE_MAX, TRANSCRIPT_MAX } from './videos.forms.ts';
 import type { VideoRecord } from './videos.queries.ts';
 import type { VideoStatus } from './videos.table.ts';
@@ -63,23 +64,9 @@ export type VideoFormProps = {
   csrfToken: string;
 };
 
-function FileField(props: { i18n: I18n; name: string; label: string; hint: string; accept: string; message?: string; error?: string }) {
-  return (
-    <FieldFrame
-      i18n={props.i18n}
-      name={props.name}
-      label={props.label}
-      hint={props.message ? `${props.hint} — ${props.message}` : props.hint}
-      error={props.error}
-      control={({ names, aria }) => <input type="file" {...names} accept={props.accept} {...aria} />}
-    />
-  );
-}
-
 export function VideoFormPage(props: VideoFormProps) {
   const { i18n, values, errors, lang, video } = props;
   const { t, locale } = i18n;
-  const v = (k: string) => values[k] ?? '';
   const labels: Record<string, string> = {
     title: t('videos.editor.titleLabel'),
     description: t('videos.editor.description'),
@@ -97,7 +84,22 @@ export function VideoFormPage(props: VideoFormProps) {
   };
   const base = video ? `/${locale}/editor/videos/${video.slug}` : `/${locale}/editor/videos`;
   const action = video ? `${base}/edit?lang=${lang}` : `${base}/new?lang=${lang}`;
-  const dir = directionOf(lang);
+  const fields = boundFields({ i18n, values, errors, labels });
+  const { v } = fields;
+  // A refused file's own message follows the field's hint; its error (a key) says that it was refused.
+  const file = (name: string, hint: string, accept: string) => {
+    const message = props.fileMessages[name];
+    return (
+      <FileField
+        i18n={i18n}
+        name={name}
+        label={labels[name] as string}
+        hint={message ? `${hint} — ${message}` : hint}
+        error={errors[name]}
+        accept={accept}
+      />
+    );
+  };
   return (
     <>
       <EditorHeader
@@ -124,143 +126,50 @@ export function VideoFormPage(props: VideoFormProps) {
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="lang" value={lang} />
         <ErrorSummary i18n={i18n} errors={errors} labels={labels} />
-        <fieldset>
-          <legend>{t('videos.editor.texts', { language: i18n.languageName(lang) })}</legend>
-          <TextField
-            i18n={i18n}
-            name="title"
-            label={labels.title as string}
-            value={v('title')}
-            error={errors.title}
-            required
-            maxlength={TITLE_MAX}
-            dir={dir}
-            lang={lang}
-          />
-          <TextArea
-            i18n={i18n}
-            name="description"
-            label={labels.description as string}
-            hint={t('videos.editor.markdownHint')}
-            value={v('description')}
-            error={errors.description}
-            maxlength={DESCRIPTION_MAX}
-            rows={6}
-            dir={dir}
-            lang={lang}
-          />
-          <TextArea
-            i18n={i18n}
-            name="transcript"
-            label={labels.transcript as string}
-            value={v('transcript')}
-            error={errors.transcript}
-            maxlength={TRANSCRIPT_MAX}
-            rows={6}
-            dir={dir}
-            lang={lang}
-          />
-          <FileField
-            i18n={i18n}
-            name="captions"
-            label={labels.captions as string}
-            hint={t('videos.editor.captionsHint')}
-            accept=".vtt,text/vtt"
-            message={props.fileMessages.captions}
-            error={errors.captions}
-          />
-        </fieldset>
-        <SelectField
-          i18n={i18n}
-          name="provider"
-          label={labels.provider as string}
-          value={v('provider') || 'youtube'}
-          error={errors.provider}
-          options={[
+        <TextsInLanguage
+          legend={t('videos.editor.texts', { language: i18n.languageName(lang) })}
+          lang={lang}
+          fields={fields}
+          texts={[
+            { name: 'title', required: true, maxlength: TITLE_MAX },
+            { name: 'description', hint: t('videos.editor.markdownHint'), maxlength: DESCRIPTION_MAX, rows: 6 },
+            { name: 'transcript', maxlength: TRANSCRIPT_MAX, rows: 6 },
+          ]}
+        >
+          {file('captions', t('videos.editor.captionsHint'), '.vtt,text/vtt')}
+        </TextsInLanguage>
+        {fields.select(
+          'provider',
+          [
             ['youtube', 'YouTube'],
             ['vimeo', 'Vimeo'],
             ['file', t('videos.editor.providerFile')],
-          ]}
-        />
-        <TextField
+          ],
+          { value: v('provider') || 'youtube' },
+        )}
+        {fields.text('providerId', { hint: t('videos.editor.providerIdHint'), maxlength: 500, dir: 'ltr' })}
+        {file('file', t('videos.editor.fileHint'), 'video/mp4,video/webm')}
+        {file('poster', t('videos.editor.posterHint'), 'image/jpeg,image/png,image/webp')}
+        {fields.text('duration', { hint: t('videos.editor.durationHint'), required: true, maxlength: 10, dir: 'ltr' })}
+        {fields.text('recordedAt', { type: 'date', required: true })}
+        {fields.select(
+          'eventId',
+          props.events.map((e) => [String(e.id), `${e.title} (${e.starts_at.toISOString().slice(0, 10)})`]),
+          { empty: t('videos.editor.noEvent') },
+        )}
+        <ThemeAndRegionChoices
           i18n={i18n}
-          name="providerId"
-          label={labels.providerId as string}
-          hint={t('videos.editor.providerIdHint')}
-          value={v('providerId')}
-          error={errors.providerId}
-          maxlength={500}
-          dir="ltr"
+          legends={{ themes: labels.themes as string, regions: labels.regions as string }}
+          themes={props.themeChoices}
+          regions={props.regionChoices}
+          selected={{ themes: props.themes, regions: props.regions }}
+          errors={errors}
         />
-        <FileField
+        <PublishStatusSelect
           i18n={i18n}
-          name="file"
-          label={labels.file as string}
-          hint={t('videos.editor.fileHint')}
-          accept="video/mp4,video/webm"
-          message={props.fileMessages.file}
-          error={errors.file}
-        />
-        <FileField
-          i18n={i18n}
-          name="poster"
-          label={labels.poster as string}
-          hint={t('videos.editor.posterHint')}
-          accept="image/jpeg,image/png,image/webp"
-          message={props.fileMessages.poster}
-          error={errors.poster}
-        />
-        <TextField
-          i18n={i18n}
-          name="duration"
-          label={labels.duration as string}
-          hint={t('videos.editor.durationHint')}
-          value={v('duration')}
-          error={errors.duration}
-          required
-          maxlength={10}
-          dir="ltr"
-        />
-        <TextField
-          i18n={i18n}
-          name="recordedAt"
-          type="date"
-          label={labels.recordedAt as string}
-          value={v('recordedAt')}
-          error={errors.recordedAt}
-          required
-        />
-        <SelectField
-          i18n={i18n}
-          name="eventId"
-          label={labels.eventId as string}
-          value={v('eventId')}
-          error={errors.eventId}
-          empty={t('videos.editor.noEvent')}
-          options={props.events.map((e) => [String(e.id), `${e.title} (${e.starts_at.toISOString().slice(0, 10)})`])}
-        />
-        <CheckboxGroup
-          i18n={i18n}
-          name="themes"
-          legend={labels.themes as string}
-          options={props.themeChoices.map((th) => [th.slug, th.label])}
-          selected={props.themes}
-          error={errors.themes}
-        />
-        <CheckboxGroup
-          i18n={i18n}
-          name="regions"
-          legend={labels.regions as string}
-          options={props.regionChoices.map((r) => [r, t(`common.regions.${r}`)])}
-          selected={props.regions}
-          error={errors.regions}
-        />
-        <SelectField
-          i18n={i18n}
-          name="status"
           label={t('videos.editor.statusLabel')}
-          value={v('status') || 'draft'}
-          options={(['draft', 'published'] as const).map((s) => [s, t(`videos.editor.status.${s}`)])}
+          value={v('status')}
+          text={(s) => t(`videos.editor.status.${s}`)}
         />
         <button type="submit" class="button">
           {t('videos.editor.save')}

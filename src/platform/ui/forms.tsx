@@ -56,13 +56,22 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }
 
-/** Listed first in the form, focused on load, each entry linking to its field (WCAG 3.3.1). */
-export function ErrorSummary({ i18n, errors, labels }: { i18n: I18n; errors: FormErrors; labels: Record<string, string> }) {
+/**
+ * Listed first in the form, focused on load, each entry linking to its field (WCAG 3.3.1). `worded`
+ * adds problems already in words (an upload's refusal, a message with values), after the others.
+ */
+export function ErrorSummary(props: {
+  i18n: I18n;
+  errors: FormErrors;
+  labels: Record<string, string>;
+  worded?: Array<[field: string, text: string]>;
+}) {
+  const { i18n, errors, labels, worded = [] } = props;
   const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
+  if (entries.length + worded.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{i18n.t('forms.errorSummary', { count: entries.length })}</h2>
+      <h2 id="error-summary-title">{i18n.t('forms.errorSummary', { count: entries.length + worded.length })}</h2>
       <ul>
         {entries.map(([field, key]) => (
           <li>
@@ -75,6 +84,9 @@ export function ErrorSummary({ i18n, errors, labels }: { i18n: I18n; errors: For
               </a>
             )}
           </li>
+        ))}
+        {worded.map(([field, text]) => (
+          <li>{field === 'form' ? text : <a href={`#field-${field}`}>{text}</a>}</li>
         ))}
       </ul>
     </div>
@@ -93,12 +105,12 @@ export type FieldProps = Omit<FrameProps, 'id'> & {
   lang?: string;
 };
 
-/** A field's error message, `<id>-error`, for the control's `aria-describedby` to name. */
-export function FieldError({ i18n, id, error }: { i18n: I18n; id: string; error: string | undefined }) {
-  if (!error) return null;
+/** A field's error message, `<id>-error`, for the control's `aria-describedby` to name (`message`: already worded). */
+export function FieldError({ i18n, id, error, message }: { i18n: I18n; id: string; error: string | undefined; message?: string }) {
+  if (!error && !message) return null;
   return (
     <p class="field-error" id={`${id}-error`}>
-      {i18n.t(`forms.errors.${error}`)}
+      {message ?? i18n.t(`forms.errors.${error}`)}
     </p>
   );
 }
@@ -127,6 +139,8 @@ export type FrameProps = {
   label: string;
   hint?: string;
   error?: string;
+  /** An error already worded (a message with values, an upload's refusal), shown instead of `error`'s. */
+  message?: string;
   /** The id of a hint shared by several fields (shown once, before them). */
   describedBy?: string;
 };
@@ -143,16 +157,17 @@ export type ControlAttributes = {
  */
 export function FieldFrame(props: FrameProps & { control: (attributes: ControlAttributes) => Child }) {
   const id = props.id ?? `field-${props.name}`;
+  const error = props.message ?? props.error;
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
+    <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{props.label}</label>
       <FieldHint id={id} hint={props.hint} />
-      <FieldError i18n={props.i18n} id={id} error={props.error} />
+      <FieldError i18n={props.i18n} id={id} error={props.error} message={props.message} />
       {props.control({
         names: { id, name: props.name },
         aria: {
-          'aria-invalid': props.error ? 'true' : undefined,
-          'aria-describedby': describedByOf(id, { shared: props.describedBy, hint: props.hint, error: props.error }),
+          'aria-invalid': error ? 'true' : undefined,
+          'aria-describedby': describedByOf(id, { shared: props.describedBy, hint: props.hint, error }),
         },
       })}
     </div>

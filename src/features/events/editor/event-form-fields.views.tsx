@@ -2,9 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { AttachedDocument } from '../../../core/uploads/uploads.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import { directionOf, type Locale } from '../../../platform/i18n/locales.ts';
-import { CheckboxGroup, CountrySelect, LanguageChoices, SelectField, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
-import { type FormErrors, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import type { Locale } from '../../../platform/i18n/locales.ts';
+import { CheckboxGroup, CountrySelect, LanguageChoices, ThemeTopicPicker } from '../../../platform/ui/choice-fields.tsx';
+import { type BoundFields, boundFields, TextsInLanguage } from '../../../platform/ui/editor-fields.tsx';
+import type { FormErrors } from '../../../platform/ui/forms.tsx';
 import { TimeZoneSelect } from '../../../platform/ui/time-zone-field.tsx';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, REGISTRATION_QUESTIONS } from '../events.table.ts';
 import type { GroupChoice } from './event-editor.queries.ts';
@@ -72,72 +73,44 @@ type AreaExtra = { hint?: string; maxlength?: number; lang?: string; dir?: 'auto
 /** The form's props with its field labels (in the error summary's order) and helpers for its fields. */
 export type EventFormKit = EventFormPageProps & {
   labels: Record<string, string>;
+  fields: BoundFields;
   v: (name: string) => string;
   field: (name: string, extra?: FieldExtra) => Child;
-  choose: (name: string, options: Array<[string, string]>, extra?: { hint?: string; empty?: string }) => Child;
+  choose: (name: string, options: Array<[string, string]>, extra?: { hint?: string; empty?: string; value?: string }) => Child;
   area: (name: string, rows: number, extra?: AreaExtra) => Child;
 };
 
 export function eventFormKit(props: EventFormPageProps): EventFormKit {
   const { i18n, form, errors } = props;
   const labels = Object.fromEntries(FIELDS.map((k) => [k, i18n.t(`eventEditor.fields.${k}`)]));
-  const v = (k: string) => form.values[k] ?? '';
+  const fields = boundFields({ i18n, values: form.values, errors, labels });
   return {
     ...props,
     labels,
-    v,
-    field: (name, extra = {}) => (
-      <TextField i18n={i18n} name={name} label={labels[name] as string} value={v(name)} error={errors[name]} dir="auto" {...extra} />
-    ),
-    choose: (name, options, extra = {}) => (
-      <SelectField
-        i18n={i18n}
-        name={name}
-        label={labels[name] as string}
-        value={v(name)}
-        error={errors[name]}
-        options={options}
-        {...extra}
-      />
-    ),
-    area: (name, rows, extra = {}) => (
-      <TextArea
-        i18n={i18n}
-        name={name}
-        label={labels[name] as string}
-        value={v(name)}
-        error={errors[name]}
-        rows={rows}
-        dir="auto"
-        {...extra}
-      />
-    ),
+    fields,
+    v: fields.v,
+    field: (name, extra = {}) => fields.text(name, { dir: 'auto', ...extra }),
+    choose: (name, options, extra = {}) => fields.select(name, options, extra),
+    area: (name, rows, extra = {}) => fields.area(name, { rows, dir: 'auto', ...extra }),
   };
 }
 
 /** The texts, in the language of the tab. */
 export function TextsFieldset({ kit }: { kit: EventFormKit }) {
-  const { i18n, lang, errors, labels, v, area } = kit;
+  const { i18n, lang } = kit;
   const { t } = i18n;
-  const textDir = directionOf(lang);
   return (
-    <fieldset>
-      <legend>{t('eventEditor.texts', { language: i18n.languageName(lang) })}</legend>
-      <TextField
-        i18n={i18n}
-        name="title"
-        label={labels.title as string}
-        value={v('title')}
-        error={errors.title}
-        required
-        maxlength={300}
-        dir={textDir}
-        lang={lang}
-      />
-      {area('summary', 3, { maxlength: 2000, lang, dir: textDir })}
-      {area('programme', 8, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.programme') })}
-      {area('documentation', 6, { maxlength: 20000, lang, dir: textDir, hint: t('eventEditor.hints.documentation') })}
-    </fieldset>
+    <TextsInLanguage
+      legend={t('eventEditor.texts', { language: i18n.languageName(lang) })}
+      lang={lang}
+      fields={kit.fields}
+      texts={[
+        { name: 'title', required: true, maxlength: 300 },
+        { name: 'summary', rows: 3, maxlength: 2000 },
+        { name: 'programme', rows: 8, maxlength: 20000, hint: t('eventEditor.hints.programme') },
+        { name: 'documentation', rows: 6, maxlength: 20000, hint: t('eventEditor.hints.documentation') },
+      ]}
+    />
   );
 }
 
@@ -158,14 +131,11 @@ export function WhatFieldset({ kit }: { kit: EventFormKit }) {
         EVENT_FORMATS.map((k) => [k, t(`events.format.${k}`)]),
         { empty: t('eventEditor.choose'), hint: event ? t('eventEditor.hints.change') : undefined },
       )}
-      <SelectField
-        i18n={i18n}
-        name="status"
-        label={labels.status as string}
-        value={v('status') || 'draft'}
-        error={errors.status}
-        options={EVENT_STATUSES.map((k) => [k, t(`events.status.${k}`)])}
-      />
+      {choose(
+        'status',
+        EVENT_STATUSES.map((k) => [k, t(`events.status.${k}`)]),
+        { value: v('status') || 'draft' },
+      )}
       {field('startsAt', { type: 'datetime-local', required: true })}
       {field('endsAt', { type: 'datetime-local', required: true })}
       <TimeZoneSelect

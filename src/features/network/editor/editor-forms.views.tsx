@@ -4,7 +4,8 @@ import { LOCALES } from '../../../platform/i18n/locales.ts';
 import { SelectField, type SelectOption } from '../../../platform/ui/choice-fields.tsx';
 import { EditorHeader } from '../../../platform/ui/components/editor-page.tsx';
 import { TextLanguageTabs } from '../../../platform/ui/components/language-tabs.tsx';
-import { CsrfField, ErrorSummary, FieldError, type FormErrors, RemoveButton, TextArea, TextField } from '../../../platform/ui/forms.tsx';
+import { FileField } from '../../../platform/ui/file-field.tsx';
+import { CsrfField, ErrorSummary, type FormErrors, RemoveButton, TextArea, TextField } from '../../../platform/ui/forms.tsx';
 import { LIMITS } from '../network.forms.ts';
 import { PAGE_PLACEMENTS, PAGE_STATUSES } from '../network.table.ts';
 
@@ -72,6 +73,21 @@ export function EditorFormPage(props: EditorFormProps) {
       lang={['title', 'name', 'logoAlt'].includes(name) ? lang : undefined}
     />
   );
+  // The record's long text, in the language of the tab.
+  const area = (name: string, rows: number, max: number, hint?: string) => (
+    <TextArea
+      i18n={i18n}
+      name={name}
+      label={t(f(name))}
+      hint={hint}
+      value={values[name] ?? ''}
+      error={errors[name]}
+      rows={rows}
+      maxlength={max}
+      dir="auto"
+      lang={lang}
+    />
+  );
   const select = (name: string, options: SelectOption[], disabled = false) =>
     disabled ? null : (
       <SelectField i18n={i18n} name={name} label={t(f(name))} value={values[name] ?? ''} error={errors[name]} options={options} required />
@@ -94,18 +110,7 @@ export function EditorFormPage(props: EditorFormProps) {
         )}
         {field('position', 6, { hint: t(f('positionHint')), dir: 'ltr' })}
         {field('title', LIMITS.title, { required: true })}
-        <TextArea
-          i18n={i18n}
-          name="body"
-          label={t(f('body'))}
-          hint={t(f('bodyHint'))}
-          value={values.body ?? ''}
-          error={errors.body}
-          rows={16}
-          maxlength={LIMITS.body}
-          dir="auto"
-          lang={lang}
-        />
+        {area('body', 16, LIMITS.body, t(f('bodyHint')))}
       </>
     );
   else if (kind === 'partner')
@@ -115,33 +120,16 @@ export function EditorFormPage(props: EditorFormProps) {
         {select('status', statuses)}
         {field('position', 6, { hint: t(f('positionHint')), dir: 'ltr' })}
         {field('name', LIMITS.name, { required: true })}
-        <TextArea
-          i18n={i18n}
-          name="description"
-          label={t(f('description'))}
-          value={values.description ?? ''}
-          error={errors.description}
-          rows={4}
-          maxlength={LIMITS.description}
-          dir="auto"
-          lang={lang}
-        />
+        {area('description', 4, LIMITS.description)}
         {field('websiteUrl', LIMITS.url, { dir: 'ltr' })}
-        <div class={errors.logo ? 'field has-error' : 'field'}>
-          <label for="field-logo">{t(f('logo'))}</label>
-          <p class="hint" id="field-logo-hint">
-            {t(f('logoHint'))}
-          </p>
-          <FieldError i18n={i18n} id="field-logo" error={errors.logo} />
-          <input
-            id="field-logo"
-            name="logo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-describedby={errors.logo ? 'field-logo-hint field-logo-error' : 'field-logo-hint'}
-            aria-invalid={errors.logo ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          i18n={i18n}
+          name="logo"
+          label={t(f('logo'))}
+          hint={t(f('logoHint'))}
+          error={errors.logo}
+          accept="image/jpeg,image/png,image/webp"
+        />
         {field('logoAlt', LIMITS.alt)}
         {field('contactName', LIMITS.name)}
         {field('contactEmail', 254, { type: 'email', hint: t(f('contactEmailHint')), dir: 'ltr' })}
@@ -157,17 +145,7 @@ export function EditorFormPage(props: EditorFormProps) {
         {select('status', statuses)}
         {field('position', 6, { hint: t(f('positionHint')), dir: 'ltr' })}
         {field('name', LIMITS.name, { required: true })}
-        <TextArea
-          i18n={i18n}
-          name="description"
-          label={t(f('description'))}
-          value={values.description ?? ''}
-          error={errors.description}
-          rows={6}
-          maxlength={LIMITS.description}
-          dir="auto"
-          lang={lang}
-        />
+        {area('description', 6, LIMITS.description)}
         {field('coordinatorName', LIMITS.name)}
         {field('coordinatorEmail', 254, { type: 'email', hint: t(f('contactEmailHint')), dir: 'ltr' })}
       </>
@@ -215,7 +193,9 @@ export function EditorFormPage(props: EditorFormProps) {
           action={props.deleteAction}
           name="confirm"
           value="yes"
-          label={t('network.editor.delete')}
+          label={t(
+            kind === 'page' ? 'network.editor.delete' : kind === 'partner' ? 'network.editor.deletePartner' : 'network.editor.deleteRegion',
+          )}
           csrfToken={props.csrfToken}
         />
       ) : null}
