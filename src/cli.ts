@@ -14,7 +14,7 @@ import { startBackgroundWorker } from './worker.ts';
 // The exchange-format commands cover every module that declares `exchange`; modules add commands of
 // their own (`commands` in their entry file).
 
-const exchanges = modules.flatMap((m) => (m.exchange ? [m.exchange] : [])).sort((a, b) => a.order - b.order);
+const exchanges = modules.flatMap((m) => [m.exchange ?? []].flat()).sort((a, b) => a.order - b.order);
 const exchangeKeys = exchanges.map((e) => `"${e.key}"`).join(', ');
 
 /** An import file holds one or more of the modules' arrays (docs/import-format.md). */

@@ -42,7 +42,7 @@ describe('the registry of modules', () => {
   it('has no two rate limits, CLI commands, exchange keys or export keys of the same name', () => {
     assert.deepEqual(duplicates(modules.flatMap((m) => Object.values(m.rateLimits ?? {}).map((r) => r.name))), []);
     assert.deepEqual(duplicates(modules.flatMap((m) => Object.keys(m.commands ?? {}))), []);
-    const exchanges = modules.flatMap((m) => (m.exchange ? [m.exchange] : []));
+    const exchanges = modules.flatMap((m) => [m.exchange ?? []].flat());
     assert.deepEqual(duplicates(exchanges.map((e) => e.key)), []);
     assert.deepEqual(duplicates(exchanges.map((e) => String(e.order))), []);
   });

@@ -83,7 +83,8 @@ export type PeerpolisModule = {
   /** Runs hourly in the worker: pruning, reminders. */
   housekeeping?: (ctx: BackgroundContext) => Promise<void>;
   commands?: Record<string, CliCommand>;
-  exchange?: ExchangeContribution;
+  /** Its arrays in the exchange format: usually one; a module with several kinds of records may have more. */
+  exchange?: ExchangeContribution | ExchangeContribution[];
   /** Reference data loaded on every start (idempotent): the taxonomy. */
   referenceData?: (db: Database) => Promise<Record<string, number>>;
   /** Demo content, in the order the registry lists modules. */

@@ -76,3 +76,4 @@ export { type EventOutcomeSection, eventOutcomes } from './page/event-page.servi
 export { enrolParticipants, type RegistrationContext } from './registration/event-registration.service.ts';
 export { type EventSummary, listEventSeries, listEvents, type SeriesSummary } from './search/event-search.service.ts';
 export { EventList, SeriesList } from './search/event-search.views.tsx';
+export { groupOutcomes } from './series/event-series.service.ts';

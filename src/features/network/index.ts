@@ -12,7 +12,14 @@ import { networkSearchSource, networkSitemapSource } from './discovery.service.t
 import { networkEditorRoutes } from './editor/network-editor.routes.ts';
 import { networkFooterPanel } from './footer-panel.views.tsx';
 import * as m0016 from './migrations/0016-network.ts';
-import { exportPages, importPages } from './network.import.ts';
+import {
+  exportPages,
+  exportPartners,
+  exportRegionalNetworks,
+  importPages,
+  importPartners,
+  importRegionalNetworks,
+} from './network.import.ts';
 import { networkRoutes } from './network.routes.tsx';
 import { loadReservedPages, networkDemo } from './network.seed.ts';
 import { privacyNoticeVersion } from './network.service.ts';
@@ -32,13 +39,29 @@ export default defineModule({
     { area: 'footer', section: 'imprint', href: '/imprint', label: 'network.imprint', order: 45 },
     { area: 'editorial', section: 'network', href: '/editor/network', label: 'network.editor.nav', order: 80 },
   ],
-  exchange: {
-    key: 'pages',
-    label: 'Pages',
-    order: 5,
-    importRecords: (db, records) => importPages(db, records),
-    exportRecords: (db) => exportPages(db),
-  },
+  exchange: [
+    {
+      key: 'pages',
+      label: 'Pages',
+      order: 5,
+      importRecords: (db, records) => importPages(db, records),
+      exportRecords: (db) => exportPages(db),
+    },
+    {
+      key: 'partners',
+      label: 'Partner organisations',
+      order: 6,
+      importRecords: (db, records) => importPartners(db, records),
+      exportRecords: (db, options) => exportPartners(db, options),
+    },
+    {
+      key: 'regionalNetworks',
+      label: 'Regional networks',
+      order: 7,
+      importRecords: (db, records) => importRegionalNetworks(db, records),
+      exportRecords: (db, options) => exportRegionalNetworks(db, options),
+    },
+  ],
   referenceData: loadReservedPages,
   demo: networkDemo,
   extensions: [

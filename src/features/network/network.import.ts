@@ -9,14 +9,14 @@ import * as pages from './pages.queries.ts';
 import * as partners from './partners.queries.ts';
 import * as regions from './regions.queries.ts';
 
-// The network's part of the exchange format (docs/import-format.md): the "pages" array, idempotent by
-// externalId. Partners and regional networks use the same way in (their own schemas below) for the
-// demo seed, but do not travel in files: they hold contact persons' addresses, which an export for
-// another installation should not carry, and a module has one array in the format.
+// The network's part of the exchange format (docs/import-format.md): the "pages", "partners" and
+// "regionalNetworks" arrays, idempotent by externalId. Partners and regional networks name contact
+// persons' addresses: an export carries them only with --with-emails, and a record without one keeps
+// the address it has (so importing an export without addresses changes nothing).
 
 const slug = z.string().trim().toLowerCase().max(LIMITS.slug).regex(SLUG, 'must be lower-case letters, digits and hyphens');
 const position = z.number().int().min(0).max(10_000).default(0);
-const email = z.union([z.literal(''), z.email('must be an e-mail address').max(254)]).default('');
+const email = z.union([z.literal(''), z.email('must be an e-mail address').max(254)]).optional();
 
 export const importedPage = z
   .object({
@@ -93,9 +93,15 @@ const importedPartner = z.object({
 
 export async function importPartners(db: Database, records: unknown[]): Promise<ImportReport> {
   return importRecords(db, records, importedPartner, {
+    check: async (trx, p) => {
+      const other = (await partners.selectPartners(trx, { slug: p.slug }))[0];
+      return other && other.externalId !== p.externalId ? [`slug: ${p.slug} is the address of partner ${other.externalId}`] : [];
+    },
+    // The logo is not in the format: an existing partner keeps the one an editor gave it.
     save: async (trx, p) => {
       const existing = (await partners.selectPartners(trx, { externalId: p.externalId }))[0];
-      const id = await partners.savePartnerRow(trx, existing?.id ?? null, p);
+      const contactEmail = p.contactEmail ?? existing?.contactEmail ?? '';
+      const id = await partners.savePartnerRow(trx, existing?.id ?? null, { ...p, contactEmail });
       const texts = LOCALES.flatMap((locale) => (p.translations[locale] ? [{ locale, ...p.translations[locale] }] : []));
       await replaceTexts(
         () => partners.deletePartnerTexts(trx, id),
@@ -121,10 +127,15 @@ const importedRegionalNetwork = z.object({
 
 export async function importRegionalNetworks(db: Database, records: unknown[]): Promise<ImportReport> {
   return importRecords(db, records, importedRegionalNetwork, {
-    check: async (trx, r) => ((await regions.knownRegions(trx)).includes(r.region) ? [] : [`region: unknown region ${r.region}`]),
+    check: async (trx, r) => {
+      if (!(await regions.knownRegions(trx)).includes(r.region)) return [`region: unknown region ${r.region}`];
+      const other = (await regions.selectRegionalNetworks(trx, { regionSlug: r.region }))[0];
+      return other && other.externalId !== r.externalId ? [`region: ${r.region} has the regional network ${other.externalId}`] : [];
+    },
     save: async (trx, r) => {
       const existing = (await regions.selectRegionalNetworks(trx, { externalId: r.externalId }))[0];
-      const id = await regions.saveRegionalNetworkRow(trx, existing?.id ?? null, { ...r, regionSlug: r.region });
+      const coordinatorEmail = r.coordinatorEmail ?? existing?.coordinatorEmail ?? '';
+      const id = await regions.saveRegionalNetworkRow(trx, existing?.id ?? null, { ...r, regionSlug: r.region, coordinatorEmail });
       const texts = LOCALES.flatMap((locale) => (r.translations[locale] ? [{ locale, ...r.translations[locale] }] : []));
       await replaceTexts(
         () => regions.deleteRegionalNetworkTexts(trx, id),
@@ -134,4 +145,31 @@ export async function importRegionalNetworks(db: Database, records: unknown[]): 
       return existing ? 'updated' : 'created';
     },
   });
+}
+
+/** Every partner organisation, drafts included; the contact person's address only with `withEmails`. */
+export async function exportPartners(db: Database, options: { withEmails: boolean }) {
+  return (await partners.selectPartners(db)).map((p) => ({
+    externalId: p.externalId,
+    status: p.status,
+    slug: p.slug,
+    position: p.position,
+    websiteUrl: p.websiteUrl,
+    contactName: p.contactName,
+    ...(options.withEmails ? { contactEmail: p.contactEmail } : {}),
+    translations: Object.fromEntries(p.texts.map((t) => [t.locale, { name: t.name, description: t.description, logoAlt: t.logoAlt }])),
+  }));
+}
+
+/** Every regional network, drafts included; the coordinator's address only with `withEmails`. */
+export async function exportRegionalNetworks(db: Database, options: { withEmails: boolean }) {
+  return (await regions.selectRegionalNetworks(db)).map((r) => ({
+    externalId: r.externalId,
+    status: r.status,
+    region: r.regionSlug,
+    position: r.position,
+    coordinatorName: r.coordinatorName,
+    ...(options.withEmails ? { coordinatorEmail: r.coordinatorEmail } : {}),
+    translations: Object.fromEntries(r.texts.map((t) => [t.locale, { name: t.name, description: t.description }])),
+  }));
 }

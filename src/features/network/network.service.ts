@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { deleteUploads } from '../../core/uploads/uploads.queries.ts';
 import { type PreparedUpload, recordUpload } from '../../core/uploads/uploads.service.ts';
+import { discardPreparedUpload, removeUnusedFiles } from '../../core/uploads/uploads-housekeeping.service.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { FormErrors } from '../../platform/ui/forms.tsx';
 import { reloadFooterSnapshot } from './footer-snapshot.ts';
@@ -73,15 +75,17 @@ export async function deletePage(db: Database, page: NetworkPage): Promise<'dele
 
 /**
  * Saves a partner and its text in the form's language, with a newly chosen logo (checked and stored on
- * disk before, recorded here): a refused save records no upload.
+ * disk in `dir` before, recorded here): a refused or failed save records no upload and takes the file
+ * back off the disk, where no row would ever lead housekeeping to it.
  */
 export async function savePartner(
   db: Database,
   partner: Partner | null,
   form: PartnerForm,
-  logo?: { file: PreparedUpload; uploaderUserId: number | null },
+  logo?: { file: PreparedUpload; uploaderUserId: number | null; dir: string },
 ): Promise<Saved> {
   const taken = { slug: 'slugTaken' };
+  const discard = () => (logo ? discardPreparedUpload(db, logo.dir, logo.file) : Promise.resolve());
   const errors = await saveOnce(db, taken, async (trx) => {
     if (await pages.slugTaken(trx, 'network_partners', form.slug, partner?.id ?? null)) return taken;
     const logoUploadId = logo ? (await recordUpload(trx, logo.file, logo.uploaderUserId)).id : undefined;
@@ -101,10 +105,34 @@ export async function savePartner(
     );
     await partners.savePartnerText(trx, id, { locale: form.lang, name: form.name, description: form.description, logoAlt: form.logoAlt });
     return null;
+  }).catch(async (error: unknown) => {
+    await discard();
+    throw error;
   });
-  if (errors) return { ok: false, errors };
+  if (errors) {
+    await discard();
+    return { ok: false, errors };
+  }
   await refreshFooter(db);
   return { ok: true, key: form.slug };
+}
+
+/**
+ * Deletes a partner organisation with its texts and its logo's upload in one transaction; the logo's
+ * file goes from the disk after the commit, unless another upload has the same bytes.
+ */
+export async function deletePartner(db: Database, partner: Partner, dir: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await partners.deletePartnerRow(trx, partner.id);
+    if (partner.logo) await deleteUploads(trx, [partner.logo.uploadId]);
+  });
+  if (partner.logo) await removeUnusedFiles(db, dir, [{ sha256: partner.logo.sha256, kind: 'image', mediaType: 'image/jpeg' }]);
+  await refreshFooter(db);
+}
+
+/** Deletes a regional network with its texts; its region falls back to the configured coordinator. */
+export async function deleteRegionalNetwork(db: Database, network: RegionalNetwork): Promise<void> {
+  await db.transaction().execute((trx) => regions.deleteRegionalNetworkRow(trx, network.id));
 }
 
 export async function saveRegionalNetwork(db: Database, network: RegionalNetwork | null, form: RegionalNetworkForm): Promise<Saved> {

@@ -78,6 +78,10 @@ export async function deleteRegionalNetworkTexts(db: Database, id: number): Prom
   await db.deleteFrom('regional_network_translations').where('regional_network_id', '=', id).execute();
 }
 
+export async function deleteRegionalNetworkRow(db: Database, id: number): Promise<void> {
+  await db.deleteFrom('regional_networks').where('id', '=', id).execute();
+}
+
 /** Whether another regional network already covers the region. */
 export async function regionTaken(db: Database, regionSlug: string, exceptId: number | null): Promise<boolean> {
   const row = await db

@@ -1,5 +1,6 @@
 import { loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import { prepareUpload, recordUpload, uploadsDir } from '../../core/uploads/uploads.service.ts';
+import { discardPreparedUpload } from '../../core/uploads/uploads-housekeeping.service.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
@@ -59,43 +60,60 @@ export async function savePublication(
   if (pdf && !pdf.ok) file = { key: pdf.error, values: pdf.values };
   const picture = chosen(files.cover) ? await prepareUpload(dir, { file: files.cover, kind: 'image' }) : null;
   if (picture && !picture.ok) cover = { key: picture.error, values: picture.values };
-  if (file || cover) return { ok: false, errors, file, cover };
+  // A prepared file whose save is then refused (the other file, a lost record) or fails has no row:
+  // housekeeping goes by rows and would never find it, so it is taken back here.
+  const prepared = [pdf, picture].flatMap((p) => (p?.ok ? [p.file] : []));
+  const discard = async () => {
+    for (const p of prepared) await discardPreparedUpload(ctx.db, dir, p);
+  };
+  if (file || cover) {
+    await discard();
+    return { ok: false, errors, file, cover };
+  }
 
-  return ctx.db.transaction().execute(async (trx): Promise<SaveOutcome> => {
-    if (existing && !(await w.lockPublication(trx, existing.id))) return { ok: false, errors: { form: 'invalid' } };
-    const fileId = pdf?.ok
-      ? (await recordUpload(trx, pdf.file, ctx.user.id)).id
-      : f.source === 'file'
-        ? (existing?.file?.upload_id ?? null)
-        : null;
-    const coverId = picture?.ok
-      ? (await recordUpload(trx, picture.file, ctx.user.id)).id
-      : f.removeCover
-        ? null
-        : (existing?.cover?.upload_id ?? null);
-    const write: w.PublicationWrite = {
-      status: f.status,
-      kind: f.kind,
-      year: f.year,
-      languages: [...new Set(f.languages)],
-      file_upload_id: fileId,
-      url: fileId === null ? f.url : null,
-      cover_upload_id: coverId,
-      event_id: f.eventId,
-    };
-    let id = existing?.id;
-    let slug = existing?.slug ?? '';
-    if (id === undefined) {
-      const base = slugify(f.title, 'publication');
-      slug = base;
-      // 'new' is the address of the form for a new publication.
-      for (let n = 2; slug === 'new' || (await w.isPublicationSlugTaken(trx, slug)); n++) slug = `${base}-${n}`;
-      id = await w.insertPublication(trx, slug, null, write, ctx.user.id);
-    } else await w.updatePublication(trx, id, write, ctx.user.id);
-    await w.upsertPublicationText(trx, id, { locale: f.lang, title: f.title, summary: f.summary, cover_alt: f.coverAlt });
-    await w.replacePublicationTaxonomy(trx, id, [...new Set(f.themes)], [...new Set(f.regions)]);
-    return { ok: true, slug };
-  });
+  const outcome = await ctx.db
+    .transaction()
+    .execute(async (trx): Promise<SaveOutcome> => {
+      if (existing && !(await w.lockPublication(trx, existing.id))) return { ok: false, errors: { form: 'invalid' } };
+      const fileId = pdf?.ok
+        ? (await recordUpload(trx, pdf.file, ctx.user.id)).id
+        : f.source === 'file'
+          ? (existing?.file?.upload_id ?? null)
+          : null;
+      const coverId = picture?.ok
+        ? (await recordUpload(trx, picture.file, ctx.user.id)).id
+        : f.removeCover
+          ? null
+          : (existing?.cover?.upload_id ?? null);
+      const write: w.PublicationWrite = {
+        status: f.status,
+        kind: f.kind,
+        year: f.year,
+        languages: [...new Set(f.languages)],
+        file_upload_id: fileId,
+        url: fileId === null ? f.url : null,
+        cover_upload_id: coverId,
+        event_id: f.eventId,
+      };
+      let id = existing?.id;
+      let slug = existing?.slug ?? '';
+      if (id === undefined) {
+        const base = slugify(f.title, 'publication');
+        slug = base;
+        // 'new' is the address of the form for a new publication.
+        for (let n = 2; slug === 'new' || (await w.isPublicationSlugTaken(trx, slug)); n++) slug = `${base}-${n}`;
+        id = await w.insertPublication(trx, slug, null, write, ctx.user.id);
+      } else await w.updatePublication(trx, id, write, ctx.user.id);
+      await w.upsertPublicationText(trx, id, { locale: f.lang, title: f.title, summary: f.summary, cover_alt: f.coverAlt });
+      await w.replacePublicationTaxonomy(trx, id, [...new Set(f.themes)], [...new Set(f.regions)]);
+      return { ok: true, slug };
+    })
+    .catch(async (error) => {
+      await discard();
+      throw error;
+    });
+  if (!outcome.ok) await discard();
+  return outcome;
 }
 
 /** Publishes or withdraws a publication (its texts and file stay as they are). */

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createMember, newVisitor, signedIn } from '../../../tests/helpers/accounts.ts';
@@ -42,6 +44,11 @@ const fields = {
   url: '',
   coverAlt: '',
   status: 'draft',
+};
+
+const storedFiles = () => {
+  const dir = join(t.dataDir, 'uploads');
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
 };
 
 async function counts() {
@@ -120,12 +127,14 @@ describe('publications: editors', () => {
     assert.equal(noAlt.status, 422, 'a cover needs its description');
     assert.match(editor.lastHtml, /id="field-coverAlt-error"/);
     const notImage = new File([pdf], 'cover.jpg', { type: 'image/jpeg' });
+    const filesBefore = storedFiles();
     const badCover = await editor.postMultipart(
       '/en/editor/publications/new',
       form({ ...fields, coverAlt: 'x' }, { file: new File([pdf], 'a.pdf'), cover: notImage }),
     );
     assert.equal(badCover.status, 422);
     assert.match(editor.lastHtml, /id="field-cover-error">This file is not a JPEG, PNG or WebP image/);
+    assert.deepEqual(storedFiles(), filesBefore, 'the accepted PDF of a refused save is not left on disk');
     const saved = await editor.postMultipart(
       '/en/editor/publications/new',
       form({ ...fields, eventId, coverAlt: 'Sorted plastic bottles in sacks' }, { file: new File([pdf], 'Waste study.pdf'), cover }),

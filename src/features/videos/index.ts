@@ -4,7 +4,7 @@ import { extend } from '../../platform/extension.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { defineModule } from '../../platform/module.ts';
 import { searchSources, sitemapSources } from '../discovery/index.ts';
-import { eventOutcomes } from '../events/index.ts';
+import { eventOutcomes, groupOutcomes } from '../events/index.ts';
 import * as m0015 from './migrations/0015-videos.ts';
 import { videosPersonalData } from './personal-data.service.ts';
 import { videoSearchSource, videoSitemapSource, videoUploadAccess } from './video-discovery.service.ts';
@@ -12,7 +12,7 @@ import { videoEditorRoutes } from './video-editor.routes.ts';
 import { exportVideos, importVideos } from './videos.import.ts';
 import { videosRoutes } from './videos.routes.tsx';
 import { videosDemo } from './videos.seed.ts';
-import { recordingsOfEvent } from './videos.service.ts';
+import { recordingsOfEvent, recordingsOfSessions } from './videos.service.ts';
 
 // Videos: recordings of events and Lab sessions, uploaded or at YouTube/Vimeo, shown without loading
 // anything from the provider until the visitor asks.
@@ -34,6 +34,7 @@ export default defineModule({
   ],
   extensions: [
     extend(eventOutcomes, recordingsOfEvent),
+    extend(groupOutcomes, recordingsOfSessions),
     extend(searchSources, videoSearchSource),
     extend(sitemapSources, videoSitemapSource),
     extend(uploadAccess, videoUploadAccess),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import { type PreparedUpload, prepareUpload, recordUpload, uploadsDir } from '../../core/uploads/uploads.service.ts';
+import { discardPreparedUpload } from '../../core/uploads/uploads-housekeeping.service.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
@@ -62,7 +63,11 @@ export async function saveVideo(
     problems.errors.poster = 'posterRequired';
   if (f.provider === 'file' && !prepared.file && !existing?.file_sha256 && !existing?.file_url && !problems.errors.file)
     problems.errors.file = 'videoFileRequired';
-  if (Object.keys(problems.errors).length) return { ok: false, ...problems };
+  if (Object.keys(problems.errors).length) {
+    // Files prepared for a refused save have no row, so housekeeping (which goes by rows) would keep them.
+    for (const file of Object.values(prepared)) await discardPreparedUpload(ctx.db, dir, file);
+    return { ok: false, ...problems };
+  }
 
   return ctx.db.transaction().execute(async (trx): Promise<SaveOutcome> => {
     const rows = Object.fromEntries(

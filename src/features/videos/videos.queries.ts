@@ -139,14 +139,15 @@ export async function listFeedVideos(db: Database, locale: Locale, limit: number
   return result.rows;
 }
 
-/** The published recordings of an event, in the reader's language where written. */
-export async function listVideosOfEvent(db: Database, locale: Locale, eventId: number) {
+/** The published recordings of events (an event, or the sessions of a series), in the reader's language where written. */
+export async function listVideosOfEvents(db: Database, locale: Locale, eventIds: number[]) {
+  if (!eventIds.length) return [];
   const result = await sql<{ slug: string; title: string; content_locale: string; duration_seconds: number; recorded_at: string }>`
     select v.slug, tr.title, tr.locale as content_locale, v.duration_seconds, v.recorded_at::text as recorded_at
     from videos v
     cross join lateral (select t.title, t.locale from video_translations t where t.video_id = v.id
                         order by ${preferLocale(locale, 't.locale')} limit 1) tr
-    where v.event_id = ${eventId} and v.status = 'published'
+    where v.event_id in (${sql.join(eventIds)}) and v.status = 'published'
     order by v.recorded_at, v.id`.execute(db);
   return result.rows;
 }

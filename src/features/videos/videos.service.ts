@@ -49,11 +49,20 @@ export async function loadVideo(db: Database, slug: string, locale: Locale, view
 export const listFeedVideos = q.listFeedVideos;
 
 /** The recordings of an event, as a section of its documentation (events' extension point). */
-export async function recordingsOfEvent(db: Database, i18n: I18n, eventId: number): Promise<EventOutcomeSection | null> {
-  const videos = await q.listVideosOfEvent(db, i18n.locale, eventId);
+export function recordingsOfEvent(db: Database, i18n: I18n, eventId: number): Promise<EventOutcomeSection | null> {
+  return recordingsSection(db, i18n, [eventId], 'videos.ofEvent');
+}
+
+/** The recordings of a series' or learning process's sessions held, for its page (events' groupOutcomes). */
+export function recordingsOfSessions(db: Database, i18n: I18n, eventIds: number[]): Promise<EventOutcomeSection | null> {
+  return recordingsSection(db, i18n, eventIds, 'videos.ofSessions');
+}
+
+async function recordingsSection(db: Database, i18n: I18n, eventIds: number[], heading: string): Promise<EventOutcomeSection | null> {
+  const videos = await q.listVideosOfEvents(db, i18n.locale, eventIds);
   if (!videos.length) return null;
   return {
-    heading: i18n.t('videos.ofEvent'),
+    heading: i18n.t(heading),
     links: videos.map((v) => ({
       href: `/${i18n.locale}/videos/${v.slug}`,
       title: v.title,

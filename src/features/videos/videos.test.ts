@@ -97,9 +97,13 @@ describe('videos: the public pages', () => {
     assert.equal((await t.request('/ar/videos/recording-crisis-management-lessons-from-2020')).status, 200);
   });
 
-  it('lists the recordings on the event page', async () => {
+  it('lists the recordings on the event page, and the sessions’ recordings on the series page', async () => {
     const page = await (await t.request(await eventPath())).text();
     assert.match(page, new RegExp(`href="${DEMO}"`));
+    const series = await (await t.request('/en/events/series/covid19-exchange')).text();
+    const section = series.split('id="group-outcome-0"')[1]?.split('</section>')[0] ?? '';
+    assert.match(section, /^>Videos of the sessions<\/h2>/);
+    assert.match(section, new RegExp(`href="${DEMO}"`));
   });
 
   it('parses provider ids and durations', () => {

@@ -6,8 +6,9 @@ import { renderPage } from '../../../platform/http/render.tsx';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import { cleanFormBody, formErrors, keepTyped } from '../../../platform/ui/forms.tsx';
 import type { EventGroupKind } from '../events.table.ts';
+import type { EventOutcomeSection } from '../page/event-page.service.ts';
 import { eventGroupForm } from './event-series.forms.ts';
-import { findEditableGroup, listGroupsForEditors, loadGroupPage, saveEventGroup } from './event-series.service.ts';
+import { findEditableGroup, groupOutcomes, listGroupsForEditors, loadGroupPage, saveEventGroup } from './event-series.service.ts';
 import { GroupPageView } from './event-series.views.tsx';
 import { GroupFormPage, GroupsEditorPage } from './event-series-editor.views.tsx';
 
@@ -30,11 +31,16 @@ async function renderGroupPage(c: Context<AppEnv>, kind: EventGroupKind) {
   const { i18n, deps } = c.var;
   const page = await loadGroupPage(deps.db, kind, c.req.param('slug') ?? '', i18n.locale);
   if (!page) throw new HTTPException(404, { message: 'not-found' });
+  // Other modules' sections (the sessions' recordings from videos), in the registry's order; empty ones left out.
+  const sections = page.pastIds.length
+    ? await Promise.all(deps.modules.extensions.all(groupOutcomes).map((list) => list(deps.db, i18n, page.pastIds)))
+    : [];
+  const outcomes = sections.filter((s): s is EventOutcomeSection => s !== null && s.links.length > 0);
   return renderPage(c, {
     title: page.text.title,
     description: page.text.summary || i18n.t(kind === 'series' ? 'eventSeries.seriesDescription' : 'eventSeries.processDescription'),
     section: 'events',
-    children: GroupPageView({ i18n, page }),
+    children: GroupPageView({ i18n, page, outcomes }),
   });
 }
 

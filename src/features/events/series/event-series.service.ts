@@ -1,10 +1,13 @@
 import type { Database } from '../../../platform/db/client.ts';
+import { extensionPoint } from '../../../platform/extension.ts';
 import type { CurrentUser } from '../../../platform/http/context.ts';
 import { can } from '../../../platform/http/policy.ts';
+import type { I18n } from '../../../platform/i18n/i18n.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { slugify } from '../../../platform/lib/slug.ts';
 import { listPracticesByIds, type PracticeSummary } from '../../practices/index.ts';
 import type { EventGroupKind, GroupTexts } from '../events.table.ts';
+import type { EventOutcomeSection } from '../page/event-page.service.ts';
 import type { EventSummary } from '../search/event-search.service.ts';
 import type { EventGroupForm } from './event-series.forms.ts';
 import * as q from './event-series.queries.ts';
@@ -20,6 +23,14 @@ export function groupPagePath(locale: string, kind: EventGroupKind, slug: string
   return `/${locale}/events/${GROUP_PATHS[kind]}/${slug}`;
 }
 
+/**
+ * What other modules add to a series' or learning process's page from its sessions that were held (their
+ * event ids, in the order they were held), as `eventOutcomes` does for one event: the videos module
+ * lists the sessions' recordings here.
+ */
+export const groupOutcomes =
+  extensionPoint<(db: Database, i18n: I18n, eventIds: number[]) => Promise<EventOutcomeSection | null>>('events.groupOutcomes');
+
 export type GroupSession = EventSummary & Pick<q.SessionRow, 'recordings' | 'documents' | 'status'>;
 
 export type GroupPage = {
@@ -30,6 +41,8 @@ export type GroupPage = {
   endsOn: string | null;
   upcoming: GroupSession[];
   past: GroupSession[];
+  /** The event ids of the sessions held, for the other modules' sections (groupOutcomes). */
+  pastIds: number[];
   practices: PracticeSummary[];
 };
 
@@ -79,6 +92,7 @@ export async function loadGroupPage(
     // Both in the order they are held: a series reads as a programme, first session first.
     upcoming: sessions.filter((s) => s.endsAt >= now),
     past: sessions.filter((s) => s.endsAt < now),
+    pastIds: rows.filter((r) => r.ends_at < now).map((r) => r.id),
     practices: await listPracticesByIds(db, practiceIds, locale),
   };
 }

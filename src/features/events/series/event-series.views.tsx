@@ -2,6 +2,7 @@ import { DocumentList } from '../../../core/uploads/uploads.views.tsx';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
 import { FallbackNote, InLanguage } from '../../../platform/ui/components/content.tsx';
 import { PracticeList } from '../../practices/index.ts';
+import type { EventOutcomeSection } from '../page/event-page.service.ts';
 import { EventList } from '../search/event-search.views.tsx';
 import type { GroupPage, GroupSession } from './event-series.service.ts';
 
@@ -11,7 +12,7 @@ import type { GroupPage, GroupSession } from './event-series.service.ts';
 
 const KIND_LABEL = { series: 'events.series', process: 'events.learningProcess' } as const;
 
-export function GroupPageView({ i18n, page }: { i18n: I18n; page: GroupPage }) {
+export function GroupPageView({ i18n, page, outcomes = [] }: { i18n: I18n; page: GroupPage; outcomes?: EventOutcomeSection[] }) {
   const { t, locale } = i18n;
   const filterParam = page.kind === 'series' ? 'series' : 'process';
   const recorded = page.past.filter((s) => s.recordings.length);
@@ -58,6 +59,22 @@ export function GroupPageView({ i18n, page }: { i18n: I18n; page: GroupPage }) {
           </ul>
         </section>
       ) : null}
+
+      {outcomes.map((section, i) => (
+        <section aria-labelledby={`group-outcome-${i}`}>
+          <h2 id={`group-outcome-${i}`}>{section.heading}</h2>
+          <ul>
+            {section.links.map((link) => (
+              <li>
+                <a href={link.href} lang={link.lang} dir="auto">
+                  {link.title}
+                </a>{' '}
+                <span class="meta">({link.detail})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
 
       {documented.length || documents.length ? (
         <section aria-labelledby="group-documentation">

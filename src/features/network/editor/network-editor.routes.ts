@@ -151,16 +151,17 @@ export const networkEditorRoutes = new Hono<AppEnv>()
       description: text?.description ?? '',
       logoAlt: text?.logoAlt ?? '',
     };
-    return show(c, 'partner', {
-      editPath: `${base(c)}/partners/${partner.slug}/edit`,
-      written: partner.texts.map((t) => t.locale),
-      errors: {},
-      values,
-    });
+    return show(c, 'partner', { ...recordState(c, 'partners', partner.slug, partner.texts), errors: {}, values });
   })
   .post('/editor/network/partners/:slug{[a-z0-9-]+}/edit', async (c) =>
     savePartnerRoute(c, (await service.findPartner(c.var.deps.db, c.req.param('slug'))) ?? notFound()),
   )
+  .post('/editor/network/partners/:slug{[a-z0-9-]+}/delete', async (c) => {
+    const partner = (await service.findPartner(c.var.deps.db, c.req.param('slug'))) ?? notFound();
+    await confirmed(c);
+    await service.deletePartner(c.var.deps.db, partner, uploadsDir(c.var.deps.config));
+    return c.redirect(`${base(c)}?notice=deleted`, 303);
+  })
   // Regional networks.
   .get('/editor/network/regions/new', (c) =>
     show(c, 'region', { editPath: null, written: [], errors: {}, values: { lang: langOf(c), status: 'draft', position: '0' } }),
@@ -180,16 +181,34 @@ export const networkEditorRoutes = new Hono<AppEnv>()
       name: text?.name ?? '',
       description: text?.description ?? '',
     };
-    return show(c, 'region', {
-      editPath: `${base(c)}/regions/${network.regionSlug}/edit`,
-      written: network.texts.map((t) => t.locale),
-      errors: {},
-      values,
-    });
+    return show(c, 'region', { ...recordState(c, 'regions', network.regionSlug, network.texts), errors: {}, values });
   })
   .post('/editor/network/regions/:region{[a-z0-9-]+}/edit', async (c) =>
     saveRegionRoute(c, (await service.findRegionalNetwork(c.var.deps.db, c.req.param('region'))) ?? notFound()),
-  );
+  )
+  .post('/editor/network/regions/:region{[a-z0-9-]+}/delete', async (c) => {
+    const network = (await service.findRegionalNetwork(c.var.deps.db, c.req.param('region'))) ?? notFound();
+    await confirmed(c);
+    await service.deleteRegionalNetwork(c.var.deps.db, network);
+    return c.redirect(`${base(c)}?notice=deleted`, 303);
+  });
+
+/**
+ * A delete button posts `confirm=yes` (with the CSRF token the app's middleware checks): a post without
+ * it, from a form that was not the button, deletes nothing.
+ */
+async function confirmed(c: Context<AppEnv>): Promise<void> {
+  if ((await body(c)).confirm !== 'yes') throw new HTTPException(400, { message: 'malformed-form' });
+}
+
+/** The form's frame for an existing partner or regional network: its address, languages and delete button. */
+function recordState(c: Context<AppEnv>, path: 'partners' | 'regions', key: string, texts: Array<{ locale: string }>) {
+  return {
+    editPath: `${base(c)}/${path}/${key}/edit`,
+    written: texts.map((t) => t.locale),
+    deleteAction: `${base(c)}/${path}/${key}/delete`,
+  };
+}
 
 function pageState(c: Context<AppEnv>, page: service.Found<'page'> | null, values: Record<string, string>, errors: FormErrors): FormState {
   if (!page) return { editPath: null, written: [], values, errors };
@@ -238,12 +257,11 @@ async function savePartnerRoute(c: Context<AppEnv>, partner: service.Found<'part
           c.var.deps.db,
           partner,
           parsed.data,
-          logo.file ? { file: logo.file, uploaderUserId: c.var.user?.id ?? null } : undefined,
+          logo.file ? { file: logo.file, uploaderUserId: c.var.user?.id ?? null, dir: uploadsDir(c.var.deps.config) } : undefined,
         );
   if (!saved.ok) {
-    const editPath = partner ? `${base(c)}/partners/${partner.slug}/edit` : null;
-    const written = partner?.texts.map((t) => t.locale) ?? [];
-    return show(c, 'partner', { editPath, written, values: parsed.values, errors: saved.errors, uploadValues: logo.values }, 422);
+    const frame = partner ? recordState(c, 'partners', partner.slug, partner.texts) : { editPath: null, written: [] };
+    return show(c, 'partner', { ...frame, values: parsed.values, errors: saved.errors, uploadValues: logo.values }, 422);
   }
   return c.redirect(`${base(c)}/partners/${saved.key}/edit?lang=${parsed.ok ? parsed.data.lang : ''}&notice=saved`, 303);
 }
@@ -254,13 +272,8 @@ async function saveRegionRoute(c: Context<AppEnv>, network: service.Found<'regio
     ? await service.saveRegionalNetwork(c.var.deps.db, network, parsed.data)
     : { ok: false as const, errors: parsed.errors };
   if (!saved.ok) {
-    const editPath = network ? `${base(c)}/regions/${network.regionSlug}/edit` : null;
-    return show(
-      c,
-      'region',
-      { editPath, written: network?.texts.map((t) => t.locale) ?? [], values: parsed.values, errors: saved.errors },
-      422,
-    );
+    const frame = network ? recordState(c, 'regions', network.regionSlug, network.texts) : { editPath: null, written: [] };
+    return show(c, 'region', { ...frame, values: parsed.values, errors: saved.errors }, 422);
   }
   return c.redirect(`${base(c)}/regions/${saved.key}/edit?lang=${parsed.ok ? parsed.data.lang : ''}&notice=saved`, 303);
 }

@@ -1,4 +1,5 @@
 import type { UploadAccessRule } from '../../../core/uploads/index.ts';
+import { can } from '../../../platform/http/policy.ts';
 import { findPracticesHoldingFile } from './practice-file-access.queries.ts';
 
 /**
@@ -9,6 +10,7 @@ export const practiceFileAccess: UploadAccessRule = async (db, sha256, viewer) =
   const holders = await findPracticesHoldingFile(db, sha256);
   if (holders.length === 0) return 'unclaimed';
   if (holders.some((h) => h.published)) return 'public';
-  if (viewer && (viewer.role === 'editor' || viewer.role === 'admin')) return 'allowed';
+  // Editors as for news, publications and videos: the role and a confirmed address (who may open the editor).
+  if (can(viewer, 'edit-content')) return 'allowed';
   return viewer && holders.some((h) => h.authorIds.includes(viewer.id)) ? 'allowed' : 'denied';
 };

@@ -76,6 +76,26 @@ describe('practice files', () => {
     assert.match(published.headers.get('cache-control') ?? '', /^public/);
   });
 
+  it('does not serve an unpublished practice’s file to an editor whose address is not confirmed (as news, publications, videos)', async () => {
+    const id = await createPractice(w.author, { ...complete, title: 'Unbestätigte Adresse' });
+    const draft = new File([Buffer.from('%PDF-1.4\n% unconfirmed\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')], 'Notiz.pdf', {
+      type: 'application/pdf',
+    });
+    assert.equal((await upload(w.author, id, 'document', draft, 'Notiz')).status, 303);
+    await w.author.get(`/en/my/practices/${id}`);
+    const href = /href="(\/uploads\/[0-9a-f]{64}\.pdf)"/.exec(w.author.lastHtml)?.[1];
+    assert.ok(href);
+    const confirmEditor = (at: Date | null) =>
+      w.t.database.db.updateTable('users').set({ email_verified_at: at }).where('email', '=', 'editor@network.example').execute();
+    await confirmEditor(null);
+    try {
+      assert.equal((await w.editor.get(href)).status, 404, 'the role alone does not open a draft’s files');
+    } finally {
+      await confirmEditor(new Date());
+    }
+    assert.equal((await w.editor.get(href)).status, 200);
+  });
+
   it('refuses a 20 MB file, a renamed executable and an SVG with script, with a clear message and the typed text kept', async () => {
     const id = await createPractice(w.author, { ...complete, title: 'Abgelehnte Dateien' });
     const big = new File([new Uint8Array(20 * 1024 * 1024)], 'gross.pdf', { type: 'application/pdf' });
