@@ -21,6 +21,7 @@ export default defineModule({
 
 // Extension points other features contribute to.
 export {
+  rankedSearchSource,
   SEARCH_COUNT_CAP,
   SEARCH_RANK_CANDIDATES,
   SEARCH_TYPES,
@@ -29,6 +30,13 @@ export {
   type SearchSource,
   type SearchSourceResult,
   type SearchType,
+  searchHit,
   searchSources,
 } from './search-sources.ts';
-export { SITEMAP_PAGE_SIZE, type SitemapEntry, type SitemapSource, sitemapSources } from './sitemap-sources.ts';
+export {
+  publicPagesSitemapSource,
+  SITEMAP_PAGE_SIZE,
+  type SitemapEntry,
+  type SitemapSource,
+  sitemapSources,
+} from './sitemap-sources.ts';

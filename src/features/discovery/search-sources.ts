@@ -1,7 +1,9 @@
 import type { Database } from '../../platform/db/client.ts';
+import type { SiteSearchHitRow, SiteSearchLimits } from '../../platform/db/site-search.queries.ts';
 import { extensionPoint } from '../../platform/extension.ts';
 import type { Role } from '../../platform/http/context.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
+import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
+import { markdownToText } from '../../platform/lib/markdown.ts';
 
 // The site search asks every module that owns content for its matches: each module knows its own
 // states (draft, hidden, withdrawn) and visibility rules, so nothing it hides can leak through a copy
@@ -58,3 +60,42 @@ export type SearchSource = {
 };
 
 export const searchSources = extensionPoint<SearchSource>('discovery.searchSources');
+
+/**
+ * A source's row as a hit: its summary (Markdown) as plain text of at most 300 characters, its `path`
+ * (after the locale) under the reader's locale, a language the site does not know read as the reader's.
+ */
+export function searchHit(
+  request: SearchRequest,
+  r: { externalId: string; title: string; summary: string; path: string; locale: string; rank: number | string | null },
+): SearchHit {
+  return {
+    externalId: r.externalId,
+    title: r.title,
+    summary: markdownToText(r.summary, 300),
+    path: `/${request.locale}${r.path}`,
+    language: isLocale(r.locale) ? r.locale : request.locale,
+    rank: Number(r.rank) || 0,
+  };
+}
+
+/**
+ * The source of a module whose statement returns the usual rows (platform/db/site-search.queries.ts),
+ * ranking SEARCH_RANK_CANDIDATES and counting up to SEARCH_COUNT_CAP; each page at `/<locale>/<section>/<slug>`.
+ */
+export function rankedSearchSource(
+  type: SearchType,
+  section: string,
+  search: (db: Database, limits: SiteSearchLimits) => Promise<{ total: number; rows: Omit<SiteSearchHitRow, 'id'>[] }>,
+): SearchSource {
+  return {
+    type,
+    search: async (db, request) => {
+      const { total, rows } = await search(db, { ...request, candidates: SEARCH_RANK_CANDIDATES, countCap: SEARCH_COUNT_CAP });
+      return {
+        total,
+        hits: rows.map((r) => searchHit(request, { ...r, externalId: r.external_id, path: `/${section}/${r.slug}` })),
+      };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/client.ts';
+import { countPublicContent, listPublicContentPages, type PublicContent } from '../../platform/db/site-search.queries.ts';
 import { extensionPoint } from '../../platform/extension.ts';
-import type { Locale } from '../../platform/i18n/locales.ts';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 
 /** At most this many entries per sitemap file (each entry is one URL per language: ≤ 50,000 URLs). */
 export const SITEMAP_PAGE_SIZE = 10_000;
@@ -34,3 +35,17 @@ export type SitemapSource = {
 };
 
 export const sitemapSources = extensionPoint<SitemapSource>('discovery.sitemapSources');
+
+/** The sitemap of a module's public pages at `/<name>/<slug>`, each in the languages it is written in (in LOCALES' order). */
+export function publicPagesSitemapSource(name: string, content: PublicContent): SitemapSource {
+  return {
+    name,
+    count: (db) => countPublicContent(db, content),
+    entries: async (db, page) =>
+      (await listPublicContentPages(db, content, page)).map((r) => ({
+        path: `/${name}/${r.slug}`,
+        locales: LOCALES.filter((l) => r.locales.includes(l)),
+        updatedAt: r.updated_at,
+      })),
+  };
+}

@@ -1,29 +1,15 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
+import { matchesInOwnLanguage, queryInOwnLanguage } from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES } from '../discovery/index.ts';
 
 // The network's pages and regional networks in the site search and the sitemap: published ones only.
 // Partners have no page of their own (they are a section of the About page), so they are not results.
 
 /** Each language with its own configuration, so the per-locale partial GIN indexes of 0016 apply. */
-function matchesWords(words: string, alias = 's'): RawBuilder<boolean> {
-  const branches = LOCALES.map(
-    (l) =>
-      sql`(${sql.ref(`${alias}.locale`)} = ${sql.lit(l)} and ${sql.ref(`${alias}.search`)} @@ to_search_query(${sql.lit(l)}, ${words}))`,
-  );
-  return sql<boolean>`(${sql.join(branches, sql` or `)})`;
-}
-
-/** The query in `alias`'s own language: one constant branch per language, folded once at planning
- *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
-function queryIn(alias: string, q: string) {
-  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
-    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
-    sql` `,
-  )} end)`;
-}
+const matchesWords = (words: string) => matchesInOwnLanguage(words, 's');
 
 const matchingPages = (words: string) => sql`select p.id, p.slug, p.external_id, p.updated_at, 'page' as kind from network_pages p
   where p.status = 'published'
@@ -64,9 +50,9 @@ export async function searchNetwork(
       limit ${SEARCH_RANK_CANDIDATES})
     select c.kind, c.slug, c.external_id, tr.title, tr.body, tr.locale as language,
       (case when c.kind = 'page'
-        then (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from network_page_translations s
+        then (select max(ts_rank_cd(s.search, ${queryInOwnLanguage(words, 's')}, 32)) from network_page_translations s
               where s.page_id = c.id and ${matchesWords(words)})
-        else (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from regional_network_translations s
+        else (select max(ts_rank_cd(s.search, ${queryInOwnLanguage(words, 's')}, 32)) from regional_network_translations s
               where s.regional_network_id = c.id and ${matchesWords(words)}) end)::float8 as rank
     from candidates c
     cross join lateral (select * from (

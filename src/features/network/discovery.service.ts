@@ -1,7 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
-import { markdownToText } from '../../platform/lib/markdown.ts';
-import type { SearchSource, SitemapSource } from '../discovery/index.ts';
+import { type SearchSource, type SitemapSource, searchHit } from '../discovery/index.ts';
 import { countNetworkMatches, listNetworkForSitemap, searchNetwork } from './discovery.queries.ts';
 import { pagePath, regionPath } from './network.model.ts';
 
@@ -16,14 +15,15 @@ export const networkSearchSource: SearchSource = {
     ]);
     return {
       total,
-      hits: rows.map((r) => ({
-        externalId: r.external_id,
-        title: r.title,
-        summary: markdownToText(r.body, 300),
-        path: `/${request.locale}${r.kind === 'page' ? pagePath(r.slug) : regionPath(r.slug)}`,
-        language: r.language,
-        rank: Number(r.rank),
-      })),
+      hits: rows.map((r) =>
+        searchHit(request, {
+          ...r,
+          externalId: r.external_id,
+          summary: r.body,
+          path: r.kind === 'page' ? pagePath(r.slug) : regionPath(r.slug),
+          locale: r.language,
+        }),
+      ),
     };
   },
 };

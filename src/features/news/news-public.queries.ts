@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
+import {
+  countUpTo,
+  matchesInOwnLanguage,
+  queryInOwnLanguage,
+  type SiteSearchHitRow,
+  type SiteSearchLimits,
+} from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import type { NewsRecord } from './news.queries.ts';
 
 // What readers see of the news: published articles (their date reached) in their complete translations
@@ -131,48 +138,37 @@ export async function listNewsSitemapRows(db: Database, page: { offset: number; 
   return result.rows;
 }
 
-/** Each language's translations matched with that language's configuration (one partial index each). */
-function matches(q: string) {
-  return sql.join(
-    LOCALES.map((l) => sql`(t.locale = ${l} and t.search @@ to_search_query(${l}, ${q}))`),
-    sql` or `,
-  );
-}
-
-/** The query in `alias`'s own language: one constant branch per language, folded once at planning
- *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
-function queryIn(alias: string, q: string) {
-  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
-    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
-    sql` `,
-  )} end)`;
-}
-
+/**
+ * Published articles whose complete translations match the words, each in its own language (one partial
+ * index each): the total counted up to `countCap + 1`, and one page of the newest `candidates` ranked,
+ * each shown in the reader's language (else English, else any), those in it first, then by rank.
+ */
 export async function searchPublicNews(
   db: Database,
-  q: string,
-  locale: Locale,
-  page: { limit: number; offset: number; candidates: number; cap: number },
-) {
+  r: SiteSearchLimits,
+): Promise<{ total: number; rows: Omit<SiteSearchHitRow, 'id'>[] }> {
+  const { q, locale } = r;
   // A count-only request (another type's tab) reads no page.
   const [hits, count] = await Promise.all([
-    page.limit === 0
+    r.limit === 0
       ? { rows: [] }
-      : sql<{ external_id: string; slug: string; locale: string; title: string; lead: string; rank: number }>`
+      : sql<Omit<SiteSearchHitRow, 'id'>>`
       with matched as (
         select distinct on (a.id) a.id, a.external_id, a.slug, a.published_at, t.locale, t.title, t.lead
         from news_translations t join news_articles a on a.id = t.article_id
-        where (${matches(q)}) and ${COMPLETE} and ${PUBLIC}
+        where ${matchesInOwnLanguage(q)} and ${COMPLETE} and ${PUBLIC}
         order by a.id, ${preferLocale(locale, 't.locale')}),
-      candidates as (select * from matched order by published_at desc limit ${page.candidates})
-      select c.external_id, c.slug, c.locale, c.title, c.lead, ts_rank_cd(t.search, ${queryIn('t', q)}, 32)::float8 as rank
+      candidates as (select * from matched order by published_at desc limit ${r.candidates})
+      select c.external_id, c.slug, c.locale, c.title, c.lead as summary, ts_rank_cd(t.search, ${queryInOwnLanguage(q)}, 32)::float8 as rank
       from candidates c join news_translations t on t.article_id = c.id and t.locale = c.locale
-      order by (c.locale = ${locale}) desc, rank desc, c.published_at desc limit ${page.limit} offset ${page.offset}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from (select 1 from news_articles a
-      where ${PUBLIC} and exists (select 1 from news_translations t where t.article_id = a.id and ${COMPLETE} and (${matches(q)}))
-      limit ${page.cap + 1}) m`.execute(db),
+      order by (c.locale = ${locale}) desc, rank desc, c.published_at desc limit ${r.limit} offset ${r.offset}`.execute(db),
+    countUpTo(
+      sql`select 1 from news_articles a
+      where ${PUBLIC} and exists (select 1 from news_translations t where t.article_id = a.id and ${COMPLETE} and ${matchesInOwnLanguage(q)})`,
+      r.countCap,
+    ).execute(db),
   ]);
-  return { hits: hits.rows, total: count.rows[0]?.n ?? 0 };
+  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
 }
 
 /** Whether a stored picture belongs to a published article, only to drafts, or to no article. */

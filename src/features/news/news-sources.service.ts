@@ -2,36 +2,14 @@ import type { UploadAccessRule } from '../../core/uploads/index.ts';
 import { can } from '../../platform/http/policy.ts';
 import { getI18n } from '../../platform/i18n/i18n.ts';
 import { isLocale, type Locale } from '../../platform/i18n/locales.ts';
-import { markdownToText } from '../../platform/lib/markdown.ts';
-import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES, type SearchSource, type SitemapSource } from '../discovery/index.ts';
+import { rankedSearchSource, type SearchSource, type SitemapSource } from '../discovery/index.ts';
 import { type ItemSuggestion, itemSummary, type NewsletterItemSource, type RenderedItem } from '../newsletter/index.ts';
 import * as q from './news-public.queries.ts';
 
 // What the news offers other modules: the site search, the sitemap, newsletter items and the rule for
 // its pictures. All of them see published articles only (news-public.queries.ts).
 
-export const newsSearchSource: SearchSource = {
-  type: 'news',
-  search: async (db, request) => {
-    const { hits, total } = await q.searchPublicNews(db, request.q, request.locale, {
-      limit: request.limit,
-      offset: request.offset,
-      candidates: SEARCH_RANK_CANDIDATES,
-      cap: SEARCH_COUNT_CAP,
-    });
-    return {
-      total,
-      hits: hits.map((h) => ({
-        externalId: h.external_id,
-        title: h.title,
-        summary: markdownToText(h.lead, 300),
-        path: `/${request.locale}/news/${h.slug}`,
-        language: (isLocale(h.locale) ? h.locale : request.locale) as Locale,
-        rank: h.rank,
-      })),
-    };
-  },
-};
+export const newsSearchSource: SearchSource = rankedSearchSource('news', 'news', q.searchPublicNews);
 
 export const newsSitemapSource: SitemapSource = {
   name: 'news',

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
+import { countUpTo, queryInOwnLanguage, type SiteSearchHitRow, type SiteSearchLimits } from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
-import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES } from '../discovery/index.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { matchesWords, PUBLICATION_NAME } from './publications.queries.ts';
 
 // Publications in the site search and the sitemap: published ones only (a draft is nobody's result).
@@ -10,50 +10,36 @@ import { matchesWords, PUBLICATION_NAME } from './publications.queries.ts';
 const matching = (words: string) => sql`p.status = 'published'
   and exists (select 1 from publication_translations s where s.publication_id = p.id and ${matchesWords(words)})`;
 
-/** The query in `alias`'s own language: one constant branch per language, folded once at planning
- *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
-function queryIn(alias: string, q: string) {
-  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
-    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
-    sql` `,
-  )} end)`;
-}
-
-/** How many published publications match, counted up to SEARCH_COUNT_CAP + 1. */
-export async function countPublicationMatches(db: Database, words: string): Promise<number> {
-  const result = await sql<{ total: number }>`
-    select count(*)::int as total from (select 1 from publications p where ${matching(words)} limit ${SEARCH_COUNT_CAP + 1}) m`.execute(db);
-  return result.rows[0]?.total ?? 0;
-}
-
-export type PublicationSearchRow = { name: string; slug: string; title: string; summary: string; language: Locale; rank: number };
-
 /**
- * One page of matches: at most SEARCH_RANK_CANDIDATES of them (newest first) are ranked, each by its
- * best-matching translation; shown in the reader's language (else English, else any), those in the
- * reader's language first.
+ * Published publications matching the words: the total counted up to `countCap + 1`, and one page of
+ * at most `candidates` of them (newest first) ranked, each by its best-matching translation; shown in
+ * the reader's language (else English, else any), those in the reader's language first.
  */
 export async function searchPublishedPublications(
   db: Database,
-  words: string,
-  locale: Locale,
-  page: { limit: number; offset: number },
-): Promise<PublicationSearchRow[]> {
-  const result = await sql<PublicationSearchRow>`
+  r: SiteSearchLimits,
+): Promise<{ total: number; rows: Omit<SiteSearchHitRow, 'id'>[] }> {
+  const [count, hits] = await Promise.all([
+    countUpTo(sql`select 1 from publications p where ${matching(r.q)}`, r.countCap).execute(db),
+    // A count-only request (another type's tab) reads no page.
+    r.limit === 0
+      ? { rows: [] }
+      : sql<Omit<SiteSearchHitRow, 'id'>>`
     with candidates as (
       select p.id, p.slug, ${PUBLICATION_NAME} as name from publications p
-      where ${matching(words)}
+      where ${matching(r.q)}
       order by p.published_at desc nulls last, p.id desc
-      limit ${SEARCH_RANK_CANDIDATES})
-    select c.name, c.slug, tr.title, tr.summary, tr.locale as language,
-      (select max(ts_rank_cd(s.search, ${queryIn('s', words)}, 32)) from publication_translations s
-        where s.publication_id = c.id and ${matchesWords(words)})::float8 as rank
+      limit ${r.candidates})
+    select c.name as external_id, c.slug, tr.title, tr.summary, tr.locale,
+      (select max(ts_rank_cd(s.search, ${queryInOwnLanguage(r.q, 's')}, 32)) from publication_translations s
+        where s.publication_id = c.id and ${matchesWords(r.q)})::float8 as rank
     from candidates c
     cross join lateral (select t.title, t.summary, t.locale from publication_translations t where t.publication_id = c.id
-                        order by ${preferLocale(locale, 't.locale')} limit 1) tr
-    order by (tr.locale = ${locale}) desc, rank desc, c.id desc
-    limit ${page.limit} offset ${page.offset}`.execute(db);
-  return result.rows;
+                        order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
+    order by (tr.locale = ${r.locale}) desc, rank desc, c.id desc
+    limit ${r.limit} offset ${r.offset}`.execute(db),
+  ]);
+  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
 }
 
 export async function countPublishedPublications(db: Database): Promise<number> {

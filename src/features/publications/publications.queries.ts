@@ -1,7 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
+import { matchesInOwnLanguage } from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import type { PublicationKind, PublicationStatus } from './publications.table.ts';
 
 // The SQL of reading publications: the public list, one page, the feed, the event's documentation, the
@@ -14,13 +15,7 @@ export const PUBLICATION_NAME = sql<string>`coalesce(p.external_id, 'publication
  * Words matched in every language with that language's own configuration, one branch per locale, so
  * the per-locale partial GIN indexes of migration 0014 apply.
  */
-export function matchesWords(words: string, alias = 's'): RawBuilder<boolean> {
-  const branches = LOCALES.map(
-    (l) =>
-      sql`(${sql.ref(`${alias}.locale`)} = ${sql.lit(l)} and ${sql.ref(`${alias}.search`)} @@ to_search_query(${sql.lit(l)}, ${words}))`,
-  );
-  return sql<boolean>`(${sql.join(branches, sql` or `)})`;
-}
+export const matchesWords = (words: string): RawBuilder<boolean> => matchesInOwnLanguage(words, 's');
 
 export type PublicationFilters = {
   words: string;

@@ -1,49 +1,29 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
+import {
+  countUpTo,
+  matchesInOwnLanguage,
+  queryInOwnLanguage,
+  type SiteSearchHitRow,
+  type SiteSearchLimits,
+} from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.ts';
 
 // Published videos for the site search and the sitemap, and who may fetch a video's stored files.
 
-/** Each translation matched with its own language's stemming, so the per-locale partial GIN indexes apply. */
-function matchesSql(q: string) {
-  return sql.join(
-    LOCALES.map((l) => sql`(t.locale = ${sql.lit(l)} and t.search @@ to_search_query(${sql.lit(l)}, ${q}))`),
-    sql` or `,
-  );
-}
-
-/** The query in `alias`'s own language: one constant branch per language, folded once at planning
- *  (`to_search_query(alias.locale, q)` parsed the words again for every row ranked). */
-function queryIn(alias: string, q: string) {
-  return sql`(case ${sql.ref(`${alias}.locale`)} ${sql.join(
-    LOCALES.map((l) => sql`when ${sql.lit(l)} then to_search_query(${sql.lit(l)}, ${q})`),
-    sql` `,
-  )} end)`;
-}
-
-export type VideoSearchRow = {
-  external_id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  language: Locale;
-  rank: number;
-};
+export type VideoSearchRow = Omit<SiteSearchHitRow, 'id'>;
 
 /**
  * Published videos matching the words: at most `candidates` ranked (title hits first, then the newest),
- * ordered reader's language first, then rank; the total counted up to `cap + 1`.
+ * ordered reader's language first, then rank; the total counted up to `countCap + 1`.
  */
-export async function searchPublishedVideos(
-  db: Database,
-  r: { q: string; locale: Locale; limit: number; offset: number; candidates: number; cap: number },
-): Promise<{ total: number; rows: VideoSearchRow[] }> {
+export async function searchPublishedVideos(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: VideoSearchRow[] }> {
   const [count, hits] = await Promise.all([
-    sql<{ total: number }>`select count(*)::int as total from (
-      select 1 from videos v where v.status = 'published'
-        and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
-      limit ${r.cap + 1}) m`.execute(db),
+    countUpTo(
+      sql`select 1 from videos v where v.status = 'published'
+        and exists (select 1 from video_translations t where t.video_id = v.id and ${matchesInOwnLanguage(r.q)})`,
+      r.countCap,
+    ).execute(db),
     // A count-only request (another type's tab) reads no page.
     r.limit === 0
       ? { rows: [] }
@@ -51,18 +31,18 @@ export async function searchPublishedVideos(
       with matched as (
         select v.id, v.external_id, v.slug, v.recorded_at from videos v
         where v.status = 'published'
-          and exists (select 1 from video_translations t where t.video_id = v.id and (${matchesSql(r.q)}))
+          and exists (select 1 from video_translations t where t.video_id = v.id and ${matchesInOwnLanguage(r.q)})
         order by v.recorded_at desc, v.id desc
         limit ${r.candidates})
-      select m.external_id, m.slug, tr.title, left(tr.description, 1000) as summary, tr.locale as language,
-        ts_rank_cd(tr.search, ${queryIn('tr', r.q)}, 32) as rank
+      select m.external_id, m.slug, tr.title, left(tr.description, 1000) as summary, tr.locale,
+        ts_rank_cd(tr.search, ${queryInOwnLanguage(r.q, 'tr')}, 32) as rank
       from matched m
       cross join lateral (select t.title, t.description, t.locale, t.search from video_translations t where t.video_id = m.id
                           order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
       order by (tr.locale = ${r.locale}) desc, rank desc, m.recorded_at desc, m.id desc
       limit ${r.limit} offset ${r.offset}`.execute(db),
   ]);
-  return { total: count.rows[0]?.total ?? 0, rows: hits.rows };
+  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
 }
 
 export async function countPublishedVideos(db: Database): Promise<number> {

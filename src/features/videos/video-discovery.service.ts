@@ -1,35 +1,14 @@
 import type { UploadAccessRule } from '../../core/uploads/index.ts';
 import { can } from '../../platform/http/policy.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
-import { markdownToText } from '../../platform/lib/markdown.ts';
-import { SEARCH_COUNT_CAP, SEARCH_RANK_CANDIDATES, type SearchSource, type SitemapSource } from '../discovery/index.ts';
+import { rankedSearchSource, type SearchSource, type SitemapSource } from '../discovery/index.ts';
 import * as q from './video-discovery.queries.ts';
 
 // What videos give the site search, the sitemap and the uploads route: published videos only; the
 // poster, file and captions of a draft go to editors alone.
 
-export const videoSearchSource: SearchSource = {
-  type: 'video',
-  search: async (db, request) => {
-    const { total, rows } = await q.searchPublishedVideos(db, {
-      ...request,
-      candidates: SEARCH_RANK_CANDIDATES,
-      cap: SEARCH_COUNT_CAP,
-    });
-    return {
-      total,
-      hits: rows.map((r) => ({
-        externalId: r.external_id,
-        title: r.title,
-        // Descriptions are Markdown: the hit shows their text (the query sends enough of it for 300 characters).
-        summary: markdownToText(r.summary, 300),
-        path: `/${request.locale}/videos/${r.slug}`,
-        language: isLocale(r.language) ? r.language : request.locale,
-        rank: Number(r.rank),
-      })),
-    };
-  },
-};
+// Descriptions are Markdown: the hit shows their text (the query sends enough of it for 300 characters).
+export const videoSearchSource: SearchSource = rankedSearchSource('video', 'videos', q.searchPublishedVideos);
 
 export const videoSitemapSource: SitemapSource = {
   name: 'videos',

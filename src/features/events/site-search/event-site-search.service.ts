@@ -1,14 +1,8 @@
 import type { Database } from '../../../platform/db/client.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
-import { isLocale, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import { markdownToText } from '../../../platform/lib/markdown.ts';
-import {
-  SEARCH_COUNT_CAP,
-  SEARCH_RANK_CANDIDATES,
-  type SearchSource,
-  type SitemapEntry,
-  type SitemapSource,
-} from '../../discovery/index.ts';
+import { publicPagesSitemapSource, rankedSearchSource, type SearchSource, type SitemapSource } from '../../discovery/index.ts';
 import * as q from './event-site-search.queries.ts';
 
 // Events in the site search, the sitemap and the Atom feed: what the calendar lists, never a draft.
@@ -18,32 +12,9 @@ export const EVENT_FEED = { recentDays: 90, size: 50 };
 
 const known = (locale: string, fallback: Locale): Locale => (isLocale(locale) ? locale : fallback);
 
-export const eventSearchSource: SearchSource = {
-  type: 'event',
-  search: async (db, request) => {
-    const { total, rows } = await q.searchPublicEvents(db, { ...request, candidates: SEARCH_RANK_CANDIDATES, countCap: SEARCH_COUNT_CAP });
-    return {
-      total,
-      hits: rows.map((r) => ({
-        externalId: r.external_id,
-        title: r.title,
-        summary: markdownToText(r.summary, 300),
-        path: `/${request.locale}/events/${r.slug}`,
-        language: known(r.locale, request.locale),
-        rank: r.rank,
-      })),
-    };
-  },
-};
+export const eventSearchSource: SearchSource = rankedSearchSource('event', 'events', q.searchPublicEvents);
 
-export const eventSitemapSource: SitemapSource = {
-  name: 'events',
-  count: (db) => q.countPublicEvents(db),
-  entries: async (db, page): Promise<SitemapEntry[]> => {
-    const rows = await q.listPublicEventPages(db, page.offset, page.limit);
-    return rows.map((r) => ({ path: `/events/${r.slug}`, locales: LOCALES.filter((l) => r.locales.includes(l)), updatedAt: r.updated_at }));
-  },
-};
+export const eventSitemapSource: SitemapSource = publicPagesSitemapSource('events', q.PUBLIC_EVENTS);
 
 /** The feed's entries in the reader's language: when and (if not as planned) the status before the summary. */
 export async function listEventFeedItems(db: Database, i18n: I18n, now: Date) {

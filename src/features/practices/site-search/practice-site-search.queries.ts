@@ -1,47 +1,48 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../../platform/db/client.ts';
+import {
+  countUpTo,
+  matchesInOwnLanguage,
+  type PublicContent,
+  queryInOwnLanguage,
+  type SiteSearchHitRow,
+  type SiteSearchLimits,
+} from '../../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../../platform/db/translation.ts';
-import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import { HEAD_FIRST_MAX } from '../search/practice-search.queries.ts';
 
 // Published practices for the site search, the sitemap and the Atom feed. Only the live record
 // (`practices`, `practice_translations`) is read: a revision under review never shows before it is published.
 
-export type SiteSearchLimits = { q: string; locale: Locale; limit: number; offset: number; candidates: number; countCap: number };
-
-/** One hit as the statement returns it (through json_agg: no dates). */
-export type PracticeHitRow = { external_id: string; slug: string; title: string; summary: string; locale: string; rank: number };
-
-const lit = (locale: Locale) => sql.lit(locale);
-
 /** Each translation tested with its own language: exactly the conditions of migration 0005's partial indexes. */
 function matching(q: string, column: 'search' | 'search_head'): RawBuilder<unknown> {
-  const perLanguage = LOCALES.map((l) => sql`(t.locale = ${lit(l)} and ${sql.ref(`t.${column}`)} @@ to_search_query(${lit(l)}, ${q}))`);
-  return sql`select t.practice_id from practice_translations t where ${sql.join(perLanguage, sql` or `)}`;
+  return sql`select t.practice_id from practice_translations t where ${matchesInOwnLanguage(q, 't', column)}`;
 }
 
-/** The query in the row's own language, one constant branch per language (folded once, at planning). */
-function queryOf(q: string): RawBuilder<unknown> {
-  return sql`(case t.locale ${sql.join(
-    LOCALES.map((l) => sql`when ${lit(l)} then to_search_query(${lit(l)}, ${q})`),
-    sql` `,
-  )} end)`;
-}
+/** Published practices: the live record only. */
+export const PUBLISHED_PRACTICES: PublicContent = {
+  table: 'practices',
+  alias: 'p',
+  translations: 'practice_translations',
+  parent: 'practice_id',
+  visible: sql<boolean>`p.status = 'published'`,
+};
 
 /**
  * Published practices matching the words: the total (capped), and one page of the ranked candidates
  * (title/summary hits first while there are few enough matches to tell them apart, then newest), ordered
  * by the shown translation being in the reader's language, then rank.
  */
-export async function searchPublishedPractices(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: PracticeHitRow[] }> {
+export async function searchPublishedPractices(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: SiteSearchHitRow[] }> {
   if (r.limit === 0) return { total: await countPublishedPracticeMatches(db, r), rows: [] };
   // The matches carry what the hits show, so the page needs no second pass over the practices.
-  const result = await sql<{ total: number; rows: PracticeHitRow[] }>`
+  const result = await sql<{ total: number; rows: SiteSearchHitRow[] }>`
     with m as materialized (
       select p.id, p.published_at, p.slug, p.external_id from practices p
       where p.status = 'published' and p.id in (${matching(r.q, 'search')})
     ),
-    total as (select count(*)::int as n from (select 1 from m limit ${r.countCap + 1}) x),
+    total as (${countUpTo(sql`select 1 from m`, r.countCap)}),
     candidates as (
       select m.* from m
       order by (case when (select n from total) <= ${HEAD_FIRST_MAX} then m.id in (${matching(r.q, 'search_head')}) else false end) desc,
@@ -51,7 +52,7 @@ export async function searchPublishedPractices(db: Database, r: SiteSearchLimits
     -- Only the page's practices read a text to show: the order needs no more than whether one is in the reader's language.
     ranked as (
       select p.*, exists (select 1 from practice_translations t where t.practice_id = p.id and t.locale = ${r.locale}) as own,
-             (select max(ts_rank_cd(t.search, ${queryOf(r.q)}, 32)) from practice_translations t where t.practice_id = p.id)::float8 as rank
+             (select max(ts_rank_cd(t.search, ${queryInOwnLanguage(r.q)}, 32)) from practice_translations t where t.practice_id = p.id)::float8 as rank
       from candidates p
     ),
     page as (select * from ranked order by own desc, rank desc, id desc limit ${r.limit} offset ${r.offset}),
@@ -69,28 +70,11 @@ export async function searchPublishedPractices(db: Database, r: SiteSearchLimits
 
 /** Only the count (another type's tab): it stops at `countCap + 1`. */
 async function countPublishedPracticeMatches(db: Database, r: SiteSearchLimits): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*)::int as n from (
-      select 1 from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')}) limit ${r.countCap + 1}) m`.execute(
-    db,
-  );
+  const result = await countUpTo(
+    sql`select 1 from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')})`,
+    r.countCap,
+  ).execute(db);
   return result.rows[0]?.n ?? 0;
-}
-
-export async function countPublishedPractices(db: Database): Promise<number> {
-  const row = await db
-    .selectFrom('practices')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'published')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/** Published practices by id, with the languages their page exists in (as its hreflang lists them). */
-export async function listPublishedPracticePages(db: Database, offset: number, limit: number) {
-  const result = await sql<{ slug: string; updated_at: Date; locales: string[] }>`
-    select p.slug, p.updated_at, array(select t.locale from practice_translations t where t.practice_id = p.id order by 1) as locales
-    from practices p where p.status = 'published' order by p.id limit ${limit} offset ${offset}`.execute(db);
-  return result.rows;
 }
 
 /** The newest published practices, each in the reader's language, else English, else any. */

@@ -1,13 +1,7 @@
 import type { Database } from '../../../platform/db/client.ts';
-import { isLocale, LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
+import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
 import { markdownToText } from '../../../platform/lib/markdown.ts';
-import {
-  SEARCH_COUNT_CAP,
-  SEARCH_RANK_CANDIDATES,
-  type SearchSource,
-  type SitemapEntry,
-  type SitemapSource,
-} from '../../discovery/index.ts';
+import { publicPagesSitemapSource, rankedSearchSource, type SearchSource, type SitemapSource } from '../../discovery/index.ts';
 import * as q from './practice-site-search.queries.ts';
 
 // Good practices in the site search, the sitemap and the Atom feed: published practices only, each
@@ -18,43 +12,9 @@ export const PRACTICE_FEED_SIZE = 50;
 
 const known = (locale: string, fallback: Locale): Locale => (isLocale(locale) ? locale : fallback);
 
-export const practiceSearchSource: SearchSource = {
-  type: 'practice',
-  search: async (db, request) => {
-    const { total, rows } = await q.searchPublishedPractices(db, {
-      ...request,
-      candidates: SEARCH_RANK_CANDIDATES,
-      countCap: SEARCH_COUNT_CAP,
-    });
-    return {
-      total,
-      hits: rows.map((r) => {
-        const language = known(r.locale, request.locale);
-        return {
-          externalId: r.external_id,
-          title: r.title,
-          summary: markdownToText(r.summary, 300),
-          path: `/${request.locale}/practices/${r.slug}`,
-          language,
-          rank: r.rank,
-        };
-      }),
-    };
-  },
-};
+export const practiceSearchSource: SearchSource = rankedSearchSource('practice', 'practices', q.searchPublishedPractices);
 
-export const practiceSitemapSource: SitemapSource = {
-  name: 'practices',
-  count: (db) => q.countPublishedPractices(db),
-  entries: async (db, page): Promise<SitemapEntry[]> => {
-    const rows = await q.listPublishedPracticePages(db, page.offset, page.limit);
-    return rows.map((r) => ({
-      path: `/practices/${r.slug}`,
-      locales: LOCALES.filter((l) => r.locales.includes(l)),
-      updatedAt: r.updated_at,
-    }));
-  },
-};
+export const practiceSitemapSource: SitemapSource = publicPagesSitemapSource('practices', q.PUBLISHED_PRACTICES);
 
 /** The feed's entries: the newest published practices in the reader's language, else English, else any. */
 export async function listPracticeFeedItems(db: Database, locale: Locale) {
