@@ -24,7 +24,7 @@ export const SEARCH_COUNT_CAP = 1_000;
  * A source ranks at most this many of its matches (pre-ordered cheaply: title or summary hits first,
  * then newest), so a very common word costs the same as a rare one.
  */
-export const SEARCH_RANK_CANDIDATES = 500;
+export const SEARCH_RANK_CANDIDATES = 200;
 
 export type SearchRequest = {
   /** The words as typed, trimmed, 1–200 characters: for `to_search_query(locale, q)` in every content language. */

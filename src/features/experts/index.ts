@@ -19,6 +19,7 @@ import * as m0007 from './migrations/0007-expert-facet-arrays.ts';
 import * as m0008 from './migrations/0008-expert-directory-index.ts';
 import * as m0017 from './migrations/0017-expert-search-per-language.ts';
 import * as m0018 from './migrations/0018-expert-site-visibility.ts';
+import * as m0019 from './migrations/0019-expert-public-search.ts';
 import { expertPageRoutes } from './page/expert-page.routes.ts';
 import { expertsPersonalData } from './personal-data.service.ts';
 import { myExpertProfileRoutes } from './profile/expert-profile.routes.ts';
@@ -40,6 +41,7 @@ export default defineModule({
     '0008-expert-directory-index': m0008,
     '0017-expert-search-per-language': m0017,
     '0018-expert-site-visibility': m0018,
+    '0019-expert-public-search': m0019,
   },
   // /experts/<slug> first: it passes reserved slugs ("match", "map") and unknown ones on to the routes after it.
   pages: new Hono<AppEnv>()

@@ -65,20 +65,26 @@ function headQueryOf(q: string): RawBuilder<unknown> {
   )} end)`;
 }
 
+/**
+ * The visibility levels as literals, not parameters: only then can the planner prove that an anonymous
+ * reader's search (`= 'public'`) fits migration 0019's partial indexes (they hold public profiles only).
+ */
+const visibleTo = (visible: ExpertVisibility[]) => sql`t.site_visibility in (${sql.join(visible.map((v) => sql.lit(v)))})`;
+
 /** Visible matching texts, each profile once (its first matching text): the plan stops at `cap`. */
 function counted(r: { q: string; visible: ExpertVisibility[]; cap: number }): RawBuilder<unknown> {
   return sql`select count(*)::int as n from (
       select 1 from expert_translations t
-      where t.site_visibility in (${sql.join(r.visible)}) and ${matches('t', r.q)}
+      where ${visibleTo(r.visible)} and ${matches('t', r.q)}
         and not exists (select 1 from expert_translations d where d.expert_id = t.expert_id and d.locale < t.locale and ${matches('d', r.q)})
       limit ${r.cap}) m`;
 }
 
 /**
  * The count (stopping at `cap`) and, unless `limit` is 0, one page of visible profiles whose headline or
- * bio matches: the candidates are the headline hits first, then the newest profiles (read from the texts
- * alone); only they are ranked, and only the page's profiles are read in full, the shown headline in the
- * reader's language first, then rank. One statement, without parallel workers: starting them costs more
+ * bio matches: the matching texts are read once (from the texts alone) for both the count and the
+ * candidates (the headline hits first, then the newest profiles); only the candidates are ranked, and
+ * only the page's profiles are read in full, the shown headline in the reader's language first, then rank. One statement, without parallel workers: starting them costs more
  * than stopping at the cap (planner.ts), and each transaction is round trips that a busy server makes slow.
  */
 export async function searchVisibleExperts(
@@ -89,11 +95,14 @@ export async function searchVisibleExperts(
     r.limit === 0
       ? sql<{ total: number; rows: ExpertHitRow[] }>`select (${counted(r)}) as total, '[]'::json as rows`.execute(trx)
       : sql<{ total: number; rows: ExpertHitRow[] }>`
-    with candidates as (
-      select t.expert_id as id from expert_translations t
-      where t.site_visibility in (${sql.join(r.visible)}) and ${matches('t', r.q)}
-      group by t.expert_id
-      order by bool_or(t.search @@ ${headQueryOf(r.q)}) desc, t.expert_id desc
+    with m as materialized (
+      select t.expert_id, t.search @@ ${headQueryOf(r.q)} as head from expert_translations t
+      where ${visibleTo(r.visible)} and ${matches('t', r.q)}
+    ),
+    total as (select count(*)::int as n from (select distinct expert_id from m limit ${r.cap}) x),
+    candidates as (
+      select m.expert_id as id from m group by m.expert_id
+      order by bool_or(m.head) desc, m.expert_id desc
       limit ${r.candidates}
     ),
     ranked as (
@@ -111,7 +120,7 @@ export async function searchVisibleExperts(
       left join lateral (select t.headline, t.locale from expert_translations t where t.expert_id = x.id
                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr on true
     )
-    select (${counted(r)}) as total,
+    select (select n from total) as total,
            (select coalesce(json_agg(hits order by hits.own desc, hits.rank desc, hits.id desc), '[]') from hits) as rows`.execute(trx),
   );
   const row = result.rows[0];
