@@ -6,6 +6,7 @@ import type { AppEnv } from '../../platform/http/context.ts';
 import { badRequestResponse, componentSchemas, jsonResponse, type OpenApiPart, parametersOf } from '../../platform/http/openapi.ts';
 import { searchApiQuery } from './search.forms.ts';
 import { runSearch } from './search.routes.tsx';
+import { SEARCH_MAX_PAGE } from './search.service.ts';
 import { SEARCH_COUNT_CAP, SEARCH_TYPES } from './search-sources.ts';
 
 // GET /api/v1/search: the site search as JSON. Like the expert directory's API, the answer depends on
@@ -34,7 +35,10 @@ export const searchApiResult = z.strictObject({
       description: `Matches of the type asked (or of all types). A type counts at most ${SEARCH_COUNT_CAP + 1}: that means “more than ${SEARCH_COUNT_CAP}”.`,
     }),
   page: z.int().min(1),
-  pages: z.int().min(1).meta({ description: 'Pages that can be asked for (at most 25).' }),
+  pages: z
+    .int()
+    .min(1)
+    .meta({ description: `Pages that can be asked for (at most ${SEARCH_MAX_PAGE}).` }),
   facets: z.strictObject({
     type: z.partialRecord(type, z.int().min(0)).meta({ description: 'Matches per type, over all types, whatever type was asked.' }),
   }),
