@@ -1,18 +1,15 @@
 import type { Database } from '../../platform/db/client.ts';
 import { LOCALES } from '../../platform/i18n/locales.ts';
 import { type SearchSource, type SitemapSource, searchHit } from '../discovery/index.ts';
-import { countNetworkMatches, listNetworkForSitemap, searchNetwork } from './discovery.queries.ts';
+import { listNetworkForSitemap, searchNetwork } from './discovery.queries.ts';
 import { pagePath, regionPath } from './network.model.ts';
 
 /** Search type 'page': the network's published pages and regional networks, for every reader alike. */
 export const networkSearchSource: SearchSource = {
   type: 'page',
   search: async (db, request) => {
-    const [total, rows] = await Promise.all([
-      countNetworkMatches(db, request.q),
-      // A count-only request (another type's tab) reads no page.
-      request.limit > 0 ? searchNetwork(db, request.q, request.locale, { limit: request.limit, offset: request.offset }) : [],
-    ]);
+    // One statement counts and pages; a count-only request (another type's tab, limit 0) reads no page.
+    const { total, rows } = await searchNetwork(db, request.q, request.locale, { limit: request.limit, offset: request.offset });
     return {
       total,
       hits: rows.map((r) =>

@@ -6,6 +6,7 @@ import {
   queryInOwnLanguage,
   type SiteSearchHitRow,
   type SiteSearchLimits,
+  totalAndPage,
 } from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -149,26 +150,33 @@ export async function searchPublicNews(
 ): Promise<{ total: number; rows: Omit<SiteSearchHitRow, 'id'>[] }> {
   const { q, locale } = r;
   // A count-only request (another type's tab) reads no page.
-  const [hits, count] = await Promise.all([
-    r.limit === 0
-      ? { rows: [] }
-      : sql<Omit<SiteSearchHitRow, 'id'>>`
-      with matched as (
-        select distinct on (a.id) a.id, a.external_id, a.slug, a.published_at, t.locale, t.title, t.lead
-        from news_translations t join news_articles a on a.id = t.article_id
-        where ${matchesInOwnLanguage(q)} and ${COMPLETE} and ${PUBLIC}
-        order by a.id, ${preferLocale(locale, 't.locale')}),
-      candidates as (select * from matched order by published_at desc limit ${r.candidates})
-      select c.external_id, c.slug, c.locale, c.title, c.lead as summary, ts_rank_cd(t.search, ${queryInOwnLanguage(q)}, 32)::float8 as rank
-      from candidates c join news_translations t on t.article_id = c.id and t.locale = c.locale
-      order by (c.locale = ${locale}) desc, rank desc, c.published_at desc limit ${r.limit} offset ${r.offset}`.execute(db),
-    countUpTo(
+  if (r.limit === 0) {
+    const count = await countUpTo(
       sql`select 1 from news_articles a
       where ${PUBLIC} and exists (select 1 from news_translations t where t.article_id = a.id and ${COMPLETE} and ${matchesInOwnLanguage(q)})`,
       r.countCap,
-    ).execute(db),
-  ]);
-  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
+    ).execute(db);
+    return { total: count.rows[0]?.n ?? 0, rows: [] };
+  }
+  // `matched` holds one row per matching article: counted, then its newest ranked (the id breaks ties in
+  // date and rank, so a page does not depend on the plan).
+  return totalAndPage(
+    db,
+    sql`matched as materialized (
+      select distinct on (a.id) a.id, a.external_id, a.slug, a.published_at, t.locale, t.title, t.lead
+      from news_translations t join news_articles a on a.id = t.article_id
+      where ${matchesInOwnLanguage(q)} and ${COMPLETE} and ${PUBLIC}
+      order by a.id, ${preferLocale(locale, 't.locale')}),
+    total as (${countUpTo(sql`select 1 from matched`, r.countCap)}),
+    candidates as (select * from matched order by published_at desc, id desc limit ${r.candidates}),
+    page as (
+      select c.external_id, c.slug, c.locale, c.title, c.lead as summary,
+        -- The shown translation's rank, looked up by primary key (a join would hash all translations).
+        (select ts_rank_cd(t.search, ${queryInOwnLanguage(q)}, 32) from news_translations t
+         where t.article_id = c.id and t.locale = c.locale)::float8 as rank
+      from candidates c
+      order by (c.locale = ${locale}) desc, rank desc, c.published_at desc, c.id desc limit ${r.limit} offset ${r.offset})`,
+  );
 }
 
 /** Whether a stored picture belongs to a published article, only to drafts, or to no article. */

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/client.ts';
-import { countUpTo, queryInOwnLanguage, type SiteSearchHitRow, type SiteSearchLimits } from '../../platform/db/site-search.queries.ts';
+import {
+  countUpTo,
+  matchesInOwnLanguageByScan,
+  queryInOwnLanguage,
+  type SiteSearchHitRow,
+  type SiteSearchLimits,
+  totalAndPage,
+} from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { matchesWords, PUBLICATION_NAME } from './publications.queries.ts';
@@ -19,27 +26,26 @@ export async function searchPublishedPublications(
   db: Database,
   r: SiteSearchLimits,
 ): Promise<{ total: number; rows: Omit<SiteSearchHitRow, 'id'>[] }> {
-  const [count, hits] = await Promise.all([
-    countUpTo(sql`select 1 from publications p where ${matching(r.q)}`, r.countCap).execute(db),
-    // A count-only request (another type's tab) reads no page.
-    r.limit === 0
-      ? { rows: [] }
-      : sql<Omit<SiteSearchHitRow, 'id'>>`
-    with candidates as (
-      select p.id, p.slug, ${PUBLICATION_NAME} as name from publications p
-      where ${matching(r.q)}
-      order by p.published_at desc nulls last, p.id desc
-      limit ${r.candidates})
-    select c.name as external_id, c.slug, tr.title, tr.summary, tr.locale,
-      (select max(ts_rank_cd(s.search, ${queryInOwnLanguage(r.q, 's')}, 32)) from publication_translations s
-        where s.publication_id = c.id and ${matchesWords(r.q)})::float8 as rank
-    from candidates c
-    cross join lateral (select t.title, t.summary, t.locale from publication_translations t where t.publication_id = c.id
-                        order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
-    order by (tr.locale = ${r.locale}) desc, rank desc, c.id desc
-    limit ${r.limit} offset ${r.offset}`.execute(db),
-  ]);
-  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
+  // A count-only request (another type's tab) reads no page.
+  if (r.limit === 0) {
+    const count = await countUpTo(sql`select 1 from publications p where ${matching(r.q)}`, r.countCap).execute(db);
+    return { total: count.rows[0]?.n ?? 0, rows: [] };
+  }
+  return totalAndPage(
+    db,
+    sql`m as materialized (select p.id, p.slug, ${PUBLICATION_NAME} as name, p.published_at from publications p where ${matching(r.q)}),
+    total as (${countUpTo(sql`select 1 from m`, r.countCap)}),
+    candidates as (select * from m order by published_at desc nulls last, id desc limit ${r.candidates}),
+    page as (
+      select c.name as external_id, c.slug, tr.title, tr.summary, tr.locale,
+        (select max(ts_rank_cd(s.search, ${queryInOwnLanguage(r.q, 's')}, 32)) from publication_translations s
+          where s.publication_id = c.id and ${matchesInOwnLanguageByScan(r.q, 's')})::float8 as rank
+      from candidates c
+      cross join lateral (select t.title, t.summary, t.locale from publication_translations t where t.publication_id = c.id
+                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
+      order by (tr.locale = ${r.locale}) desc, rank desc, c.id desc
+      limit ${r.limit} offset ${r.offset})`,
+  );
 }
 
 export async function countPublishedPublications(db: Database): Promise<number> {

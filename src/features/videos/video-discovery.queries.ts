@@ -6,6 +6,7 @@ import {
   queryInOwnLanguage,
   type SiteSearchHitRow,
   type SiteSearchLimits,
+  totalAndPage,
 } from '../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../platform/db/translation.ts';
 
@@ -18,31 +19,27 @@ export type VideoSearchRow = Omit<SiteSearchHitRow, 'id'>;
  * ordered reader's language first, then rank; the total counted up to `countCap + 1`.
  */
 export async function searchPublishedVideos(db: Database, r: SiteSearchLimits): Promise<{ total: number; rows: VideoSearchRow[] }> {
-  const [count, hits] = await Promise.all([
-    countUpTo(
-      sql`select 1 from videos v where v.status = 'published'
-        and exists (select 1 from video_translations t where t.video_id = v.id and ${matchesInOwnLanguage(r.q)})`,
-      r.countCap,
-    ).execute(db),
-    // A count-only request (another type's tab) reads no page.
-    r.limit === 0
-      ? { rows: [] }
-      : sql<VideoSearchRow>`
-      with matched as (
-        select v.id, v.external_id, v.slug, v.recorded_at from videos v
-        where v.status = 'published'
-          and exists (select 1 from video_translations t where t.video_id = v.id and ${matchesInOwnLanguage(r.q)})
-        order by v.recorded_at desc, v.id desc
-        limit ${r.candidates})
+  const matching = sql`v.status = 'published'
+    and exists (select 1 from video_translations t where t.video_id = v.id and ${matchesInOwnLanguage(r.q)})`;
+  // A count-only request (another type's tab) reads no page.
+  if (r.limit === 0) {
+    const count = await countUpTo(sql`select 1 from videos v where ${matching}`, r.countCap).execute(db);
+    return { total: count.rows[0]?.n ?? 0, rows: [] };
+  }
+  return totalAndPage(
+    db,
+    sql`m as materialized (select v.id, v.external_id, v.slug, v.recorded_at from videos v where ${matching}),
+    total as (${countUpTo(sql`select 1 from m`, r.countCap)}),
+    matched as (select * from m order by recorded_at desc, id desc limit ${r.candidates}),
+    page as (
       select m.external_id, m.slug, tr.title, left(tr.description, 1000) as summary, tr.locale,
         ts_rank_cd(tr.search, ${queryInOwnLanguage(r.q, 'tr')}, 32) as rank
       from matched m
       cross join lateral (select t.title, t.description, t.locale, t.search from video_translations t where t.video_id = m.id
                           order by ${preferLocale(r.locale, 't.locale')} limit 1) tr
       order by (tr.locale = ${r.locale}) desc, rank desc, m.recorded_at desc, m.id desc
-      limit ${r.limit} offset ${r.offset}`.execute(db),
-  ]);
-  return { total: count.rows[0]?.n ?? 0, rows: hits.rows };
+      limit ${r.limit} offset ${r.offset})`,
+  );
 }
 
 export async function countPublishedVideos(db: Database): Promise<number> {

@@ -42,6 +42,15 @@ export function matchesInOwnLanguage(q: string, alias = 't', column = 'search'):
 }
 
 /**
+ * The same match as `matchesInOwnLanguage` in one condition, `column @@ (case locale when … end)`: no index
+ * applies, but it plans in a fraction of the time (no branch per language, no partial index's predicate to
+ * prove). For tables that stay small (a few hundred rows), where a scan costs less than that planning.
+ */
+export function matchesInOwnLanguageByScan(q: string, alias = 't', column = 'search'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.${column}`)} @@ ${queryInOwnLanguage(q, alias)})`;
+}
+
+/**
  * The query in `alias`'s own language: one constant branch per language, folded once at planning
  * (`to_search_query(alias.locale, q)` parsed the words again for every row ranked).
  */
@@ -55,6 +64,18 @@ export function queryInOwnLanguage(q: string, alias = 't'): RawBuilder<unknown> 
 /** `n`: how many rows `rows` (a select) gives, counted up to `cap + 1` only, so the plan stops there. */
 export function countUpTo(rows: RawBuilder<unknown>, cap: number): RawBuilder<{ n: number }> {
   return sql<{ n: number }>`select count(*)::int as n from (${rows} limit ${cap + 1}) counted`;
+}
+
+/**
+ * One statement for a count and a page: `ctes` (what follows `with`) define `total` (one row, `n`) and
+ * `page` (the page's rows in order, exactly the columns returned). Planning each statement costs about
+ * a millisecond, more than counting a few hundred matches a page's statement has already found.
+ */
+export async function totalAndPage<R>(db: Database, ctes: RawBuilder<unknown>): Promise<{ total: number; rows: R[] }> {
+  const result = await sql<{ total: number; rows: R[] }>`with ${ctes}
+    select (select n from total) as total, (select coalesce(json_agg(page), '[]') from page) as rows`.execute(db);
+  const row = result.rows[0];
+  return { total: row?.total ?? 0, rows: row?.rows ?? [] };
 }
 
 /** A module's public content: a table with `id`, `slug`, `external_id`, `updated_at`, and its translations with `locale`. */

@@ -9,7 +9,7 @@ import {
   type SiteSearchLimits,
 } from '../../../platform/db/site-search.queries.ts';
 import { preferLocale } from '../../../platform/db/translation.ts';
-import type { Locale } from '../../../platform/i18n/locales.ts';
+import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { HEAD_FIRST_MAX } from '../search/practice-search.queries.ts';
 
 // Published practices for the site search, the sitemap and the Atom feed. Only the live record
@@ -18,6 +18,22 @@ import { HEAD_FIRST_MAX } from '../search/practice-search.queries.ts';
 /** Each translation tested with its own language: exactly the conditions of migration 0005's partial indexes. */
 function matching(q: string, column: 'search' | 'search_head'): RawBuilder<unknown> {
   return sql`select t.practice_id from practice_translations t where ${matchesInOwnLanguage(q, 't', column)}`;
+}
+
+/**
+ * The matching practices' ids, from the matching translations (an index scan), each with `head`: whether
+ * one of its translations matches in its title or summary. `search` is `search_head` followed by the other
+ * fields, so without a negation a head match is a match and the translations already read tell; a query
+ * with one (`!` in any language's form) also asks the head index (as before) for translations not matching.
+ */
+function matchingIds(q: string): RawBuilder<unknown> {
+  const negated = sql`(${sql.join(
+    LOCALES.map((l) => sql`to_search_query(${sql.lit(l)}, ${q})::text`),
+    sql` || `,
+  )}) like '%!%'`;
+  return sql`select x.id, x.head or (${negated} and x.id in (${matching(q, 'search_head')})) as head
+    from (select t.practice_id as id, bool_or(t.search_head @@ ${queryInOwnLanguage(q)}) as head from practice_translations t
+          where ${matchesInOwnLanguage(q, 't', 'search')} group by t.practice_id) x`;
 }
 
 /** Published practices: the live record only. */
@@ -38,14 +54,17 @@ export async function searchPublishedPractices(db: Database, r: SiteSearchLimits
   if (r.limit === 0) return { total: await countPublishedPracticeMatches(db, r), rows: [] };
   // The matches carry what the hits show, so the page needs no second pass over the practices.
   const result = await sql<{ total: number; rows: SiteSearchHitRow[] }>`
+    -- Driven by the matching translations' practices, each read by primary key (\`limit 1\`: the planner
+    -- keeps the lookup, where a join would hash every practice for a few hundred matches).
     with m as materialized (
-      select p.id, p.published_at, p.slug, p.external_id from practices p
-      where p.status = 'published' and p.id in (${matching(r.q, 'search')})
+      select p.id, p.published_at, p.slug, p.external_id, x.head from (${matchingIds(r.q)}) x
+      cross join lateral (select p.id, p.published_at, p.slug, p.external_id from practices p
+                          where p.id = x.id and p.status = 'published' limit 1) p
     ),
     total as (${countUpTo(sql`select 1 from m`, r.countCap)}),
     candidates as (
-      select m.* from m
-      order by (case when (select n from total) <= ${HEAD_FIRST_MAX} then m.id in (${matching(r.q, 'search_head')}) else false end) desc,
+      select m.id, m.published_at, m.slug, m.external_id from m
+      order by (case when (select n from total) <= ${HEAD_FIRST_MAX} then m.head else false end) desc,
                m.published_at desc nulls last, m.id desc
       limit ${r.candidates}
     ),
@@ -71,7 +90,8 @@ export async function searchPublishedPractices(db: Database, r: SiteSearchLimits
 /** Only the count (another type's tab): it stops at `countCap + 1`. */
 async function countPublishedPracticeMatches(db: Database, r: SiteSearchLimits): Promise<number> {
   const result = await countUpTo(
-    sql`select 1 from practices p where p.status = 'published' and p.id in (${matching(r.q, 'search')})`,
+    sql`select 1 from (${matching(r.q, 'search')} group by t.practice_id) x
+      cross join lateral (select 1 from practices p where p.id = x.practice_id and p.status = 'published' limit 1) p`,
     r.countCap,
   ).execute(db);
   return result.rows[0]?.n ?? 0;
