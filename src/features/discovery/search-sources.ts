@@ -69,10 +69,15 @@ export function searchHit(
   request: SearchRequest,
   r: { externalId: string; title: string; summary: string; path: string; locale: string; rank: number | string | null },
 ): SearchHit {
+  let summary: string | undefined;
   return {
     externalId: r.externalId,
     title: r.title,
-    summary: markdownToText(r.summary, 300),
+    // Rendered when first read: a merged page asks every source for `offset + 20` hits and shows 20.
+    get summary() {
+      summary ??= markdownToText(r.summary, 300);
+      return summary;
+    },
     path: `/${request.locale}${r.path}`,
     language: isLocale(r.locale) ? r.locale : request.locale,
     rank: Number(r.rank) || 0,

@@ -88,15 +88,18 @@ export async function searchSite(deps: SiteSearchDeps, request: SiteSearchReques
   const unavailable = SEARCH_TYPES.filter((t) => answers.some((a) => a.source.type === t && a.result === null));
 
   const chosenAnswers = answers.filter((a) => chosen.includes(a.source));
-  const tagged = chosenAnswers.map((a) => (a.result?.hits ?? []).map((hit): SiteSearchHit => ({ ...hit, type: a.source.type })));
+  // Hits stay as the sources made them until the page is cut (a summary may be rendered only when read).
+  const tagged = chosenAnswers.map((a) => (a.result?.hits ?? []).map((hit) => ({ hit, type: a.source.type })));
+  const byReader = reader(locale);
   // A source may not hand back more than asked; Array.sort is stable, so equal hits keep the sources' order.
-  const items =
+  const shown =
     chosen.length === 1
       ? (tagged[0] ?? []).slice(0, SEARCH_PAGE_SIZE)
       : tagged
           .flatMap((hits) => hits.slice(0, window.limit))
-          .sort(reader(locale))
+          .sort((a, b) => byReader(a.hit, b.hit))
           .slice(offset, offset + SEARCH_PAGE_SIZE);
+  const items = shown.map(({ hit, type }): SiteSearchHit => ({ ...hit, type }));
 
   const counted = facets.filter((f) => type === null || f.type === type);
   // Capped types add what is known (the cap) and the whole total one more, so that "total − 1 and more"

@@ -35,7 +35,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     };
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types });
+    // Idle connections stay open for five minutes (pg's default closes them after 10 s): a new one is a new
+    // server process whose first statements load catalogs and each language's dictionaries, which made
+    // the first site searches after a quiet spell take 100–200 ms instead of 40 (docs/search.md). Idle
+    // connections never keep a process from ending (allowExitOnIdle).
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 300_000,
+      allowExitOnIdle: true,
+      types,
+    });
     // An idle client that loses its connection is replaced by the pool; queries report their own errors.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -50,4 +50,16 @@ describe('markdownToText', () => {
     assert.equal(markdownToText('alpha beta gamma delta', 13), 'alpha beta…');
     assert.equal(markdownToText('<script>x</script>text'), '<script>x</script>text');
   });
+
+  it('reads only the beginning of a long body, with the same summary as the whole would give', () => {
+    const paragraph = (n: number) => `Paragraph ${n} on *water* kiosks and [fees](https://example.org/${n}) in Agadir.`;
+    const body = Array.from({ length: 400 }, (_, i) => paragraph(i)).join('\n\n');
+    const whole = markdownToText(body, Number.POSITIVE_INFINITY);
+    const summary = markdownToText(body, 300);
+    assert.ok(summary.length <= 301 && summary.endsWith('…'), summary);
+    assert.ok(whole.startsWith(summary.slice(0, -1)), 'the summary is the start of the whole text');
+    // A body that is mostly markup (long link addresses) still says that it goes on.
+    const links = Array.from({ length: 200 }, (_, i) => `[${i}](https://example.org/${'x'.repeat(200)}/${i})`).join(' ');
+    assert.ok(markdownToText(links, 300).endsWith('…'));
+  });
 });

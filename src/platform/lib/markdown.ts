@@ -60,7 +60,11 @@ export function renderMarkdown(source: string): string {
 
 /** Markdown to plain text on one line (summaries, feeds, search results), cut at a word near `max` characters. */
 export function markdownToText(source: string, max = Number.POSITIVE_INFINITY): string {
-  const html = markdown.render(source).replace(/<\/(p|li|h\d|blockquote|tr|pre)>/g, ' ');
+  // Only the beginning can show, so only a prefix of the source several times `max` is rendered (cut at a
+  // paragraph break when there is one): a page of search results shows 20 summaries, some taken from
+  // bodies of many kilobytes. (A reference link whose definition comes after the cut shows as its text.)
+  const prefix = prefixFor(source, max);
+  const html = markdown.render(prefix).replace(/<\/(p|li|h\d|blockquote|tr|pre)>/g, ' ');
   const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ALLOWED.nonTextTags })
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -69,8 +73,17 @@ export function markdownToText(source: string, max = Number.POSITIVE_INFINITY): 
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
-  if (text.length <= max) return text;
+  if (text.length <= max) return prefix.length < source.length ? `${text}…` : text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The source up to the last paragraph break before 4 × max + 200 characters (all of it when shorter). */
+function prefixFor(source: string, max: number): string {
+  const room = Number.isFinite(max) ? max * 4 + 200 : Number.POSITIVE_INFINITY;
+  if (source.length <= room) return source;
+  const cut = source.slice(0, room);
+  const paragraph = cut.lastIndexOf('\n\n');
+  return paragraph > max * 2 ? cut.slice(0, paragraph) : cut;
 }

@@ -66,8 +66,8 @@ function headQueryOf(q: string): RawBuilder<unknown> {
 }
 
 /**
- * The visibility levels as literals, not parameters: only then can the planner prove that an anonymous
- * reader's search (`= 'public'`) fits migration 0019's partial indexes (they hold public profiles only).
+ * The visibility levels as literals, not parameters: only then can the planner prove that a search fits
+ * migration 0019's partial indexes (an anonymous reader's `in ('public')`, a member's `in ('public', 'members')`).
  */
 const visibleTo = (visible: ExpertVisibility[]) => sql`t.site_visibility in (${sql.join(visible.map((v) => sql.lit(v)))})`;
 
