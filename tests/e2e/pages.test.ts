@@ -30,9 +30,18 @@ before(async () => {
 
 after(() => app?.close());
 
+/**
+ * axe runs on the pages in English, German (the longest words) and Arabic (right to left); French and
+ * Spanish are checked for status, lang and dir only: their pages are the same markup with other words,
+ * and axe costs about 2 s a page (70 pages took 151 s of CI). `../shared/checks/axe.mjs` runs axe on every
+ * language before an issue is resolved (docs/decisions/011-test-run-time.md).
+ */
+const AXE_LOCALES: readonly string[] = ['en', 'de', 'ar'];
+
 describe('pages in a browser', () => {
   for (const locale of LOCALES) {
-    it(`/${locale}/ and its sections: lang, dir and zero axe violations`, async () => {
+    const withAxe = AXE_LOCALES.includes(locale);
+    it(`/${locale}/ and its sections: lang, dir${withAxe ? ' and zero axe violations' : ''}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       for (const path of [
@@ -55,7 +64,7 @@ describe('pages in a browser', () => {
         assert.equal(res?.status(), path === '/no-such-page' ? 404 : 200, path);
         assert.equal(await page.getAttribute('html', 'lang'), locale);
         assert.equal(await page.getAttribute('html', 'dir'), locale === 'ar' ? 'rtl' : 'ltr');
-        assert.deepEqual(await axeViolations(page), [], `${locale}${path}`);
+        if (withAxe) assert.deepEqual(await axeViolations(page), [], `${locale}${path}`);
       }
       await context.close();
     });
