@@ -13,7 +13,7 @@ import { contentDisposition, parseRange, uploadBodyLimit } from './uploads.route
 import { acceptUpload } from './uploads.service.ts';
 
 const MB = 1024 * 1024;
-const { state, document, image, files, rows } = useUploadsApp();
+const { state, document, image, rows } = useUploadsApp();
 const _en = getI18n('en');
 const _de = getI18n('de');
 
