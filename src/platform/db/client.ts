@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './database.ts';
+import { preparedName } from './prepared.ts';
 
 export type Database = Kysely<DB>;
 export type Engine = 'pglite' | 'postgres';
@@ -28,6 +29,16 @@ const DATE_OID = 1082;
 /** The Postgres extensions every engine must provide (PGlite loads them from its contrib bundle). */
 export const EXTENSIONS = ['pg_trgm', 'unaccent'] as const;
 
+/** A pg client that sends statements marked `prepared` under their name, so the server plans them once (prepared.ts). */
+class PreparingClient extends pg.Client {
+  // pg's query has a dozen overloads (biome allows `any` here); this passes them all through.
+  override query(config: any, values?: any, callback?: any): any {
+    const name = typeof config === 'string' ? preparedName(config) : null;
+    if (name && (values === undefined || Array.isArray(values))) return super.query({ name, text: config, values }, callback);
+    return super.query(config, values, callback);
+  }
+}
+
 /** Opens PostgreSQL (pool) or PGlite (embedded, file-backed or in memory) behind one Kysely type. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.engine === 'postgres') {
@@ -39,12 +50,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // server process whose first statements load catalogs and each language's dictionaries, which made
     // the first site searches after a quiet spell take 100–200 ms instead of 40 (docs/search.md). Idle
     // connections never keep a process from ending (allowExitOnIdle).
+    //
+    // Every statement runs without parallel workers (docs/decisions/014-postgresql-connections.md): on the
+    // 2-core machine we measure on, gathering workers for a few thousand index hits took 17–23 ms against
+    // 9 ms without, and under concurrent requests the cores are better spent on other requests. A connection
+    // option, not `set local` in a transaction of its own: that cost three more round trips per search.
     const pool = new pg.Pool({
       connectionString: options.url,
+      options: '-c max_parallel_workers_per_gather=0',
       max: options.poolSize ?? 10,
       idleTimeoutMillis: 300_000,
       allowExitOnIdle: true,
       types,
+      Client: PreparingClient,
     });
     // An idle client that loses its connection is replaced by the pool; queries report their own errors.
     pool.on('error', () => {});

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import type { Database } from './client.ts';
+import { prepared } from './prepared.ts';
 import { preferLocale } from './translation.ts';
 
 // The SQL every module's site-search and sitemap sources share: words matched and ranked in each text's
@@ -147,7 +148,7 @@ export async function searchRankedContent(
                          where (select n from total) <= ${SEARCH_HEAD_FIRST_MAX} and ${parent} = m.id and ts_filter(t.search, '{a,b}') @@ ${query}
                          limit 1) h on true`
     : sql``;
-  const result = await sql<{ total: number; rows: SiteSearchHitRow[] }>`
+  const result = await sql<{ total: number; rows: SiteSearchHitRow[] }>`${prepared}
     with m as materialized (
       select ${ref('id')}, ${ref(c.newest)} from ${sql.table(c.table)} ${x}
       where ${c.visible} and ${ref('id')} in (select ${parent} from ${translations} where ${c.matching ?? matchesInOwnLanguage(r.q)})

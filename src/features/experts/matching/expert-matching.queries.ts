@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../platform/db/client.ts';
-import { withoutParallelWorkers } from '../../../platform/db/planner.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 
 /** A text's stemmed words in every platform language (each language's own stemming and stop words). */
@@ -40,10 +39,8 @@ export async function findTextHits(db: Database, words: Partial<Record<Locale, s
     (q) => sql`select t.expert_id as id, ts_rank(t.search, to_tsquery('simple', ${q.query}), 1) as rank
                from expert_translations t where t.locale = ${q.locale} and t.search @@ to_tsquery('simple', ${q.query})`,
   );
-  const rows = await withoutParallelWorkers(db, (trx) =>
-    sql<{ id: number; rank: number }>`
-      select id, max(rank)::float8 as rank from (${sql.join(branches, sql` union all `)}) hits group by id`.execute(trx),
-  );
+  const rows = await sql<{ id: number; rank: number }>`
+      select id, max(rank)::float8 as rank from (${sql.join(branches, sql` union all `)}) hits group by id`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, r.rank]));
 }
 

@@ -1,7 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { CitiesTable } from '../../../core/cities/cities.table.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { withoutParallelWorkers } from '../../../platform/db/planner.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import { seesSuspended } from '../expert-visibility.model.ts';
 import type { ExpertLanguage, ExpertsTable, ExpertVisibility } from '../experts.table.ts';
@@ -40,14 +39,12 @@ export async function findTextMatches(db: Database, q: string, locale: Locale): 
                from expert_translations t where t.locale = ${l} and t.search @@ to_search_query(${l}, ${q})`,
   );
   const like = `%${escapeLike(q.toLowerCase())}%`;
-  const result = await withoutParallelWorkers(db, (trx) =>
-    sql<{ id: number; rank: number }>`
+  const result = await sql<{ id: number; rank: number }>`
     select id, max(rank)::float8 as rank from (
       ${sql.join(perLanguage, sql` union all `)}
       union all select x.id, 0 from experts x where lower(x.organisation) like ${like}
       union all select x.id, 0 from experts x join cities c on c.id = x.city_id where lower(c.name) like ${like}
-    ) hits group by id`.execute(trx),
-  );
+    ) hits group by id`.execute(db);
   return result.rows;
 }
 
