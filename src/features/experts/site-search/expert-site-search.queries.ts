@@ -1,6 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../../platform/db/client.ts';
-import { withoutParallelWorkers } from '../../../platform/db/planner.ts';
 import { preferLocale } from '../../../platform/db/translation.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import type { ExpertVisibility } from '../experts.table.ts';
@@ -82,29 +81,26 @@ function counted(r: { q: string; visible: ExpertVisibility[]; cap: number }): Ra
 
 /**
  * The count (stopping at `cap`) and, unless `limit` is 0, one page of visible profiles whose headline or
- * bio matches: the matching texts are read once (from the texts alone) for both the count and the
- * candidates (the headline hits first, then the newest profiles); only the candidates are ranked, and
- * only the page's profiles are read in full, the shown headline in the reader's language first, then rank. One statement, without parallel workers: starting them costs more
- * than stopping at the cap (planner.ts), and each transaction is round trips that a busy server makes slow.
+ * bio matches. The matching texts are read once, from the texts alone, and grouped by profile (whether
+ * any headline matches) for both the count and the candidates (the headline hits first, then the newest
+ * profiles): one grouping where a distinct for the count and a grouping for the candidates cost 4 ms
+ * more at 10,000 matches. Only the candidates are ranked, and only the page's profiles are read in full,
+ * the shown headline in the reader's language first, then rank.
  */
 export async function searchVisibleExperts(
   db: Database,
   r: ExpertSiteSearch & { cap: number },
 ): Promise<{ total: number; rows: ExpertHitRow[] }> {
-  const result = await withoutParallelWorkers(db, (trx) =>
-    r.limit === 0
-      ? sql<{ total: number; rows: ExpertHitRow[] }>`select (${counted(r)}) as total, '[]'::json as rows`.execute(trx)
-      : sql<{ total: number; rows: ExpertHitRow[] }>`
+  const result = await (r.limit === 0
+    ? sql<{ total: number; rows: ExpertHitRow[] }>`select (${counted(r)}) as total, '[]'::json as rows`.execute(db)
+    : sql<{ total: number; rows: ExpertHitRow[] }>`
     with m as materialized (
-      select t.expert_id, t.search @@ ${headQueryOf(r.q)} as head from expert_translations t
+      select t.expert_id as id, bool_or(t.search @@ ${headQueryOf(r.q)}) as head from expert_translations t
       where ${visibleTo(r.visible)} and ${matches('t', r.q)}
+      group by t.expert_id
     ),
-    total as (select count(*)::int as n from (select distinct expert_id from m limit ${r.cap}) x),
-    candidates as (
-      select m.expert_id as id from m group by m.expert_id
-      order by bool_or(m.head) desc, m.expert_id desc
-      limit ${r.candidates}
-    ),
+    total as (select count(*)::int as n from (select 1 from m limit ${r.cap}) x),
+    candidates as (select m.id from m order by m.head desc, m.id desc limit ${r.candidates}),
     ranked as (
       select c.id,
              exists (select 1 from expert_translations t where t.expert_id = c.id and t.locale = ${r.locale}) as own,
@@ -121,8 +117,7 @@ export async function searchVisibleExperts(
                          order by ${preferLocale(r.locale, 't.locale')} limit 1) tr on true
     )
     select (select n from total) as total,
-           (select coalesce(json_agg(hits order by hits.own desc, hits.rank desc, hits.id desc), '[]') from hits) as rows`.execute(trx),
-  );
+           (select coalesce(json_agg(hits order by hits.own desc, hits.rank desc, hits.id desc), '[]') from hits) as rows`.execute(db));
   const row = result.rows[0];
   return { total: row?.total ?? 0, rows: row?.rows ?? [] };
 }
