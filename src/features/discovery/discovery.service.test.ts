@@ -5,7 +5,14 @@ import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { NavEntry } from '../../platform/ui/navigation.ts';
-import { countLabel, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE, type SiteSearchRequest, searchSite } from './search.service.ts';
+import {
+  countLabel,
+  SEARCH_MAX_PAGE,
+  SEARCH_PAGE_SIZE,
+  SEARCH_SOURCES_AT_ONCE,
+  type SiteSearchRequest,
+  searchSite,
+} from './search.service.ts';
 import { SEARCH_COUNT_CAP, type SearchHit, type SearchRequest, type SearchSource, type SearchType } from './search-sources.ts';
 import { findSitemapFile, sitemapIndexXml, sitemapXml, staticPagesSource } from './sitemap.service.ts';
 import { SITEMAP_PAGE_SIZE, type SitemapSource } from './sitemap-sources.ts';
@@ -166,6 +173,32 @@ describe('site search: merging the sources', () => {
     // Asked for the failing type alone: an empty page that says the type is missing, not an error.
     const alone = await run([practices, failing('video')], { type: 'video' }, logger);
     assert.deepEqual([alone.items.length, alone.total, alone.unavailable], [0, 0, ['video']]);
+  });
+
+  it('asks at most SEARCH_SOURCES_AT_ONCE sources at a time, and every one of them', async () => {
+    let running = 0;
+    let most = 0;
+    const types: SearchType[] = ['practice', 'expert', 'event', 'call', 'projectIdea', 'news', 'publication', 'video', 'page'];
+    const slow = types.map((type, i) => {
+      const inner = fakeSource(type, many(type, 1, 'de', 0.5 + i / 100));
+      return {
+        type,
+        search: async (db: Database, request: SearchRequest) => {
+          running++;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running--;
+          return inner.search(db, request);
+        },
+      };
+    });
+    const result = await run(slow);
+    assert.equal(most, SEARCH_SOURCES_AT_ONCE);
+    assert.deepEqual(
+      result.facets.map((f) => [f.type, f.total]),
+      types.map((type) => [type, 1]),
+    );
+    assert.equal(result.items.length, types.length);
   });
 });
 

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Database } from '../../platform/db/client.ts';
 import type { Role } from '../../platform/http/context.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -51,6 +52,13 @@ export type SiteSearchResult = {
   unavailable: SearchType[];
 };
 
+/**
+ * How many sources' statements one search runs at a time. All nine at once made PostgreSQL's processes and
+ * this one contend for the 2 cores we measure on: a member's common word took 36 / 58 ms (median / p95)
+ * with nine at once, 29–33 / 36–40 with three, 28–34 / 47 with two (docs/search.md).
+ */
+export const SEARCH_SOURCES_AT_ONCE = 3;
+
 export type SiteSearchDeps = { db: Database; sources: readonly SearchSource[]; logger: Logger };
 
 type Answer = { source: SearchSource; result: SearchSourceResult | null };
@@ -65,18 +73,24 @@ export async function searchSite(deps: SiteSearchDeps, request: SiteSearchReques
   const chosen = deps.sources.filter((s) => type === null || s.type === type);
   // One chosen source pages itself; several are merged, so each returns its best offset + limit.
   const window = chosen.length === 1 ? { limit: SEARCH_PAGE_SIZE, offset } : { limit: offset + SEARCH_PAGE_SIZE, offset: 0 };
+  const atOnce = pLimit(SEARCH_SOURCES_AT_ONCE);
   const answers: Answer[] = await Promise.all(
-    deps.sources.map(async (source) => {
-      // The other types only give their counts for the tabs: limit 0 asks for no hits.
-      const asked = chosen.includes(source) ? window : { limit: 0, offset: 0 };
-      try {
-        return { source, result: await source.search(deps.db, { q, locale, viewer, ...asked }) };
-      } catch (error) {
-        // One module's failure must not take the search down; the words are left out of the log.
-        deps.logger.error({ searchType: source.type, err: error instanceof Error ? error.message : String(error) }, 'search source failed');
-        return { source, result: null };
-      }
-    }),
+    deps.sources.map((source) =>
+      atOnce(async (): Promise<Answer> => {
+        // The other types only give their counts for the tabs: limit 0 asks for no hits.
+        const asked = chosen.includes(source) ? window : { limit: 0, offset: 0 };
+        try {
+          return { source, result: await source.search(deps.db, { q, locale, viewer, ...asked }) };
+        } catch (error) {
+          // One module's failure must not take the search down; the words are left out of the log.
+          deps.logger.error(
+            { searchType: source.type, err: error instanceof Error ? error.message : String(error) },
+            'search source failed',
+          );
+          return { source, result: null };
+        }
+      }),
+    ),
   );
 
   const facets = SEARCH_TYPES.flatMap((t) => {
