@@ -12,6 +12,7 @@ import { compress } from './platform/http/middleware/compress.ts';
 import { csrf } from './platform/http/middleware/csrf.ts';
 import { localeMiddleware, negotiatedLocale } from './platform/http/middleware/locale.ts';
 import { requestGuard } from './platform/http/middleware/request-guard.ts';
+import { requestMetrics } from './platform/http/middleware/request-metrics.ts';
 import { securityHeaders } from './platform/http/middleware/security-headers.ts';
 import { serveAsset } from './platform/http/static.ts';
 import { getI18n } from './platform/i18n/i18n.ts';
@@ -36,6 +37,7 @@ export function createApp(base: BaseDeps) {
     await next();
   });
   app.use(accessLog());
+  app.use(requestMetrics());
   app.use(securityHeaders({ hsts: deps.config.isProduction }));
   app.use(compress());
   app.use(requestGuard());

@@ -77,6 +77,7 @@ function mergeMigrations(): Record<string, Migration> {
 /** What the modules offer each other at run time, given to every route as `deps.modules`. */
 export const moduleServices: ModuleServices = {
   navigation: modules.flatMap((m) => m.navigation ?? []),
+  migrationNames: Object.keys(migrations),
   extensions: new Extensions(modules.flatMap((m) => m.extensions ?? [])),
   personalData: modules.flatMap((m) => (m.personalData ? [m.personalData] : [])),
 };

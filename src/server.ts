@@ -29,8 +29,9 @@ async function main(): Promise<void> {
   const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
   logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
 
-  const app = createApp(createDeps(config, database, { logger }));
-  const worker = startBackgroundWorker(database.db, config, logger);
+  const deps = createDeps(config, database, { logger });
+  const app = createApp(deps);
+  const worker = startBackgroundWorker(database.db, config, logger, deps.metrics);
   logger.info(worker.describe, 'job worker started');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started) }, 'listening');

@@ -81,6 +81,9 @@ const schema = z
     NEWSLETTER_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
     // The shared secret that bounce and complaint notifications (POST /api/v1/mail-events) must carry.
     MAIL_EVENTS_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+    // The bearer token Prometheus sends to GET /metrics (docs/operations.md); without it, /metrics answers
+    // only requests from this machine outside production.
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import { type Assets, loadAssets } from './http/assets.ts';
 import type { BaseDeps } from './http/context.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMetrics } from './metrics.ts';
 import { resolveSecret } from './secret.ts';
 
 let assets: Assets | undefined;
@@ -17,5 +18,6 @@ export function createDeps(config: Config, database: DatabaseHandle, options: { 
     logger: options.logger ?? createLogger(config.LOG_LEVEL),
     assets,
     secret: resolveSecret(config, options.persistSecret ?? true),
+    metrics: createMetrics(),
   };
 }

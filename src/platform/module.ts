@@ -6,6 +6,7 @@ import type { PersonalDataHooks } from './db/personal-data.ts';
 import type { Extension, Extensions } from './extension.ts';
 import type { AppEnv } from './http/context.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import type { NavEntry } from './ui/navigation.ts';
 
 export type { NavEntry, PersonalDataHooks };
@@ -16,7 +17,14 @@ export type { NavEntry, PersonalDataHooks };
 // names a module. See docs/code-style.md and ADR 010.
 
 /** Where the platform runs background work: the worker process (or `npm start`'s own worker). */
-export type BackgroundContext = { db: Database; config: Config; logger: Logger; extensions: Extensions };
+export type BackgroundContext = {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  extensions: Extensions;
+  /** The process's counters for /metrics (mail sent and failed); absent where nobody reads them (the CLI, tests). */
+  metrics?: Metrics;
+};
 
 /** One kind of job: runs a job's payload; throws to retry (see core/jobs). */
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;

@@ -99,3 +99,25 @@ export async function countJobsWithStatus(db: Database, status: 'pending' | 'run
   const row = await db.selectFrom('jobs').select(sql<number>`count(*)::int`.as('n')).where('status', '=', status).executeTakeFirstOrThrow();
   return row.n;
 }
+
+/**
+ * The queue at a glance for /metrics and /healthz: due, scheduled, running and failed jobs, and how long
+ * the oldest due one has waited (seconds). One statement; done jobs are not counted (housekeeping prunes them).
+ */
+export async function summarizeQueue(db: Database) {
+  const result = await sql<{ due: number; scheduled: number; running: number; failed: number; oldest_due_seconds: number | null }>`
+    select count(*) filter (where status = 'pending' and run_at <= now())::int as due,
+           count(*) filter (where status = 'pending' and run_at > now())::int as scheduled,
+           count(*) filter (where status = 'running')::int as running,
+           count(*) filter (where status = 'failed')::int as failed,
+           extract(epoch from now() - min(run_at) filter (where status = 'pending' and run_at <= now()))::float8 as oldest_due_seconds
+    from jobs where status <> 'done'`.execute(db);
+  const row = result.rows[0];
+  return {
+    due: row?.due ?? 0,
+    scheduled: row?.scheduled ?? 0,
+    running: row?.running ?? 0,
+    failed: row?.failed ?? 0,
+    oldestDueSeconds: row?.oldest_due_seconds == null ? null : Math.max(0, Math.round(row.oldest_due_seconds)),
+  };
+}

@@ -30,7 +30,13 @@ export type RunReport = { done: number; retried: number; failed: number };
 export async function runDueJobs(
   db: Database,
   handlers: JobHandlers,
-  options: { workerId: string; limit?: number; logger?: Logger; now?: () => Date },
+  options: {
+    workerId: string;
+    limit?: number;
+    logger?: Logger;
+    now?: () => Date;
+    onOutcome?: (kind: string, outcome: keyof RunReport) => void;
+  },
 ): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, failed: 0 };
   const jobs = await q.claimDueJobs(db, options.workerId, options.limit ?? 10);
@@ -41,16 +47,19 @@ export async function runDueJobs(
       await handler(job.payload);
       await q.completeJob(db, job.id);
       report.done++;
+      options.onOutcome?.(job.kind, 'done');
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       if (error instanceof PermanentJobError || job.attempts >= job.max_attempts) {
         await q.failJob(db, job.id, message);
         report.failed++;
+        options.onOutcome?.(job.kind, 'failed');
         options.logger?.error({ job: job.id, kind: job.kind, attempts: job.attempts, error: message }, 'job failed');
       } else {
         const now = options.now?.() ?? new Date();
         await q.retryJobLater(db, job.id, message, new Date(now.getTime() + backoffSeconds(job.attempts) * 1000));
         report.retried++;
+        options.onOutcome?.(job.kind, 'retried');
         options.logger?.warn({ job: job.id, kind: job.kind, attempts: job.attempts, error: message }, 'job will be retried');
       }
     }
@@ -68,7 +77,13 @@ export type Worker = { stop: () => Promise<void> };
 export function startWorker(
   db: Database,
   handlers: JobHandlers,
-  options: { logger: Logger; intervalMs?: number; housekeeping?: () => Promise<void> },
+  options: {
+    logger: Logger;
+    intervalMs?: number;
+    housekeeping?: () => Promise<void>;
+    /** Told each job's outcome (for /metrics). */
+    onOutcome?: (kind: string, outcome: keyof RunReport) => void;
+  },
 ): Worker {
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   let stopped = false;
@@ -84,7 +99,7 @@ export function startWorker(
       }
       let report: RunReport;
       do {
-        report = await runDueJobs(db, handlers, { workerId, logger: options.logger });
+        report = await runDueJobs(db, handlers, { workerId, logger: options.logger, onOutcome: options.onOutcome });
       } while (!stopped && report.done + report.retried + report.failed > 0);
     } catch (error) {
       options.logger.error({ err: error }, 'job worker tick failed');
@@ -107,4 +122,9 @@ export function listJobs(db: Database, status: 'pending' | 'running' | 'done' | 
 
 export function countJobs(db: Database, status: 'pending' | 'running' | 'done' | 'failed') {
   return q.countJobsWithStatus(db, status);
+}
+
+/** The queue at a glance (for /metrics and /healthz): due, scheduled, running and failed jobs, and the oldest due one's wait. */
+export function describeQueue(db: Database) {
+  return q.summarizeQueue(db);
 }

@@ -29,7 +29,10 @@ describe('jobs', () => {
   it('retries a failing job later with growing backoff, then fails it visibly', async () => {
     const id = await enqueueJob(handle.db, 'flaky', {}, { maxAttempts: 2 });
     const failing = { flaky: async () => Promise.reject(new Error('smtp down')) };
-    const first = await runDueJobs(handle.db, failing, { workerId: 'w1' });
+    // Each outcome is told (the server counts them for /metrics).
+    const outcomes: string[] = [];
+    const onOutcome = (kind: string, outcome: string) => void outcomes.push(`${kind}:${outcome}`);
+    const first = await runDueJobs(handle.db, failing, { workerId: 'w1', onOutcome });
     assert.deepEqual(first, { done: 0, retried: 1, failed: 0 });
     let row = await job(id);
     assert.equal(row.status, 'pending');
@@ -40,8 +43,9 @@ describe('jobs', () => {
       .set({ run_at: new Date(Date.now() - 1000) })
       .where('id', '=', id)
       .execute();
-    const second = await runDueJobs(handle.db, failing, { workerId: 'w1' });
+    const second = await runDueJobs(handle.db, failing, { workerId: 'w1', onOutcome });
     assert.deepEqual(second, { done: 0, retried: 0, failed: 1 });
+    assert.deepEqual(outcomes, ['flaky:retried', 'flaky:failed']);
     row = await job(id);
     assert.equal(row.status, 'failed');
     assert.equal(row.attempts, 2);

@@ -8,9 +8,9 @@ import { mailPersonalData } from './personal-data.service.ts';
 export default defineModule({
   name: 'mail',
   rootRoutes: [{ path: '/dev/mail', routes: devMailRoutes, devOnly: true }],
-  jobs: ({ db, config }) => {
+  jobs: ({ db, config, metrics }) => {
     const transport = createMailTransport({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-    return { handlers: mailJobHandlers(transport), describe: { mail: transport.kind }, close: () => transport.close() };
+    return { handlers: mailJobHandlers(transport, metrics), describe: { mail: transport.kind }, close: () => transport.close() };
   },
   messages: new URL('./messages/', import.meta.url),
   personalData: mailPersonalData,

@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
-import { clientIp } from '../../platform/http/client-ip.ts';
+import { clientIp, isLoopback } from '../../platform/http/client-ip.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { negotiatedLocale } from '../../platform/http/middleware/locale.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { getI18n } from '../../platform/i18n/i18n.ts';
 import { getOutboxMessage, listOutboxMessages } from './mail.service.ts';
 import { OutboxMessagePage, OutboxPage } from './mail.views.tsx';
-
-const LOOPBACK = /^(local|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
  * /dev/mail: the development mailbox (outbox transport). Mounted only when NODE_ENV is not production,
@@ -16,7 +14,7 @@ const LOOPBACK = /^(local|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  */
 export const devMailRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (!LOOPBACK.test(clientIp(c))) return c.notFound();
+    if (!isLoopback(clientIp(c))) return c.notFound();
     const locale = negotiatedLocale(c);
     c.set('locale', locale);
     c.set('i18n', getI18n(locale));

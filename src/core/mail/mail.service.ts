@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
+import type { Metrics } from '../../platform/metrics.ts';
 import { cleanLine } from '../../platform/ui/line-field.ts';
 import { enqueueJob, type JobHandlers, PermanentJobError } from '../jobs/jobs.service.ts';
 import { findOutboxMessage, listOutbox, type OutboxMessage } from './mail.queries.ts';
@@ -57,22 +58,29 @@ export function queueAccountMail(db: Database, to: string, locale: Locale, templ
   return queueMail(db, { to, ...renderAccountMail(locale, template, values) });
 }
 
-/** The jobs this module runs, for the worker. */
-export function mailJobHandlers(transport: MailTransport): JobHandlers {
+/** The jobs this module runs, for the worker; each send counted as sent or failed for /metrics. */
+export function mailJobHandlers(transport: MailTransport, metrics?: Metrics): JobHandlers {
   return {
     [SEND_MAIL_JOB]: async (payload) => {
       const { to, subject, text, html, headers, calendar } = payload as Record<string, unknown>;
       if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string' || typeof html !== 'string') {
         throw new PermanentJobError('malformed send-mail payload');
       }
-      await transport.send({
-        to,
-        subject,
-        text,
-        html,
-        headers: (headers as Record<string, string>) ?? {},
-        calendar: calendar as OutboxMessage['calendar'],
-      });
+      try {
+        await transport.send({
+          to,
+          subject,
+          text,
+          html,
+          headers: (headers as Record<string, string>) ?? {},
+          calendar: calendar as OutboxMessage['calendar'],
+        });
+      } catch (error) {
+        // A refused attempt; the queue retries it (peerpolis_jobs_total tells retried from given up).
+        metrics?.countMail('single', 'failed');
+        throw error;
+      }
+      metrics?.countMail('single', 'sent');
     },
   };
 }

@@ -46,7 +46,7 @@ export const siteRoutes = new Hono<AppEnv>()
 
 /** GET /healthz: whether this process can reach its database, for load balancers and monitors. */
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const health = await checkHealth(c.var.deps.db);
+  const health = await checkHealth(c.var.deps.db, c.var.deps.modules.migrationNames);
   c.header('cache-control', 'no-store');
   return c.json(health, health.status === 'ok' ? 200 : 503);
 });

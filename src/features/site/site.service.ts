@@ -1,22 +1,43 @@
+import { describeQueue } from '../../core/jobs/jobs.service.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import { readDemoCalls } from '../calls/index.ts';
 import { getNetworkNumbers, type NetworkNumbers } from '../impact/index.ts';
-import { pingDatabase } from './site.queries.ts';
+import { listAppliedMigrations, pingDatabase } from './site.queries.ts';
 
 // The home page's figures are the impact page's, counted by one definition in the impact module.
 export { getNetworkNumbers, type NetworkNumbers };
 
-export type HealthReport = { status: 'ok' | 'unavailable'; database: 'ok' | 'unavailable' };
+export type HealthReport = {
+  /** 'unavailable' (HTTP 503) when the database does not answer or lacks migrations this code needs. */
+  status: 'ok' | 'unavailable';
+  database: 'ok' | 'unavailable';
+  /** Migrations of this code the database has not applied: a process started on an older schema. */
+  migrations?: { pending: string[] };
+  /** The job queue: due jobs waiting for a worker, and how long the oldest has waited (seconds). */
+  jobs?: { due: number; oldestDueSeconds: number | null };
+};
 
-export async function checkHealth(db: Database, timeoutMs = 2000): Promise<HealthReport> {
+/**
+ * Whether this process can serve: the database answers within `timeoutMs`, and every migration this code
+ * knows is applied. The queue is reported, not judged: a long one is worth an alert, not taking the
+ * process out of a load balancer.
+ */
+export async function checkHealth(db: Database, migrationNames: string[], timeoutMs = 2000): Promise<HealthReport> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('database ping timed out')), timeoutMs);
   });
   try {
-    await Promise.race([pingDatabase(db), timeout]);
-    return { status: 'ok', database: 'ok' };
+    const [, applied, queue] = await Promise.race([Promise.all([pingDatabase(db), listAppliedMigrations(db), describeQueue(db)]), timeout]);
+    const done = new Set(applied);
+    const pending = migrationNames.filter((name) => !done.has(name));
+    return {
+      status: pending.length ? 'unavailable' : 'ok',
+      database: 'ok',
+      migrations: { pending },
+      jobs: { due: queue.due, oldestDueSeconds: queue.oldestDueSeconds },
+    };
   } catch {
     return { status: 'unavailable', database: 'unavailable' };
   } finally {

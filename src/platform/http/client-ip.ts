@@ -17,3 +17,10 @@ export function clientIp(c: Context<AppEnv>): string {
     return 'local';
   }
 }
+
+const LOOPBACK = /^(local|127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** Whether an address from clientIp is this machine's (or a test's request without a socket). */
+export function isLoopback(ip: string): boolean {
+  return LOOPBACK.test(ip);
+}

@@ -5,6 +5,7 @@ import type { Extensions } from '../extension.ts';
 import type { I18n } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { NavEntry } from '../ui/navigation.ts';
 import type { Assets } from './assets.ts';
 
@@ -13,6 +14,8 @@ export type Role = 'member' | 'editor' | 'admin';
 /** What the registry of modules (src/modules.ts) gives every request: what modules offer each other. */
 export type ModuleServices = {
   navigation: NavEntry[];
+  /** Every module's migration names: /healthz reports those the database has not applied. */
+  migrationNames: string[];
   extensions: Extensions;
   personalData: PersonalDataHooks[];
 };
@@ -26,6 +29,8 @@ export type BaseDeps = {
   assets: Assets;
   /** Key for CSRF tokens and for hashing IPs and e-mail addresses (see src/secret.ts). */
   secret: string;
+  /** This process's counters for /metrics (requests, jobs, mail): shared with its worker. */
+  metrics: Metrics;
 };
 
 /** The dependencies every route sees: the base, plus what the modules offer each other (added by createApp). */

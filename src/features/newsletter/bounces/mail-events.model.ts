@@ -1,5 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
+
+export { secretMatches } from '../../../platform/secret.ts';
+
 import { genericMailEvents, postmarkEvent, sesNotification, snsEnvelope } from './mail-events.forms.ts';
 
 // What a bounce or complaint notification means for a subscriber, whatever the provider's shape
@@ -85,16 +87,6 @@ export function countMailEvents(events: MailEvent[]) {
     transientBounces: count('transient-bounce'),
     complaints: count('complaint'),
   };
-}
-
-/**
- * Compares a presented secret with the configured one in constant time: both are hashed first, so
- * neither the content nor the length of the secret leaks through timing.
- */
-export function secretMatches(presented: string | undefined, secret: string): boolean {
-  if (!presented) return false;
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(presented), digest(secret));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database, Engine } from '../../../platform/db/client.ts';
+import type { Metrics } from '../../../platform/metrics.ts';
 import { findEditionById } from '../editions/editions.queries.ts';
 import { type Edition, loadEditionById } from '../editions/editions.service.ts';
 import { type NewsletterItemSource, TOKEN_SLOT } from '../newsletter.model.ts';
@@ -35,6 +36,8 @@ export type RenderEdition = (
 export type SenderOptions = {
   db: Database;
   engine: Engine;
+  /** The serving process's counters (/metrics): each delivery counted as sent or failed. */
+  metrics?: Metrics;
   transport: NewsletterTransport;
   render: RenderEdition;
   sources: Map<string, NewsletterItemSource>;
@@ -166,7 +169,9 @@ export async function runSender(options: SenderOptions): Promise<SenderResult> {
           messageId: deliveryMessageId(editionId, d.id, options.baseUrl),
         });
         marker.add(d.id);
+        options.metrics?.countMail('newsletter', 'sent');
       } catch (error) {
+        options.metrics?.countMail('newsletter', 'failed');
         const message = describeSmtpError(error);
         const kind = smtpFailureKind(error);
         if (kind === 'uncertain') await q.markDeliveryUncertain(db, senderId, d.id, message);

@@ -3,6 +3,7 @@ import { enqueueJob } from '../../../core/jobs/jobs.service.ts';
 import type { Config } from '../../../platform/config.ts';
 import type { Database, Engine } from '../../../platform/db/client.ts';
 import type { Extensions } from '../../../platform/extension.ts';
+import type { Metrics } from '../../../platform/metrics.ts';
 import type { BackgroundContext, JobContribution } from '../../../platform/module.ts';
 import { itemSourcesByKind } from '../item-sources.ts';
 import { renderEditionMail } from '../render/edition-mail.service.ts';
@@ -24,13 +25,14 @@ export const engineOf = (config: Config): Engine => (config.DATABASE_URL ? 'post
 
 /** What every sender of this process shares: the pool, the renderer and the settings from the environment. */
 export function senderSettings(
-  ctx: { db: Database; config: Config; extensions: Extensions; engine: Engine },
+  ctx: { db: Database; config: Config; extensions: Extensions; engine: Engine; metrics?: Metrics },
   transport: NewsletterTransport,
   render: RenderEdition = renderEditionMail,
 ): Omit<SenderOptions, 'editionId'> {
   return {
     db: ctx.db,
     engine: ctx.engine,
+    ...(ctx.metrics ? { metrics: ctx.metrics } : {}),
     transport,
     render,
     sources: itemSourcesByKind(ctx.extensions),

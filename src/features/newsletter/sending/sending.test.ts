@@ -11,6 +11,7 @@ import {
   type TestSmtp,
 } from '../../../../tests/helpers/newsletter-sending.ts';
 import type { DatabaseHandle } from '../../../platform/db/client.ts';
+import { createMetrics } from '../../../platform/metrics.ts';
 import { findEditionById } from '../editions/editions.queries.ts';
 import { TOKEN_SLOT } from '../newsletter.model.ts';
 import { renderEditionMail } from '../render/edition-mail.service.ts';
@@ -188,7 +189,8 @@ describe('newsletter sending', () => {
     smtp.deferNext('retry3@x.example', 10);
     const id = await insertReadyEdition(handle.db, { number: 5, locales: ['en'] });
     await startSending(handle.db, id);
-    assert.equal((await send(id, { maxAttempts: 4 })).outcome, 'done');
+    const metrics = createMetrics();
+    assert.equal((await send(id, { maxAttempts: 4, metrics })).outcome, 'done');
     const rows = await handle.db
       .selectFrom('newsletter_deliveries as d')
       .innerJoin('newsletter_subscribers as s', 's.id', 'd.subscriber_id')
@@ -207,6 +209,10 @@ describe('newsletter sending', () => {
     assert.equal(row('retry3@x.example')?.attempts, 4);
     assert.equal(copiesPerAddress(mailsOf(5)).get('retry0@x.example'), 1);
     assert.equal(mailsOf(5).length, 4);
+    // For /metrics: every delivery accepted, and every attempt refused (2 + 1 + 1 + 4).
+    const text = await metrics.render(null);
+    assert.match(text, /^peerpolis_mail_total\{channel="newsletter",outcome="sent"\} 4$/m);
+    assert.match(text, /^peerpolis_mail_total\{channel="newsletter",outcome="failed"\} 8$/m);
   });
 
   it('pauses, resumes and cancels while sending', async () => {
