@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { migrations, moduleServices, modules } from './modules.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { backupTo, restoreFrom } from './platform/db/backup.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
@@ -119,6 +120,34 @@ const platformCommands: Record<string, CliCommand> = {
           console.error(`Written ${file}${withEmails ? ' (with e-mail addresses: personal data, keep it safe)' : ''}.`);
         } else process.stdout.write(json);
       });
+    },
+  },
+  backup: {
+    summary: "backup FILE.tar.gz: the database and DATA_DIR's files in one archive (PGlite: stop the site first; docs/operations.md)",
+    run: async (args) => {
+      const file = args[0];
+      if (!file) throw new Error('Usage: npm run cli -- backup FILE.tar.gz');
+      const { engine, files } = await backupTo(loadConfig(), file);
+      console.log(`Backed up the ${engine} database and ${files} file${files === 1 ? '' : 's'} to ${file}.`);
+    },
+  },
+  restore: {
+    summary: 'restore FILE.tar.gz into a new, empty database (DATABASE_URL) or a new DATA_DIR, then migrate',
+    run: async (args) => {
+      const file = args[0];
+      if (!file) throw new Error('Usage: npm run cli -- restore FILE.tar.gz');
+      const config = loadConfig();
+      const { engine, files } = await restoreFrom(config, file);
+      // A backup made by an older release gets this release's migrations, as a start would apply them.
+      const handle = await connectDatabase(config);
+      try {
+        const { applied } = await migrateToLatest(handle.db, migrations);
+        console.log(
+          `Restored the ${engine} database and ${files} file${files === 1 ? '' : 's'} from ${file}${applied.length ? `; applied ${applied.join(', ')}` : ''}.`,
+        );
+      } finally {
+        await handle.close();
+      }
     },
   },
   worker: {
