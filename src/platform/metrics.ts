@@ -40,7 +40,7 @@ export function createMetrics(): Metrics {
   });
   const mail = new Counter({
     name: 'peerpolis_mail_total',
-    help: 'Mail handed to the transport (sent) or given up (failed), by channel: single messages or newsletter deliveries.',
+    help: 'Mail handed to the transport (sent) or refused by it (failed, once per attempt), by channel: single messages or newsletter deliveries.',
     labelNames: ['channel', 'outcome'] as const,
     registers: [registry],
   });
