@@ -26,10 +26,17 @@ type Target = Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>;
 
 const engineOf = (config: Target) => (config.DATABASE_URL ? 'postgres' : 'pglite');
 
-/** Runs a PostgreSQL client program; its error output (never the URL's password: it is not echoed) on failure. */
-function run(program: string, args: string[]): Promise<void> {
+/**
+ * Runs a PostgreSQL client program on the database at `url`; its error output on failure. The password
+ * goes in PGPASSWORD, not on the command line, where any user of the machine could read it (`ps`).
+ */
+function run(program: string, args: string[], url: string): Promise<void> {
+  const target = new URL(url);
+  const password = decodeURIComponent(target.password);
+  target.password = '';
+  const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
   return new Promise((done, fail) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(program, [...args, `--dbname=${target.toString()}`], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let errors = '';
     child.stderr.on('data', (chunk) => {
       errors += chunk;
@@ -48,13 +55,11 @@ export async function backupTo(config: Target, file: string): Promise<{ engine: 
     mkdirSync(join(work, 'database'));
     const engine = engineOf(config);
     if (config.DATABASE_URL) {
-      await run('pg_dump', [
-        '--format=custom',
-        '--no-owner',
-        '--no-acl',
-        `--file=${join(work, 'database', 'postgres.dump')}`,
-        `--dbname=${config.DATABASE_URL}`,
-      ]);
+      await run(
+        'pg_dump',
+        ['--format=custom', '--no-owner', '--no-acl', `--file=${join(work, 'database', 'postgres.dump')}`],
+        config.DATABASE_URL,
+      );
     } else {
       // Takes the data directory's lock: refused while the site runs on it.
       const handle = await connectDatabase(config);
@@ -137,13 +142,7 @@ export async function restoreFrom(config: Target, file: string): Promise<{ engin
       } finally {
         await handle.close();
       }
-      await run('pg_restore', [
-        '--no-owner',
-        '--no-acl',
-        '--exit-on-error',
-        `--dbname=${config.DATABASE_URL}`,
-        join(work, 'database', 'postgres.dump'),
-      ]);
+      await run('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', join(work, 'database', 'postgres.dump')], config.DATABASE_URL);
     } else {
       const pgliteDir = join(dataDir, 'pglite');
       if (existsSync(pgliteDir) && readdirSync(pgliteDir).length > 0) {
