@@ -1,7 +1,6 @@
-import { migrations } from '../src/modules.ts';
+import { migrateDatabase } from '../src/modules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { type DatabaseHandle, type Engine, openDatabase } from '../src/platform/db/client.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { seedDatabase } from '../src/seed.ts';
 
 /**
@@ -21,7 +20,7 @@ export function benchEngines(): Engine[] {
 export async function benchDatabase(engine: Engine): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   const handle = engine === 'postgres' && url ? await openDatabase({ engine: 'postgres', url }) : await openDatabase({ engine: 'pglite' });
-  await migrateToLatest(handle.db, migrations);
+  await migrateDatabase(handle.db);
   await seedDatabase(handle.db, { demo: true });
   return handle;
 }

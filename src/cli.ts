@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { migrations, moduleServices, modules } from './modules.ts';
+import { migrateDatabase, moduleServices, modules } from './modules.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { backupTo, restoreFrom } from './platform/db/backup.ts';
 import { connectDatabase } from './platform/db/connect.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
 import type { CliCommand, ImportReport } from './platform/module.ts';
 import { seedDatabase } from './seed.ts';
@@ -35,7 +34,7 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof connectDatab
   const config = loadConfig();
   const handle = await connectDatabase(config);
   try {
-    await migrateToLatest(handle.db, migrations);
+    await migrateDatabase(handle.db);
     // Commands name themes, regions and countries by their codes: a fresh data directory needs them too
     // (reference data only; the demo content is the server's, and SEED_DEMO's).
     await seedDatabase(handle.db, { demo: false });
@@ -52,7 +51,7 @@ const platformCommands: Record<string, CliCommand> = {
       const config = loadConfig();
       const handle = await connectDatabase(config);
       try {
-        const { applied } = await migrateToLatest(handle.db, migrations);
+        const { applied } = await migrateDatabase(handle.db);
         console.log(applied.length ? `Applied on ${handle.engine}: ${applied.join(', ')}` : `Database (${handle.engine}) is up to date.`);
       } finally {
         await handle.close();
@@ -141,7 +140,7 @@ const platformCommands: Record<string, CliCommand> = {
       // A backup made by an older release gets this release's migrations, as a start would apply them.
       const handle = await connectDatabase(config);
       try {
-        const { applied } = await migrateToLatest(handle.db, migrations);
+        const { applied } = await migrateDatabase(handle.db);
         console.log(
           `Restored the ${engine} database and ${files} file${files === 1 ? '' : 's'} from ${file}${applied.length ? `; applied ${applied.join(', ')}` : ''}.`,
         );
@@ -156,7 +155,7 @@ const platformCommands: Record<string, CliCommand> = {
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL);
       const handle = await connectDatabase(config);
-      await migrateToLatest(handle.db, migrations);
+      await migrateDatabase(handle.db);
       const worker = startBackgroundWorker(handle.db, config, logger);
       logger.info(worker.describe, 'job worker started');
       await new Promise<void>((resolve) => {

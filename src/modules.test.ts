@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase } from '../tests/helpers/db.ts';
-import { migrations, moduleServices, modules } from './modules.ts';
+import { migrations, moduleServices, modules, publicTables } from './modules.ts';
 import type { DatabaseHandle } from './platform/db/client.ts';
 import { catalogs } from './platform/i18n/catalogs.ts';
 
@@ -84,5 +84,64 @@ describe('personal data', () => {
       select table_name from information_schema.tables where table_schema = 'public'`.execute(handle.db);
     const tables = new Set(rows.map((r) => r.table_name));
     for (const table of moduleServices.personalData.flatMap((h) => h.tables)) assert.ok(tables.has(table), `${table} does not exist`);
+  });
+});
+
+// Tables no public page shows: a write to one must not empty the page cache (ADR 015). A new table fails
+// the test below until it is named here or in its module's `publicTables`.
+const NOT_SHOWN_TO_VISITORS = [
+  'account_tokens',
+  'audit_log',
+  'call_application_history',
+  'call_applications',
+  'content_changes_pending',
+  'content_versions',
+  'expert_change_counter',
+  'expert_changes',
+  'expert_contacts',
+  'expert_name_words',
+  'jobs',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'mail_outbox',
+  'match_request_contacts',
+  'match_requests',
+  'newsletter_deliveries',
+  'newsletter_senders',
+  'newsletter_subscribers',
+  'practice_contacts',
+  'practice_history',
+  'rate_limits',
+  'seed_runs',
+  'sessions',
+];
+
+describe('public tables', () => {
+  let handle: DatabaseHandle;
+  before(async () => {
+    handle = await createTestDatabase({ seed: 'none' });
+  });
+  after(async () => handle.close());
+
+  it('are decided for every table: shown to visitors by one module, or listed as not shown', async () => {
+    const { rows } = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(handle.db);
+    const claimed = Object.values(publicTables).flat();
+    assert.deepEqual(duplicates(claimed), [], 'a table belongs to one module');
+    const undecided = rows.map((r) => r.table_name).filter((t) => !claimed.includes(t) && !NOT_SHOWN_TO_VISITORS.includes(t));
+    assert.deepEqual(undecided.sort(), [], 'tables neither in a module’s publicTables nor in NOT_SHOWN_TO_VISITORS');
+    assert.deepEqual(
+      claimed.filter((t) => NOT_SHOWN_TO_VISITORS.includes(t)),
+      [],
+    );
+  });
+
+  it('each carry the trigger that moves their module’s counter', async () => {
+    const { rows } = await sql<{ table: string; module: string }>`
+      select c.relname as table, encode(t.tgargs, 'escape') as module from pg_trigger t join pg_class c on c.oid = t.tgrelid
+       where t.tgname = 'peerpolis_content_change'`.execute(handle.db);
+    const found = Object.fromEntries(rows.map((r) => [r.table, r.module.replace(/\\000$/, '')]));
+    const expected = Object.fromEntries(Object.entries(publicTables).flatMap(([m, tables]) => tables.map((t) => [t, m])));
+    assert.deepEqual(found, expected);
   });
 });

@@ -22,6 +22,9 @@ import projectIdeas from './features/project-ideas/index.ts';
 import publications from './features/publications/index.ts';
 import site from './features/site/index.ts';
 import videos from './features/videos/index.ts';
+import type { Database } from './platform/db/client.ts';
+import { syncContentTriggers } from './platform/db/content-versions.queries.ts';
+import { type MigrationReport, migrateToLatest } from './platform/db/migrate.ts';
 import { platformMigrations } from './platform/db/migrations/index.ts';
 import { Extensions } from './platform/extension.ts';
 import type { ModuleServices } from './platform/http/context.ts';
@@ -75,6 +78,18 @@ function mergeMigrations(): Record<string, Migration> {
 }
 
 /** What the modules offer each other at run time, given to every route as `deps.modules`. */
+/** Each module's public tables (ADR 015), whose changes move its counter in `content_versions`. */
+export const publicTables: Record<string, readonly string[]> = Object.fromEntries(
+  modules.flatMap((m) => (m.publicTables?.length ? [[m.name, m.publicTables]] : [])),
+);
+
+/** Brings a database to the latest schema, with a change trigger on every public table. */
+export async function migrateDatabase(db: Database): Promise<MigrationReport> {
+  const report = await migrateToLatest(db, migrations);
+  await syncContentTriggers(db, publicTables);
+  return report;
+}
+
 export const moduleServices: ModuleServices = {
   navigation: modules.flatMap((m) => m.navigation ?? []),
   migrationNames: Object.keys(migrations),

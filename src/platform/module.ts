@@ -102,6 +102,12 @@ export type PeerpolisModule = {
   /** Its message catalogs: a folder of <locale>/<namespace>.json files. */
   messages?: URL;
   personalData?: PersonalDataHooks;
+  /**
+   * The tables whose rows its public pages show (ADR 015): any committed change to one of them moves the
+   * module's change counter, and every anonymous page cached before it is drawn again. Leave out what no
+   * visitor sees (tokens, logs, queues): a write there would empty the page cache for nothing.
+   */
+  publicTables?: readonly string[];
 };
 
 /** Identity with a type: an entry file reads `export default defineModule({ … })`. */

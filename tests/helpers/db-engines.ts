@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { migrations } from '../../src/modules.ts';
+import { migrateDatabase, migrations, publicTables } from '../../src/modules.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/client.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { syncContentTriggers } from '../../src/platform/db/content-versions.queries.ts';
 import { seedDatabase } from '../../src/seed.ts';
 
 // The building blocks of test databases on both engines, shared by createTestDatabase (one per test
@@ -34,11 +34,11 @@ export async function migratedPglite(): Promise<DatabaseHandle> {
   }
   if (data) {
     const handle = await pgliteFromDump(data);
-    await migrateToLatest(handle.db, migrations); // a no-op, unless the snapshot is older than the code
+    await migrateDatabase(handle.db); // a no-op, unless the snapshot is older than the code
     return handle;
   }
   const handle = await openDatabase({ engine: 'pglite' });
-  await migrateToLatest(handle.db, migrations);
+  await migrateDatabase(handle.db);
   writeAtomically(snapshot, await dumpPglite(handle));
   return handle;
 }
@@ -47,7 +47,8 @@ export async function migratedPglite(): Promise<DatabaseHandle> {
 export function migratedSnapshotPath(): string {
   const source = Object.entries(migrations)
     .map(([name, m]) => `${name}:${m.up.toString()}`)
-    .join('\n');
+    .join('\n')
+    .concat(JSON.stringify(publicTables), syncContentTriggers.toString());
   const key = createHash('sha256').update(source).digest('hex').slice(0, 16);
   return join(tmpdir(), `peerpolis-test-db-${process.versions.node}-${key}.tar.gz`);
 }

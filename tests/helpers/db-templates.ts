@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrations } from '../../src/modules.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { migrateDatabase } from '../../src/modules.ts';
 import {
   adminQuery,
   createPostgresDatabase,
@@ -103,7 +102,7 @@ async function buildPostgresTemplates(run: string, url: string): Promise<Templat
   await createPostgresDatabase(url, databases.none);
   const migrated = await openPostgres(url, databases.none);
   try {
-    await migrateToLatest(migrated.db, migrations);
+    await migrateDatabase(migrated.db);
   } finally {
     await migrated.close(); // a template with a session open cannot be copied
   }

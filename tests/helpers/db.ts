@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { migrations } from '../../src/modules.ts';
+import { migrateDatabase } from '../../src/modules.ts';
 import type { DatabaseHandle } from '../../src/platform/db/client.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import {
   createPostgresDatabase,
   droppedOnClose,
@@ -44,6 +43,6 @@ async function freshPostgresDatabase(adminUrl: string): Promise<DatabaseHandle> 
   const name = `peerpolis_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await createPostgresDatabase(adminUrl, name);
   const handle = droppedOnClose(await openPostgres(adminUrl, name), adminUrl, name);
-  await migrateToLatest(handle.db, migrations);
+  await migrateDatabase(handle.db);
   return handle;
 }

@@ -31,6 +31,7 @@ export {
 // and deletion (each module's part through its personalData hooks).
 export default defineModule({
   name: 'accounts',
+  publicTables: ['users'],
   pages: new Hono<AppEnv>().route('/', accountsRoutes).route('/', credentialsRoutes),
   housekeeping: async ({ db }) => {
     await pruneAccountData(db);

@@ -6,6 +6,7 @@ import { cityPageRoutes } from './city-page.routes.tsx';
 // (the features contribute their sections through `citySections`).
 export default defineModule({
   name: 'cities',
+  publicTables: ['cities'],
   pages: cityPageRoutes,
   messages: new URL('./messages/', import.meta.url),
   demo: citiesDemo,

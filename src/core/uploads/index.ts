@@ -10,6 +10,7 @@ import { pruneUploads } from './uploads-housekeeping.service.ts';
 // Uploaded documents and pictures, checked and re-encoded, served under one address for every language.
 export default defineModule({
   name: 'uploads',
+  publicTables: ['uploads'],
   rootRoutes: [{ path: '/uploads', routes: uploadsRoutes }],
   housekeeping: async ({ db, config }) => {
     await pruneUploads(db, uploadsDir(config));

@@ -18,6 +18,7 @@ import { callsPersonalData } from './personal-data.service.ts';
 // Calls for participation: editors open them, members apply until the deadline, editors decide.
 export default defineModule({
   name: 'calls',
+  publicTables: ['calls', 'call_translations', 'call_themes'],
   migrations: { '0010-calls-for-participation': m0010 },
   pages: new Hono<AppEnv>().route('/', callsRoutes).route('/', callEditorRoutes),
   rateLimits: CALL_LIMITS,

@@ -31,6 +31,20 @@ import { eventSearchSource, eventSitemapSource } from './site-search/event-site-
 // editors' form and registration tools, reminders.
 export default defineModule({
   name: 'events',
+  publicTables: [
+    'events',
+    'event_translations',
+    'event_hosts',
+    'event_languages',
+    'event_practices',
+    'event_themes',
+    'event_topics',
+    'event_series',
+    'event_series_translations',
+    'event_registrations',
+    'learning_processes',
+    'learning_process_translations',
+  ],
   migrations: { '0009-events-and-registrations': m0009 },
   pages: new Hono<AppEnv>()
     .route('/', eventSearchRoutes)

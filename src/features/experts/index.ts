@@ -35,6 +35,15 @@ import { expertSearchSource, expertSitemapSource } from './site-search/expert-si
 // The expert directory, profiles, the contact relay and matching a city's challenge to experts.
 export default defineModule({
   name: 'experts',
+  publicTables: [
+    'experts',
+    'expert_translations',
+    'expert_themes',
+    'expert_topics',
+    'expert_regions',
+    'expert_countries',
+    'expert_languages',
+  ],
   migrations: {
     '0006-expert-profiles': m0006,
     '0007-expert-facet-arrays': m0007,

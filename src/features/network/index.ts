@@ -30,6 +30,14 @@ import { logoUse } from './partners.queries.ts';
 // office, the regional coordinators and the partners' contact persons. See CONTEXT.md.
 export default defineModule({
   name: 'network',
+  publicTables: [
+    'network_pages',
+    'network_page_translations',
+    'network_partners',
+    'network_partner_translations',
+    'regional_networks',
+    'regional_network_translations',
+  ],
   migrations: { '0016-network': m0016 },
   pages: new Hono<AppEnv>().route('/', networkRoutes).route('/', officeContactRoutes).route('/', networkEditorRoutes),
   rateLimits: OFFICE_CONTACT_LIMITS,

@@ -17,6 +17,7 @@ import { newsPersonalData } from './personal-data.service.ts';
 // feed, the search, the home page and the newsletter.
 export default defineModule({
   name: 'news',
+  publicTables: ['news_articles', 'news_translations', 'news_themes', 'news_regions', 'news_countries', 'news_related'],
   migrations: { '0013-news': m0013 },
   pages: new Hono<AppEnv>().route('/', newsEditorRoutes).route('/', newsRoutes),
   exchange: {

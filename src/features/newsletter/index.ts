@@ -30,6 +30,7 @@ import { unsubscribeRoutes } from './subscribers/unsubscribe.routes.tsx';
 // sending that never sends an edition twice, bounces, the archive and its feed. See CONTEXT.md.
 export default defineModule({
   name: 'newsletter',
+  publicTables: ['newsletter_editions', 'newsletter_edition_translations', 'newsletter_edition_items'],
   migrations: { '0012-newsletter': m0012 },
   navigation: [
     { area: 'footer', section: 'newsletter', href: '/newsletter', label: 'common.nav.newsletter', order: 25 },

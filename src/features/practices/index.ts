@@ -32,6 +32,7 @@ import { SUBMISSION_LIMITS } from './workflow/practice-workflow.service.ts';
 // Good practices: the library written for transfer, its search, the authors' workspace and the review.
 export default defineModule({
   name: 'practices',
+  publicTables: ['practices', 'practice_translations', 'practice_themes', 'practice_topics', 'practice_revisions'],
   migrations: { '0003-practice-records': m0003, '0004-practice-workflow': m0004, '0005-practice-search-speed': m0005 },
   // In this order: the map's path before a practice's slug.
   pages: new Hono<AppEnv>()

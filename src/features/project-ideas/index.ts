@@ -20,6 +20,15 @@ import { projectIdeaNewsletterItems } from './project-ideas-newsletter-items.ser
 // Project ideas: a city's project developed with experts towards funding readiness.
 export default defineModule({
   name: 'project-ideas',
+  publicTables: [
+    'project_ideas',
+    'project_idea_translations',
+    'project_idea_themes',
+    'project_idea_topics',
+    'project_idea_stages',
+    'project_idea_events',
+    'project_idea_experts',
+  ],
   migrations: { '0011-project-ideas': m0011 },
   pages: new Hono<AppEnv>().route('/', projectIdeasRoutes).route('/', projectIdeaEditorRoutes),
   exchange: {

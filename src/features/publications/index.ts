@@ -19,6 +19,7 @@ import { publicationSearchSource, publicationSitemapSource } from './publication
 // each an uploaded PDF or a link, with a summary per language.
 export default defineModule({
   name: 'publications',
+  publicTables: ['publications', 'publication_translations', 'publication_themes', 'publication_regions'],
   migrations: { '0014-publications': m0014 },
   pages: new Hono<AppEnv>().route('/', publicationsRoutes).route('/', publicationEditorRoutes),
   exchange: {

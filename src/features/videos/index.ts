@@ -18,6 +18,7 @@ import { recordingsOfEvent, recordingsOfSessions } from './videos.service.ts';
 // anything from the provider until the visitor asks.
 export default defineModule({
   name: 'videos',
+  publicTables: ['videos', 'video_translations', 'video_themes', 'video_regions', 'video_captions'],
   migrations: { '0015-videos': m0015 },
   pages: new Hono<AppEnv>().route('/', videosRoutes).route('/', videoEditorRoutes),
   exchange: {

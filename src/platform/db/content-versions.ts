@@ -1,0 +1,57 @@
+import type { Database } from './client.ts';
+import { selectContentVersions } from './content-versions.queries.ts';
+
+/** Every module's change counter at one moment: what a cached page or result was made from. */
+export type ContentVersions = {
+  /** The counters, one string: equal strings mean nothing public changed in between. */
+  stamp: string;
+  byModule: ReadonlyMap<string, number>;
+  /** When the latest change was committed (a page's Last-Modified). */
+  changedAt: Date;
+};
+
+type Reader = { inFlight?: Promise<ContentVersions>; queued?: Promise<ContentVersions> };
+const readers = new WeakMap<Database, Reader>();
+
+async function load(db: Database): Promise<ContentVersions> {
+  const rows = (await selectContentVersions(db)).sort((a, b) => a.module.localeCompare(b.module));
+  const changedAt = new Date(Math.max(0, ...rows.map((r) => r.changed_at.getTime())));
+  return {
+    stamp: rows.map((r) => `${r.module}:${r.version}`).join(','),
+    byModule: new Map(rows.map((r) => [r.module, Number(r.version)])),
+    changedAt,
+  };
+}
+
+/**
+ * The counters as they are now: read by a query that started after this call, so every change committed
+ * before it (in any process) is in the answer. Calls that arrive together share one query: while one is
+ * in flight, later callers wait for the next, which starts when it ends. Under load that is one small
+ * query per round trip, whatever the number of requests.
+ */
+export function currentContentVersions(db: Database): Promise<ContentVersions> {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = {};
+    readers.set(db, reader);
+  }
+  const state = reader;
+  if (state.queued) return state.queued;
+  const start = () => {
+    const read = load(db).finally(() => {
+      if (state.inFlight === read) state.inFlight = undefined;
+    });
+    state.inFlight = read;
+    return read;
+  };
+  if (!state.inFlight) return start();
+  // The read in flight may have started before this call: wait for it to end, then read again.
+  const queued = state.inFlight
+    .catch(() => undefined)
+    .then(() => {
+      state.queued = undefined;
+      return start();
+    });
+  state.queued = queued;
+  return queued;
+}
