@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { trimTrailingSlash } from 'hono/trailing-slash';
-import { session } from './core/accounts/session.middleware.ts';
+import { SESSION_COOKIE, session } from './core/accounts/session.middleware.ts';
 import { uploadBodyLimit } from './core/uploads/uploads.routes.ts';
 import { moduleServices, modules } from './modules.ts';
 import { openApiDocument } from './openapi.ts';
@@ -11,12 +11,17 @@ import { accessLog } from './platform/http/middleware/access-log.ts';
 import { compress } from './platform/http/middleware/compress.ts';
 import { csrf } from './platform/http/middleware/csrf.ts';
 import { localeMiddleware, negotiatedLocale } from './platform/http/middleware/locale.ts';
+import { pageCache } from './platform/http/middleware/page-cache.ts';
 import { requestGuard } from './platform/http/middleware/request-guard.ts';
 import { requestMetrics } from './platform/http/middleware/request-metrics.ts';
 import { securityHeaders } from './platform/http/middleware/security-headers.ts';
+import { createPageStore } from './platform/http/page-store.ts';
 import { serveAsset } from './platform/http/static.ts';
 import { getI18n } from './platform/i18n/i18n.ts';
 import { LOCALES } from './platform/i18n/locales.ts';
+
+/** How long a page is kept at most: what changes with the clock, not with a write, shows within it. */
+const PAGE_LIFETIME_MS = 60_000;
 
 /** The largest request body any page accepts (uploads are limited lower, per route). */
 const MAX_REQUEST_BODY = 25 * 1024 * 1024;
@@ -64,6 +69,14 @@ export function createApp(base: BaseDeps) {
 
   const localized = new Hono<AppEnv>();
   localized.use(localeMiddleware({ secureCookies: deps.config.isProduction }));
+  // Before the session is looked up: a visitor without a session cookie may be answered from memory.
+  localized.use(
+    pageCache({
+      store: createPageStore({ maxBytes: deps.config.PAGE_CACHE_MB * 1024 * 1024, ttlMs: PAGE_LIFETIME_MS }),
+      sessionCookie: SESSION_COOKIE,
+      sharedSeconds: deps.config.PAGE_CACHE_SHARED_SECONDS,
+    }),
+  );
   localized.use(session());
   // Bounds every form body before the CSRF check reads it into memory. Upload routes have their own,
   // lower limit that answers inside the form; this one only stops bodies no form should send.

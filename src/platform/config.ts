@@ -84,6 +84,10 @@ const schema = z
     // The bearer token Prometheus sends to GET /metrics (docs/operations.md); without it, /metrics answers
     // only requests from this machine outside production.
     METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    // The anonymous page cache (ADR 015, docs/operations.md): memory per process (0 turns it off), and how
+    // long a CDN or reverse proxy in front may keep a page and then serve it stale while it asks again.
+    PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+    PAGE_CACHE_SHARED_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])

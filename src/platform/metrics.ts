@@ -7,6 +7,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type MailChannel = 'single' | 'newsletter';
 export type JobOutcome = 'done' | 'retried' | 'failed';
+/** What the anonymous page cache did with a request (ADR 015). */
+export type PageCacheOutcome = 'hit' | 'miss' | 'not-modified' | 'uncacheable';
 
 /** The queue as the jobs table shows it when scraped: jobs due and waiting, scheduled, running, failed. */
 export type QueueSnapshot = { due: number; scheduled: number; running: number; failed: number; oldestDueSeconds: number | null };
@@ -16,6 +18,7 @@ export type Metrics = {
   observeRequest: (request: { method: string; route: string; status: number; seconds: number }) => void;
   countMail: (channel: MailChannel, outcome: 'sent' | 'failed', n?: number) => void;
   countJob: (kind: string, outcome: JobOutcome) => void;
+  countPageCache: (outcome: PageCacheOutcome) => void;
   /** The Prometheus text exposition of everything above, with the job queue as read just now (null: unreadable). */
   render: (queue: QueueSnapshot | null) => Promise<string>;
 };
@@ -50,6 +53,12 @@ export function createMetrics(): Metrics {
     labelNames: ['kind', 'outcome'] as const,
     registers: [registry],
   });
+  const pageCache = new Counter({
+    name: 'peerpolis_page_cache_total',
+    help: 'Anonymous page views by what the page cache did: hit, miss (drawn and kept), not-modified (304), uncacheable (drawn, not kept).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const queued = new Gauge({
     name: 'peerpolis_jobs_queued',
     help: 'Jobs in the queue by state: due (waiting for a worker), scheduled (later), running, failed (given up, kept for inspection).',
@@ -69,6 +78,7 @@ export function createMetrics(): Metrics {
     },
     countMail: (channel, outcome, n = 1) => mail.inc({ channel, outcome }, n),
     countJob: (kind, outcome) => jobs.inc({ kind, outcome }),
+    countPageCache: (outcome) => pageCache.inc({ outcome }),
     render: async (queue) => {
       // The queue is the database's, the same for every process: read at scrape time, left out if unreadable.
       queued.reset();

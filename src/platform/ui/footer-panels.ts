@@ -6,10 +6,11 @@ import type { I18n } from '../i18n/i18n.ts';
 /**
  * A panel in every page's footer, contributed by a module (the newsletter's short subscribe form, the
  * network's partners). It is drawn on every page, so it must be light: a panel that shows records keeps
- * them in memory and may be async only to refresh that copy now and then. An empty `csrfToken` means the
- * page is outside the locale's session (error and one-click pages): a panel with a form shows nothing
- * then, since its form could not be sent from there.
+ * them in memory and may be async only to refresh that copy now and then. `formToken` is what a form in
+ * the panel carries: the CSRF token of a signed-in person; '' for an anonymous visitor, whose page may be
+ * cached and shared and whose browser vouches for the origin instead (ADR 015); null outside the locale's
+ * session (error and one-click pages), where a form could not be sent: a panel with a form shows nothing.
  */
-export type FooterPanel = (ctx: { i18n: I18n; csrfToken: string; db: Database }) => Child | Promise<Child>;
+export type FooterPanel = (ctx: { i18n: I18n; formToken: string | null; db: Database }) => Child | Promise<Child>;
 
 export const footerPanels = extensionPoint<FooterPanel>('layout.footerPanels');

@@ -52,7 +52,9 @@ export function keepTyped(body: Record<string, unknown>): FormValues {
   return values;
 }
 
+/** The form's CSRF token; none for an anonymous visitor's form on a cached page (an empty token, ADR 015). */
 export function CsrfField({ token }: { token: string }) {
+  if (!token) return null;
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
 }
 

@@ -136,7 +136,7 @@ export function Layout(props: PageProps) {
             i18n={i18n}
             navigation={props.navigation}
             panels={props.db ? (props.footerPanels ?? []) : []}
-            csrfToken={props.csrfToken}
+            formToken={!props.csrfToken ? null : props.user ? props.csrfToken : ''}
             db={props.db}
           />
         </body>
@@ -223,7 +223,7 @@ function LanguageSwitcher({ i18n, path }: { i18n: I18n; path: string }) {
   );
 }
 
-function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; csrfToken: string; db?: Database }) {
+function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel[]; formToken: string | null; db?: Database }) {
   const { i18n, navigation } = props;
   const { t, locale } = i18n;
   return (
@@ -248,7 +248,7 @@ function Footer(props: { i18n: I18n; navigation: NavEntry[]; panels: FooterPanel
           </ul>
           <p class="small">{t('common.footer.openSource')}</p>
         </section>
-        {props.db ? props.panels.map((panel) => panel({ i18n, csrfToken: props.csrfToken, db: props.db as Database })) : null}
+        {props.db ? props.panels.map((panel) => panel({ i18n, formToken: props.formToken, db: props.db as Database })) : null}
       </div>
     </footer>
   );

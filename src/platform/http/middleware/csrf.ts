@@ -45,10 +45,23 @@ export function rotateCsrfCookie(c: Context<AppEnv>, sessionId: string, options:
 }
 
 /**
+ * What the browser itself says of where a request comes from: `Sec-Fetch-Site` (every current browser),
+ * else an `Origin` equal to ours. A page cannot forge either for a request it makes across sites.
+ */
+function sameOriginByBrowser(c: Context<AppEnv>, origin: string | undefined): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  return origin !== undefined && (origin === new URL(c.req.url).origin || origin === c.var.deps.config.BASE_URL);
+}
+
+/**
  * Signed double-submit bound to the session: a random cookie, and forms carry HMAC(secret, cookie and
  * the session's id), so the session middleware must run first. A state-changing request
  * (any method but GET/HEAD/OPTIONS) needs the matching token in the form field `_csrf` or the
  * `x-csrf-token` header, and, when the browser sends Origin, the same origin. Otherwise: 403.
+ * A visitor without a session may post without a token when the browser says the request is same-origin
+ * (ADR 015) and sends no token at all: anonymous pages are cached and shared, so their forms (the footer's
+ * subscribe form) carry none. A wrong token is refused whatever the browser says.
  */
 export function csrf(options: { secureCookies: boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -69,7 +82,10 @@ export function csrf(options: { secureCookies: boolean }): MiddlewareHandler<App
           sent = typeof field === 'string' ? field : undefined;
         }
       }
-      if (!cookie || !sent || !sameValue(sent, csrfTokenFor(secret, cookie, sessionId))) {
+      // A token sent must be right; none at all will do only for a visitor without a session whose
+      // browser says the request is same-origin (the forms of shared, cached pages carry none).
+      const vouched = !sent && sessionId === '' && sameOriginByBrowser(c, origin);
+      if (!vouched && (!cookie || !sent || !sameValue(sent, csrfTokenFor(secret, cookie, sessionId)))) {
         throw new HTTPException(403, { message: 'csrf' });
       }
     }
