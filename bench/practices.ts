@@ -2,8 +2,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
 import { readSearchParams } from '../src/features/practices/search/practice-search.forms.ts';
-import { searchPractices } from '../src/features/practices/search/practice-search.service.ts';
-import { clearSearchCache } from '../src/features/practices/search/search-cache.service.ts';
+import { runSearch } from '../src/features/practices/search/practice-search.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import { createDeps } from '../src/platform/deps.ts';
 import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';
@@ -132,10 +131,7 @@ export async function benchPractices(handle: DatabaseHandle): Promise<PracticesB
   for (const [name, query, locale] of cases) {
     const params = readSearchParams(new URL(`http://x/?${query}`));
     // Every run computes the search (the list page's result cache is measured separately below).
-    const search = () => {
-      clearSearchCache();
-      return searchPractices(handle.db, params, locale);
-    };
+    const search = () => runSearch(handle.db, params, locale);
     latency.push({ case: name, query, ...(await timeIt(RUNS, search)) });
   }
   console.table(latency);

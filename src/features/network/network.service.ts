@@ -4,7 +4,6 @@ import { type PreparedUpload, recordUpload } from '../../core/uploads/uploads.se
 import { discardPreparedUpload, removeUnusedFiles } from '../../core/uploads/uploads-housekeeping.service.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { FormErrors } from '../../platform/ui/forms.tsx';
-import { reloadFooterSnapshot } from './footer-snapshot.ts';
 import type { PageForm, PartnerForm, RegionalNetworkForm } from './network.forms.ts';
 import type { NetworkPage, Partner, RegionalNetwork } from './network.model.ts';
 import { isReservedSlug } from './network.table.ts';
@@ -36,9 +35,6 @@ async function saveOnce(db: Database, taken: FormErrors, save: (trx: Database) =
   }
 }
 
-/** After a commit: a failed reload keeps the last snapshot (the save itself succeeded). */
-const refreshFooter = (db: Database) => reloadFooterSnapshot(db).catch(() => undefined);
-
 /**
  * Saves a page and its text in the form's language. The imprint and the privacy notice keep their slug
  * and stay published: the law asks for them at a known address, at all times.
@@ -61,7 +57,6 @@ export async function savePage(db: Database, page: NetworkPage | null, form: Pag
     return null;
   });
   if (errors) return { ok: false, errors };
-  await refreshFooter(db);
   return { ok: true, key: slug };
 }
 
@@ -69,7 +64,6 @@ export async function savePage(db: Database, page: NetworkPage | null, form: Pag
 export async function deletePage(db: Database, page: NetworkPage): Promise<'deleted' | 'reserved'> {
   if (isReservedSlug(page.slug)) return 'reserved';
   await db.transaction().execute((trx) => pages.deletePageRow(trx, page.id));
-  await refreshFooter(db);
   return 'deleted';
 }
 
@@ -113,7 +107,6 @@ export async function savePartner(
     await discard();
     return { ok: false, errors };
   }
-  await refreshFooter(db);
   return { ok: true, key: form.slug };
 }
 
@@ -127,7 +120,6 @@ export async function deletePartner(db: Database, partner: Partner, dir: string)
     if (partner.logo) await deleteUploads(trx, [partner.logo.uploadId]);
   });
   if (partner.logo) await removeUnusedFiles(db, dir, [{ sha256: partner.logo.sha256, kind: 'image', mediaType: 'image/jpeg' }]);
-  await refreshFooter(db);
 }
 
 /** Deletes a regional network with its texts; its region falls back to the configured coordinator. */

@@ -1,22 +1,21 @@
 import type { Database } from './client.ts';
+import { currentContentVersions } from './content-versions.ts';
 
 // Recent results of an expensive read (a search with facet counts), per database, for pages opened again
-// and again (a browse page, a shared link). Kept until the data changes in this process — writers call
-// `clear()`, inside their transaction and again after commit — and for at most `ttlMs`, which bounds
-// how stale a page can be after a change made by another process (a CLI import, a second server).
+// and again (a browse page, a shared link). A result is served again only while no module's change
+// counter has moved since its computation began (ADR 015), so a change made through any process (a
+// route, the CLI import, a second server) shows on the next read; `ttlMs` only bounds what changes with
+// the clock.
 
-type Entry = { at: number; generation: number; value: unknown };
+type Entry = { at: number; stamp: string; value: unknown };
 
 export type ResultCache = {
   /** The cached value for `key`, or the result of `compute`, kept for next time (least recently used goes). */
   get<T>(db: Database, key: string, compute: () => Promise<T>, now?: number): Promise<T>;
-  /** Forgets every cached result (of every database: a change runs on a transaction object). */
-  clear(): void;
 };
 
 export function createResultCache(options: { ttlMs: number; maxEntries: number }): ResultCache {
   const caches = new WeakMap<Database, Map<string, Entry>>();
-  let generation = 0;
   const cacheOf = (db: Database) => {
     let cache = caches.get(db);
     if (!cache) {
@@ -28,21 +27,18 @@ export function createResultCache(options: { ttlMs: number; maxEntries: number }
   return {
     async get<T>(db: Database, key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
       const cache = cacheOf(db);
+      // Read before computing: a change committed while computing moves the counter past this stamp.
+      const { stamp } = await currentContentVersions(db);
       const hit = cache.get(key);
-      if (hit && hit.generation === generation && now - hit.at < options.ttlMs) {
+      if (hit && hit.stamp === stamp && now - hit.at < options.ttlMs) {
         cache.delete(key);
         cache.set(key, hit);
         return hit.value as T;
       }
-      const started = generation;
       const value = await compute();
-      // A change that landed while computing may not be in the result: do not keep it.
-      if (started === generation) cache.set(key, { at: now, generation, value });
+      cache.set(key, { at: now, stamp, value });
       if (cache.size > options.maxEntries) cache.delete(cache.keys().next().value as string);
       return value;
-    },
-    clear() {
-      generation++;
     },
   };
 }

@@ -8,7 +8,6 @@ import { PRACTICE_SECTIONS } from '../practices.table.ts';
 import { inferProjectState, readContent } from '../record/practice-content.model.ts';
 import { insertPracticeRecord } from '../record/practice-record.queries.ts';
 import { freeSlug, writeLiveRecord } from '../record/practice-record.service.ts';
-import { clearSearchCache } from '../search/search-cache.service.ts';
 import * as q from './practice-exchange.queries.ts';
 
 // The exchange format of docs/import-format.md: `npm run cli -- import FILE.json` and `export`.
@@ -111,14 +110,10 @@ async function saveOne(db: Database, p: ImportedPractice, index: TaxonomyIndex):
  */
 export async function importPractices(db: Database, records: unknown[]): Promise<ImportReport> {
   const index = await loadTaxonomyIndex(db);
-  try {
-    return await importRecords(db, records, importedPractice, {
-      check: (_db, p) => taxonomyProblems(p, index),
-      save: (trx, p) => saveOne(trx, p, index),
-    });
-  } finally {
-    clearSearchCache();
-  }
+  return importRecords(db, records, importedPractice, {
+    check: (_db, p) => taxonomyProblems(p, index),
+    save: (trx, p) => saveOne(trx, p, index),
+  });
 }
 
 /** All practices in the import format (statuses other than published are exported as draft). */

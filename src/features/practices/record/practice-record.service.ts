@@ -3,7 +3,6 @@ import type { TaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
 import { PRACTICE_SECTIONS } from '../practices.table.ts';
-import { clearSearchCache } from '../search/search-cache.service.ts';
 import { type PracticeContent, readContent, themesWithTopics } from './practice-content.model.ts';
 import * as q from './practice-record.queries.ts';
 
@@ -37,8 +36,6 @@ export async function writeLiveRecord(
   const translations = Object.entries(content.translations).map(([locale, t]) => ({ locale: locale as Locale, ...t }));
   await q.replacePracticeTranslations(db, practiceId, translations);
   await q.replacePracticeTaxonomy(db, practiceId, themes, topics);
-  // Callers clear again once their transaction has committed (see search/search-cache.service.ts).
-  clearSearchCache();
 }
 
 /** The live record as revision content: the starting point when a published practice is edited. */

@@ -67,7 +67,8 @@ export function searchPractices(db: Database, params: PracticeSearchParams, loca
   return cachedSearch(db, key, () => runSearch(db, params, locale));
 }
 
-async function runSearch(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
+/** The same search computed every time, without the result cache (the benchmark times this). */
+export async function runSearch(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
   const { total, facets, rows } = await q.searchMatches(db, toSearchInput(params, locale));
   return {
     total,

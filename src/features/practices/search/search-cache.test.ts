@@ -1,36 +1,60 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { Database } from '../../../platform/db/client.ts';
-import { cachedSearch, clearSearchCache } from './search-cache.service.ts';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createTestDatabase } from '../../../../tests/helpers/db.ts';
+import type { DatabaseHandle } from '../../../platform/db/client.ts';
+import { cachedSearch } from './search-cache.service.ts';
 
-const db = {} as Database;
-const other = {} as Database;
+let handle: DatabaseHandle;
+let other: DatabaseHandle;
+before(async () => {
+  [handle, other] = await Promise.all([createTestDatabase({ seed: 'taxonomy' }), createTestDatabase({ seed: 'taxonomy' })]);
+});
+after(() => Promise.all([handle.close(), other.close()]));
+
+/** A committed change to a public table of the practices module (its counter moves at commit). */
+const changePractices = (db: DatabaseHandle['db']) => sql`delete from practices where false`.execute(db);
 
 describe('search cache', () => {
   it('serves a repeated search from memory, per database, for at most 30 seconds', async () => {
     let runs = 0;
     const compute = async () => ++runs;
-    assert.equal(await cachedSearch(db, 'en|q=water', compute, 1_000), 1);
-    assert.equal(await cachedSearch(db, 'en|q=water', compute, 20_000), 1);
-    assert.equal(await cachedSearch(other, 'en|q=water', compute, 20_000), 2, 'another database has its own results');
-    assert.equal(await cachedSearch(db, 'en|q=water', compute, 31_001), 3, 'expired');
+    assert.equal(await cachedSearch(handle.db, 'en|q=water', compute, 1_000), 1);
+    assert.equal(await cachedSearch(handle.db, 'en|q=water', compute, 20_000), 1);
+    assert.equal(await cachedSearch(other.db, 'en|q=water', compute, 20_000), 2, 'another database has its own results');
+    assert.equal(await cachedSearch(handle.db, 'en|q=water', compute, 31_001), 3, 'expired');
   });
 
-  it('forgets everything when the library changes, including a result computed during the change', async () => {
+  it('computes again after any committed change, including one that lands while a search runs', async () => {
     let runs = 0;
-    assert.equal(await cachedSearch(db, 'de|q=abfall', async () => ++runs, 0), 1);
-    clearSearchCache();
-    assert.equal(await cachedSearch(db, 'de|q=abfall', async () => ++runs, 1), 2);
-    // A change lands while the next search runs: its (possibly old) result is returned but not kept.
+    assert.equal(await cachedSearch(handle.db, 'de|q=abfall', async () => ++runs, 0), 1);
+    await changePractices(handle.db);
+    assert.equal(await cachedSearch(handle.db, 'de|q=abfall', async () => ++runs, 1), 2);
+    assert.equal(await cachedSearch(handle.db, 'de|q=abfall', async () => ++runs, 2), 2, 'kept again');
+    // A change lands while the next search runs: its (possibly old) result is not served again.
     await cachedSearch(
-      db,
+      handle.db,
       'de|q=wasser',
       async () => {
-        clearSearchCache();
+        await changePractices(handle.db);
         return ++runs;
       },
-      2,
+      3,
     );
-    assert.equal(await cachedSearch(db, 'de|q=wasser', async () => ++runs, 3), 4);
+    assert.equal(await cachedSearch(handle.db, 'de|q=wasser', async () => ++runs, 4), 4);
+  });
+
+  it('keeps results through a transaction that changed nothing public, or was rolled back', async () => {
+    let runs = 0;
+    assert.equal(await cachedSearch(handle.db, 'fr|q=eau', async () => ++runs, 0), 1);
+    await sql`delete from rate_limits where false`.execute(handle.db);
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        await changePractices(trx);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    assert.equal(await cachedSearch(handle.db, 'fr|q=eau', async () => ++runs, 1), 1);
   });
 });

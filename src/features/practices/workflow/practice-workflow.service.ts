@@ -9,7 +9,6 @@ import type { RateLimitRule } from '../../../platform/module.ts';
 import type { RevisionState } from '../practices.table.ts';
 import { contentTitle, missingForReview, type PracticeContent, readContent } from '../record/practice-content.model.ts';
 import { freeSlug, readLiveContent, writeLiveRecord } from '../record/practice-record.service.ts';
-import { clearSearchCache } from '../search/search-cache.service.ts';
 import { type NoticeEvent, notifyWorkflow } from './practice-notices.service.ts';
 import {
   type Actor,
@@ -172,9 +171,7 @@ export async function actOnRevision(
   action: WorkflowAction,
   comment: string,
 ): Promise<ActOutcome> {
-  const outcome = await decideInTransaction(ctx, practiceId, action, comment);
-  if (outcome.ok && outcome.to === 'published') clearSearchCache();
-  return outcome;
+  return decideInTransaction(ctx, practiceId, action, comment);
 }
 
 function decideInTransaction(ctx: WorkflowContext, practiceId: number, action: WorkflowAction, comment: string): Promise<ActOutcome> {
@@ -225,10 +222,7 @@ export type ArchiveOutcome = 'archived' | 'restored' | 'not-found' | 'not-allowe
 /** Editors take a published practice offline (archived) or bring it back; recorded like every change. */
 export async function setArchived(ctx: WorkflowContext, practiceId: number, archived: boolean, comment: string): Promise<ArchiveOutcome> {
   if (!can(ctx.user, 'edit-content')) return 'not-allowed';
-  clearSearchCache();
-  const outcome = await archiveInTransaction(ctx, practiceId, archived, comment);
-  clearSearchCache();
-  return outcome;
+  return archiveInTransaction(ctx, practiceId, archived, comment);
 }
 
 function archiveInTransaction(ctx: WorkflowContext, practiceId: number, archived: boolean, comment: string): Promise<ArchiveOutcome> {
