@@ -1,3 +1,4 @@
+import { benchCluster } from './cluster.ts';
 import { benchExperts } from './experts.ts';
 import { benchMatching } from './matching.ts';
 import { benchNewsletterSend } from './newsletter-send.ts';
@@ -11,7 +12,7 @@ import { benchDatabase, benchEngines } from './setup.ts';
 // PGlite in memory by default; DATABASE_URL=postgres://… to measure a PostgreSQL server instead (the
 // database is migrated, seeded and filled with generated practices: use a scratch database), and
 // BENCH_ENGINES=pglite,postgres to measure both in one run, with one summary table at the end.
-// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated), BENCH=practices, BENCH=search (the site search at issue 15's sizes) or BENCH=registrations (200 members at once for 30 places), BENCH=newsletter (100,000 subscribers by SMTP, a kill -9 and a resume; BENCH_SUBSCRIBERS); sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
+// Select with BENCH=pages, BENCH=matching (quality on the demo experts), BENCH=experts (100,000 generated), BENCH=practices, BENCH=search (the site search at issue 15's sizes) or BENCH=registrations (200 members at once for 30 places), BENCH=newsletter (100,000 subscribers by SMTP, a kill -9 and a resume; BENCH_SUBSCRIBERS), BENCH=cluster (1 and 2 processes of npm run start:cluster, PostgreSQL); sizes with BENCH_PRACTICES, BENCH_REQUESTS, BENCH_RUNS.
 
 const which = process.env.BENCH ?? 'all';
 const practices: PracticesBench[] = [];
@@ -28,6 +29,8 @@ for (const engine of benchEngines()) {
     if (which === 'all' || which === 'search') await benchSearch(handle);
     // Its own database (PGlite on disk: the CLI it measures runs in a child process) and SMTP server.
     if (which === 'all' || which === 'newsletter') await benchNewsletterSend(engine);
+    // 1 and 2 server processes of `npm run start:cluster` on the PostgreSQL at DATABASE_URL: BENCH=cluster.
+    if (which === 'cluster' && engine === 'postgres') await benchCluster();
   } finally {
     await handle.close();
   }

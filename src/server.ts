@@ -1,15 +1,18 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { migrations } from './modules.ts';
+import { migrateDatabase } from './modules.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
 import { createDeps } from './platform/deps.ts';
 import { createLogger } from './platform/log.ts';
 import { seedDatabase } from './seed.ts';
 import { startBackgroundWorker } from './worker.ts';
 
 // Start-up: configuration → database → migrations → seed → listen. Stops cleanly on SIGINT/SIGTERM.
+// Started by src/cluster.ts as one of several processes, it finds the database prepared, and runs the
+// job worker only when told to (PEERPOLIS_JOBS=on, the first process).
+const inCluster = cluster.isWorker;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -25,16 +28,20 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const started = performance.now();
   const database = await connectDatabase(config);
-  const migration = await migrateToLatest(database.db, migrations);
-  const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
-  logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
+  if (!inCluster) {
+    const migration = await migrateDatabase(database.db);
+    const seed = await seedDatabase(database.db, { demo: config.SEED_DEMO, baseUrl: config.BASE_URL, mailFrom: config.MAIL_FROM });
+    logger.info({ engine: database.engine, migrations: migration.applied, demo: seed.demo }, 'database ready');
+  }
 
   const deps = createDeps(config, database, { logger });
   const app = createApp(deps);
-  const worker = startBackgroundWorker(database.db, config, logger, deps.metrics);
-  logger.info(worker.describe, 'job worker started');
+  const worker =
+    !inCluster || process.env.PEERPOLIS_JOBS === 'on' ? startBackgroundWorker(database.db, config, logger, deps.metrics) : null;
+  if (worker) logger.info(worker.describe, 'job worker started');
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started) }, 'listening');
+    const process_ = inCluster ? { process: Number(process.env.PEERPOLIS_PROCESS) } : {};
+    logger.info({ url: `http://${config.HOST}:${info.port}/`, ms: Math.round(performance.now() - started), ...process_ }, 'listening');
   });
 
   let stopping = false;
@@ -45,7 +52,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
-      await worker.stop();
+      await worker?.stop();
       await database.close();
       process.exit(0);
     });
