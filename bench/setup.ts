@@ -25,6 +25,6 @@ export async function benchDatabase(engine: Engine): Promise<DatabaseHandle> {
   return handle;
 }
 
-export function benchConfig() {
-  return loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-'.repeat(8), LOG_LEVEL: 'silent' });
+export function benchConfig(env: Record<string, string> = {}) {
+  return loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-'.repeat(8), LOG_LEVEL: 'silent', ...env });
 }

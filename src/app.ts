@@ -6,6 +6,7 @@ import { uploadBodyLimit } from './core/uploads/uploads.routes.ts';
 import { moduleServices, modules } from './modules.ts';
 import { openApiDocument } from './openapi.ts';
 import type { AppDeps, AppEnv, BaseDeps } from './platform/http/context.ts';
+import { withOneReadingPerRequest } from './platform/db/content-versions.ts';
 import { handleError, handleNotFound } from './platform/http/errors.tsx';
 import { accessLog } from './platform/http/middleware/access-log.ts';
 import { compress } from './platform/http/middleware/compress.ts';
@@ -41,6 +42,7 @@ export function createApp(base: BaseDeps) {
     c.set('csrfToken', '');
     await next();
   });
+  app.use((_c, next) => withOneReadingPerRequest(next));
   app.use(accessLog());
   app.use(requestMetrics());
   app.use(securityHeaders({ hsts: deps.config.isProduction }));

@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/client.ts';
+import { createResultCache } from '../../platform/db/result-cache.ts';
 import type { KnownValues, Lookup } from '../../platform/http/api-params.ts';
 import type { I18n } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -35,11 +36,18 @@ export async function loadTaxonomy(
   return { regions: data.regions.length, themes: data.themes.length, topics: topics.length, countries: countries.length };
 }
 
+// The taxonomy changes when the reference data is loaded, not between requests: each process keeps the
+// lists until a content counter moves (ADR 015), instead of reading them for every page that filters.
+const lists = createResultCache({ ttlMs: 60 * 60_000, maxEntries: 16 });
+const themesOf = (db: Database) => lists.get(db, 'themes', () => q.listThemes(db));
+const topicsOf = (db: Database) => lists.get(db, 'topics', () => q.listTopics(db));
+const countriesOf = (db: Database) => lists.get(db, 'countries', () => q.listCountryCodes(db));
+
 export type ThemeWithTopics = { slug: string; label: string; topics: Array<{ slug: string; label: string }> };
 
 /** Themes in their order, each with its topics, labelled in the reader's locale. */
 export async function listThemesWithTopics(db: Database, locale: Locale): Promise<ThemeWithTopics[]> {
-  const [themes, topics] = await Promise.all([q.listThemes(db), q.listTopics(db)]);
+  const [themes, topics] = await Promise.all([themesOf(db), topicsOf(db)]);
   const pick = (label: Record<string, string>) => label[locale] ?? label.en ?? '';
   return themes.map((theme) => ({
     slug: theme.slug,
@@ -69,7 +77,7 @@ export type TaxonomyIndex = {
 
 /** Every valid theme slug, topic slug (with its theme), country code (with its region) and region. */
 export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
-  const [themes, topics, countries] = await Promise.all([q.listThemes(db), q.listTopics(db), q.listCountryCodes(db)]);
+  const [themes, topics, countries] = await Promise.all([themesOf(db), topicsOf(db), countriesOf(db)]);
   return {
     themes: new Set(themes.map((t) => t.slug)),
     themeOfTopic: new Map(topics.map((t) => [t.slug, t.theme_slug])),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listThemesWithTopics, loadTaxonomyIndex } from '../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { createResultCache } from '../../platform/db/result-cache.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import * as q from './impact.queries.ts';
 
@@ -29,11 +30,20 @@ export const OPEN_RANGE: q.YearRange = { from: null, to: null };
  * Everything the impact page shows, counted from the records at `now`; with a range, only what falls
  * in those years (every figure and table, the totals included).
  */
-export async function computeImpact(
+export function computeImpact(
   db: Database,
   locale: Locale,
-  { now = new Date(), range = OPEN_RANGE }: { now?: Date; range?: q.YearRange } = {},
+  { now, range = OPEN_RANGE }: { now?: Date; range?: q.YearRange } = {},
 ): Promise<Impact> {
+  if (now) return countImpact(db, locale, now, range);
+  return figures.get(db, `impact|${locale}|${range.from}|${range.to}`, () => countImpact(db, locale, new Date(), range));
+}
+
+// The figures are counted over every record: kept per process until a content counter moves (ADR 015)
+// and for at most a minute, since "events held" also moves with the clock.
+const figures = createResultCache({ ttlMs: 60_000, maxEntries: 100 });
+
+async function countImpact(db: Database, locale: Locale, now: Date, range: q.YearRange): Promise<Impact> {
   const [events, practices, experts, ideas, themes, taxonomy] = await Promise.all([
     q.tallyEvents(db, now, range),
     q.tallyPractices(db, range),
@@ -84,8 +94,9 @@ export async function computeImpact(
  * The home page's figures: experts, practices and events held counted exactly as on the impact page
  * (one definition, so the two never disagree), and the cities and countries they are in.
  */
-export function getNetworkNumbers(db: Database, now = new Date()): Promise<q.NetworkNumbers> {
-  return q.countNetwork(db, now);
+export function getNetworkNumbers(db: Database, now?: Date): Promise<q.NetworkNumbers> {
+  if (now) return q.countNetwork(db, now);
+  return figures.get(db, 'network', () => q.countNetwork(db, new Date()));
 }
 
 const measure = z.enum(MEASURES).catch('events');

@@ -3,33 +3,21 @@ import { listThemesWithTopics } from '../../core/taxonomy/taxonomy.service.ts';
 import type { AppEnv } from '../../platform/http/context.ts';
 import { renderPage } from '../../platform/http/render.tsx';
 import { sendShareCard, siteCardKey } from '../../platform/http/share-card.ts';
-import { listOpenCallHighlights } from '../calls/index.ts';
-import { listEvents } from '../events/index.ts';
-import { listLatestNews } from '../news/index.ts';
-import { listLatestPractices } from '../practices/index.ts';
+import { loadHomeSections } from './home.service.ts';
 import { HomeHead } from './home-head.views.tsx';
-import { checkHealth, getNetworkNumbers } from './site.service.ts';
+import { checkHealth } from './site.service.ts';
 import { HomePage, ThemesPage } from './site.views.tsx';
 
 /** Pages under /<locale>/ that belong to the site as a whole. */
 export const siteRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { i18n, deps } = c.var;
-    const [numbers, practices, upcoming, past, themes, calls, news] = await Promise.all([
-      getNetworkNumbers(deps.db),
-      listLatestPractices(deps.db, i18n.locale, 3),
-      listEvents(deps.db, i18n.locale, 'upcoming', 3),
-      listEvents(deps.db, i18n.locale, 'past', 3),
-      listThemesWithTopics(deps.db, i18n.locale),
-      listOpenCallHighlights(deps.db, i18n.locale),
-      listLatestNews(deps.db, i18n.locale, 3),
-    ]);
-    const events = upcoming.length ? upcoming : past;
+    const sections = await loadHomeSections(deps.db, i18n.locale);
     return renderPage(c, {
       title: i18n.t('home.title'),
       description: i18n.t('common.tagline'),
       head: HomeHead({ i18n, baseUrl: deps.config.BASE_URL, logoUrl: `${deps.config.BASE_URL}${deps.assets.url('icons/peerpolis.svg')}` }),
-      children: HomePage({ i18n, numbers, practices, events, calls, themes, news }),
+      children: HomePage({ i18n, ...sections }),
     });
   })
   .get('/themes', async (c) => {

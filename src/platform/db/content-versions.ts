@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from './client.ts';
 import { selectContentVersions } from './content-versions.queries.ts';
 
@@ -23,13 +24,37 @@ async function load(db: Database): Promise<ContentVersions> {
   };
 }
 
+// Within one request the counters are read once: the page cache, the footer and the result caches a
+// page draws from all see the same moment, the one just after the request arrived.
+const requestScope = new AsyncLocalStorage<Map<Database, Promise<ContentVersions>>>();
+
+/** Runs `work` (a request) with one reading of the counters for all it does. */
+export function withOneReadingPerRequest<T>(work: () => T): T {
+  return requestScope.run(new Map(), work);
+}
+
 /**
- * The counters as they are now: read by a query that started after this call, so every change committed
- * before it (in any process) is in the answer. Calls that arrive together share one query: while one is
- * in flight, later callers wait for the next, which starts when it ends. Under load that is one small
- * query per round trip, whatever the number of requests.
+ * The counters as they are now: read by a query that started after this call (or, inside a request,
+ * after the request arrived), so every change committed before it, in any process, is in the answer.
  */
 export function currentContentVersions(db: Database): Promise<ContentVersions> {
+  const scope = requestScope.getStore();
+  if (!scope) return readShared(db);
+  let reading = scope.get(db);
+  if (!reading) {
+    reading = readShared(db);
+    scope.set(db, reading);
+    reading.catch(() => scope.delete(db));
+  }
+  return reading;
+}
+
+/**
+ * Calls that arrive together share one query: while one is in flight, later callers wait for the next,
+ * which starts when it ends. Under load that is one small query per round trip, whatever the number of
+ * requests.
+ */
+function readShared(db: Database): Promise<ContentVersions> {
   let reader = readers.get(db);
   if (!reader) {
     reader = {};
