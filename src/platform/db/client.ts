@@ -39,6 +39,30 @@ class PreparingClient extends pg.Client {
   }
 }
 
+// PGlite belongs to one process (the data directory's lock keeps every other out), so every change to
+// it passes through this client. Counting the statements that may change something (all but a plain
+// select; a commit counts) lets readers of the content counters (ADR 015) skip the query while nothing
+// can have moved them.
+const writesOf = new WeakMap<PGlite, number>();
+const writeCounters = new WeakMap<Kysely<DB>, () => number>();
+const READ_ONLY = /^\s*(?:\/\*[^*]*\*\/\s*)?select\b/i;
+
+function countStatementsThatMayWrite(client: PGlite): void {
+  const query = client.query.bind(client);
+  client.query = ((text: string, ...rest: unknown[]) => {
+    if (!READ_ONLY.test(text)) writesOf.set(client, (writesOf.get(client) ?? 0) + 1);
+    return (query as (text: string, ...rest: unknown[]) => unknown)(text, ...rest);
+  }) as typeof client.query;
+}
+
+/**
+ * How many statements that may write the embedded database has run (undefined on PostgreSQL, where
+ * other processes write too): equal numbers mean nothing can have changed in between.
+ */
+export function writesSoFar(db: Kysely<DB>): number | undefined {
+  return writeCounters.get(db)?.();
+}
+
 /** Opens PostgreSQL (pool) or PGlite (embedded, file-backed or in memory) behind one Kysely type. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.engine === 'postgres') {
@@ -75,7 +99,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
     parsers: { [DATE_OID]: (value: string) => value },
   });
+  countStatementsThatMayWrite(client);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  writeCounters.set(db, () => writesOf.get(client) ?? 0);
   return {
     db,
     engine: 'pglite',

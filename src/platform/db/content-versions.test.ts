@@ -58,6 +58,20 @@ describe(`content change counters (${engine})`, () => {
     assert.equal((await second).byModule.get('videos'), videos + 1);
   });
 
+  it('are read again on PGlite only after a statement that may write (one process owns it)', async () => {
+    const first = await currentContentVersions(handle.db);
+    const again = await currentContentVersions(handle.db);
+    await sql`select count(*) from practices`.execute(handle.db);
+    const afterRead = await currentContentVersions(handle.db);
+    // On PGlite nothing but this process can write, so a reading stays good until it writes; on
+    // PostgreSQL another process may have, so every call reads.
+    assert.equal(again === first && afterRead === first, engine === 'pglite');
+    await touch(handle.db, 'news_articles');
+    const afterWrite = await currentContentVersions(handle.db);
+    assert.notEqual(afterWrite, first);
+    assert.equal(afterWrite.byModule.get('news'), (first.byModule.get('news') ?? 0) + 1);
+  });
+
   it('let two writers of the same two modules in opposite orders both commit', async () => {
     // The counters are moved at commit, in the order of the modules' names: no deadlock on PostgreSQL
     // (PGlite has one connection, so its transactions take turns).

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Database } from './client.ts';
+import { type Database, writesSoFar } from './client.ts';
 import { selectContentVersions } from './content-versions.queries.ts';
 
 /** Every module's change counter at one moment: what a cached page or result was made from. */
@@ -11,7 +11,12 @@ export type ContentVersions = {
   changedAt: Date;
 };
 
-type Reader = { inFlight?: Promise<ContentVersions>; queued?: Promise<ContentVersions> };
+type Reader = {
+  inFlight?: Promise<ContentVersions>;
+  queued?: Promise<ContentVersions>;
+  /** PGlite: the last reading, and the number of writes before it began (see writesSoFar). */
+  last?: { writes: number; versions: ContentVersions };
+};
 const readers = new WeakMap<Database, Reader>();
 
 async function load(db: Database): Promise<ContentVersions> {
@@ -61,11 +66,19 @@ function readShared(db: Database): Promise<ContentVersions> {
     readers.set(db, reader);
   }
   const state = reader;
+  const writes = writesSoFar(db);
+  if (writes !== undefined && state.last?.writes === writes) return Promise.resolve(state.last.versions);
   if (state.queued) return state.queued;
   const start = () => {
-    const read = load(db).finally(() => {
-      if (state.inFlight === read) state.inFlight = undefined;
-    });
+    const before = writesSoFar(db);
+    const read: Promise<ContentVersions> = load(db)
+      .then((versions) => {
+        if (before !== undefined) state.last = { writes: before, versions };
+        return versions;
+      })
+      .finally(() => {
+        if (state.inFlight === read) state.inFlight = undefined;
+      });
     state.inFlight = read;
     return read;
   };
