@@ -154,6 +154,7 @@ export const expertsApi = new Hono<AppEnv>()
     const i18n = getI18n(lang);
     const [result, themes] = await Promise.all([matchExperts(db, request.data, c.var.user, lang), listThemesWithTopics(db, lang)]);
     const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
+    const themeLabel = new Map(themes.map((th) => [th.slug, th.label] as const));
     const base = c.var.deps.config.BASE_URL;
     const body: z.output<typeof expertMatches> = {
       language: result.language,
@@ -163,7 +164,9 @@ export const expertsApi = new Hono<AppEnv>()
         externalId: m.externalId,
         name: m.name,
         score: m.score,
-        reasons: m.reasons.map((r) => reasonText(i18n, r, { topic: (slug) => topicLabel.get(slug) ?? slug })),
+        reasons: m.reasons.map((r) =>
+          reasonText(i18n, r, { topic: (slug) => topicLabel.get(slug) ?? slug, theme: (slug) => themeLabel.get(slug) ?? slug }),
+        ),
         url: `${base}/${lang}/experts/${m.slug}`,
       })),
     };

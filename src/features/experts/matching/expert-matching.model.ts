@@ -13,6 +13,7 @@ export type Signals = Record<keyof typeof WEIGHTS, number | null>;
 
 export type MatchReason =
   | { kind: 'topic'; topics: string[] }
+  | { kind: 'theme'; themes: string[] }
   | { kind: 'text'; headline: string; headlineLocale: string; words: string[] }
   | { kind: 'language'; code: string; level: string }
   | { kind: 'country'; code: string }
@@ -56,6 +57,8 @@ export function recogniseTopics(stems: Record<Locale, string[]>, vocab: Record<L
 export type Wanted = {
   topics: Record<string, number>;
   themes: Record<string, number>;
+  /** The themes the request names itself (not only inferred from the challenge's topics). */
+  askedThemes: string[];
   languages: string[];
   country: string | null;
   region: string | null;
@@ -116,6 +119,18 @@ function placeSignal(r: IndexedExpert, country: string | null, region: string | 
   return wantedRegion && regions.has(wantedRegion) ? 0.6 : 0;
 }
 
+/** The least text signal (shared words) that counts as evidence on its own: ts_rank ≈ 0.003. */
+export const MIN_TEXT_SIGNAL = 0.05;
+
+/**
+ * Whether a scored expert has evidence of fit in what they work on or wrote: a wanted topic, the
+ * challenge's words in their texts, or a theme the request names. Place, languages and availability
+ * refine a ranking but make no one a match: without evidence an expert is left out, not shown as padding.
+ */
+export function hasEvidence(r: IndexedExpert, w: Wanted, signals: Signals): boolean {
+  return (signals.topic ?? 0) > 0 || (signals.text ?? 0) >= MIN_TEXT_SIGNAL || r.themes.some((t) => w.askedThemes.includes(t));
+}
+
 /** Why an expert fits: shared topics, the headline with the challenge's words, languages, place, help offered. */
 export function reasonsFor(
   r: IndexedExpert,
@@ -125,6 +140,8 @@ export function reasonsFor(
   const reasons: MatchReason[] = [];
   const sharedTopics = r.topics.filter((t) => w.topics[t]);
   if (sharedTopics.length) reasons.push({ kind: 'topic', topics: sharedTopics });
+  const askedThemes = r.themes.filter((t) => w.askedThemes.includes(t));
+  if (askedThemes.length && !sharedTopics.length) reasons.push({ kind: 'theme', themes: askedThemes });
   if (text.words.length && text.headline) {
     reasons.push({
       kind: 'text',
@@ -150,12 +167,18 @@ export function reasonsFor(
 }
 
 /** A reason in words, in the reader's language ("speaks Arabic (native)", "works on Waste management"). */
-export function reasonText(i18n: I18n, reason: MatchReason, labels: { topic: (slug: string) => string }): string {
+export function reasonText(
+  i18n: I18n,
+  reason: MatchReason,
+  labels: { topic: (slug: string) => string; theme: (slug: string) => string },
+): string {
   const { t } = i18n;
   const list = (items: string[]) => items.join(t('common.listSeparator'));
   switch (reason.kind) {
     case 'topic':
       return t('experts.reasons.topic', { topics: list(reason.topics.map(labels.topic)) });
+    case 'theme':
+      return t('experts.reasons.theme', { themes: list(reason.themes.map(labels.theme)) });
     case 'text':
       return t('experts.reasons.text', { headline: reason.headline, words: list(reason.words) });
     case 'language':

@@ -9,6 +9,7 @@ import type { MatchInput } from './expert-matching.forms.ts';
 import {
   detectLanguage,
   expertScorer,
+  hasEvidence,
   type Keyword,
   type MatchResult,
   reasonsFor,
@@ -94,6 +95,7 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
   const wanted: Wanted = {
     topics,
     themes,
+    askedThemes: input.themes.filter((theme) => index.themes.has(theme)),
     // A challenge written in Arabic asks, implicitly, for someone who reads and speaks it.
     languages: [...new Set([...input.languages, ...(language !== 'en' ? [language] : [])])],
     region: input.region ?? null,
@@ -105,7 +107,9 @@ export async function matchExperts(db: Database, input: MatchInput, user: Curren
   const [textRanks, expertIndex] = await Promise.all([q.findTextHits(db, words), currentExpertIndex(db)]);
   const rows = pickMatchCandidates(expertIndex, { textRanks, topics, themes, visible: visibleLevels(user), limit: CANDIDATES });
   const scoreOf = expertScorer(wanted, Boolean(input.challenge));
-  const scored = rows.map(({ expert: r, textRank }) => ({ row: r, ...scoreOf(r, textRank) }));
+  const scored = rows
+    .map(({ expert: r, textRank }) => ({ row: r, ...scoreOf(r, textRank) }))
+    .filter((s) => hasEvidence(s.row, wanted, s.signals));
   scored.sort((a, b) => b.score - a.score || a.row.id - b.row.id);
   const top = scored.slice(0, input.limit);
 

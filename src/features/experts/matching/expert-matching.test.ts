@@ -24,6 +24,18 @@ before(async () => {
     availability: ['advice'],
     texts: { de: { headline: 'Busbeschleunigung und Radwege', bio: 'Planung von Busspuren in einer Mittelstadt.' } },
   });
+  // Same theme as Mira (integrated urban development), another topic, nothing about transport.
+  await insertExpert(t.database.db, {
+    slug: 'olaf-kataster',
+    name: 'Olaf Kataster',
+    visibility: 'public',
+    country: 'DE',
+    organisation: 'Stadt Rostock',
+    languages: [['de', 'native']],
+    topics: ['land-management'],
+    availability: ['advice'],
+    texts: { de: { headline: 'Liegenschaftskataster', bio: 'Grundbuch und Bodenordnung.' } },
+  });
 });
 after(() => t.close());
 
@@ -37,7 +49,7 @@ describe('matching', () => {
     assert.equal(arabic.language, 'ar');
     assert.deepEqual(arabic.inferredTopics, ['waste-management']);
     assert.equal(arabic.items[0]?.slug, 'karim-haddad', 'a waste expert who speaks Arabic comes first');
-    const reasons = arabic.items[0]?.reasons.map((r) => reasonText(getI18n('en'), r, { topic: (s) => s })) ?? [];
+    const reasons = arabic.items[0]?.reasons.map((r) => reasonText(getI18n('en'), r, { topic: (s) => s, theme: (s) => s })) ?? [];
     assert.ok(reasons.includes('speaks Arabic (native)'), reasons.join('; '));
     assert.ok(reasons.includes('works on waste-management'), reasons.join('; '));
     assert.ok(!arabic.items.some((m) => m.slug === 'mira-bus'), 'nothing in common, not a candidate');
@@ -64,6 +76,37 @@ describe('matching', () => {
     assert.deepEqual(reasons, ['topic', 'region', 'availability']);
     const byName = await match({ challenge: 'Anna Schmidt' });
     assert.equal(byName.items.length, 0, 'a name is not a challenge');
+  });
+
+  it('shows no one without evidence in their work or words: place, language and availability only refine', async () => {
+    // Olaf speaks German, is in Germany, offers advice and works in the theme of the transport topic the
+    // challenge names, but on another topic, with none of its words: he was a candidate, and is left out.
+    const refined = await match({
+      challenge: 'Buses and cycling in a congested centre',
+      languages: ['de'],
+      country: 'DE',
+      availability: ['advice'],
+    });
+    assert.deepEqual(refined.inferredTopics, ['urban-mobility']);
+    assert.ok(refined.items.some((m) => m.slug === 'mira-bus'));
+    assert.ok(!refined.items.some((m) => m.slug === 'olaf-kataster'), 'a shared theme inferred from a topic is no evidence');
+    for (const m of refined.items) {
+      assert.ok(
+        m.reasons.some((r) => r.kind === 'topic' || r.kind === 'text' || r.kind === 'theme'),
+        `${m.slug} has a reason in their work or words`,
+      );
+    }
+    assert.deepEqual((await match({ challenge: 'Zebra crossings at night', languages: ['de'], country: 'DE' })).items, []);
+    // A theme the request names is evidence, and the reason says so.
+    const byTheme = await match({ themes: ['integrated-urban-development'] });
+    const mira = byTheme.items.find((m) => m.slug === 'mira-bus');
+    assert.ok(mira, 'Mira works on a topic of the theme asked for');
+    assert.ok(
+      byTheme.items.some((m) => m.slug === 'olaf-kataster'),
+      'so does Olaf, when the theme is asked by name',
+    );
+    const words = mira.reasons.map((r) => reasonText(getI18n('en'), r, { topic: (s) => s, theme: () => 'Integrated urban development' }));
+    assert.ok(words.includes('works in the field of Integrated urban development'), words.join('; '));
   });
 
   it('applies visibility: anonymous callers see public profiles only', async () => {

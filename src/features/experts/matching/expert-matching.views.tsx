@@ -27,7 +27,8 @@ export function MatchPage(props: MatchPageProps) {
   const { i18n, input, result } = props;
   const { t, locale } = i18n;
   const topicLabel = new Map(props.themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
-  const label = { topic: (slug: string) => topicLabel.get(slug) ?? slug };
+  const themeLabel = new Map(props.themes.map((th) => [th.slug, th.label] as const));
+  const label = { topic: (slug: string) => topicLabel.get(slug) ?? slug, theme: (slug: string) => themeLabel.get(slug) ?? slug };
   const saved = props.editor?.kind === 'saved' ? props.editor : undefined;
   return (
     <>
@@ -115,7 +116,7 @@ export function MatchPage(props: MatchPageProps) {
 function MatchResults(
   props: MatchPageProps & {
     result: MatchResult;
-    label: { topic: (slug: string) => string };
+    label: { topic: (slug: string) => string; theme: (slug: string) => string };
     saved: Extract<EditorPart, { kind: 'saved' }> | undefined;
   },
 ) {
