@@ -1,6 +1,17 @@
 import { BUCKETS, visibleBuckets } from '../expert-visibility.model.ts';
 import type { ExpertVisibility } from '../experts.table.ts';
 import { compareNames, type ExpertFacetName, type ExpertIndex, FACETS, type IndexedExpert } from './expert-index.model.ts';
+import {
+  addSlot,
+  hasSlot,
+  intersect,
+  occupiedWords,
+  overlapSize,
+  type SlotSet,
+  size as sizeOf,
+  slotsOf,
+  union,
+} from './slot-sets.model.ts';
 
 export type ExpertFacetCount = { value: string; count: number };
 export type ExpertFilters = Record<ExpertFacetName, string[]>;
@@ -30,8 +41,7 @@ export type FacetedResult = {
  */
 export function queryExperts(index: ExpertIndex, query: FacetedQuery): FacetedResult {
   const visible = visibleBuckets(query.visible);
-  const wanted = FACETS.map((facet, f) => wantedCodes(index, f, query.filters[facet]));
-  const active = wanted.flatMap((w, f) => (w ? [f] : []));
+  const active = FACETS.filter((facet) => query.filters[facet].length > 0);
   const size = (f: number) => index.dictionaries[f]?.values.length ?? 0;
   const facetsOf = (counts: ArrayLike<number>[]) =>
     Object.fromEntries(
@@ -62,64 +72,83 @@ export function queryExperts(index: ExpertIndex, query: FacetedQuery): FacetedRe
     return { total, facets: facetsOf(counts), page };
   }
 
-  const counts = FACETS.map((_, f) => new Int32Array(size(f)));
-  const passing: IndexedExpert[] = [];
-  const consider = (e: IndexedExpert) => {
-    if (!visible[e.bucket]) return;
-    let missed = -1;
-    for (let i = 0; i < active.length; i++) {
-      const f = active[i] as number;
-      if (!overlaps(e.codes[f] as number[], wanted[f] as Uint8Array)) {
-        if (missed >= 0) return;
-        missed = f;
-      }
-    }
-    if (missed < 0) {
-      passing.push(e);
-      for (let f = 0; f < FACETS.length; f++) add(counts[f] as Int32Array, e.codes[f] as number[]);
-    } else add(counts[missed] as Int32Array, e.codes[missed] as number[]);
-  };
-
+  // Filtered or searched: sets of slots (slot-sets.model.ts), so that every step reads memory in order.
+  const words = index.words;
+  const base = union(
+    index.bucketSets.filter((_, b) => visible[b]),
+    words,
+  );
   const ranks = query.matches;
   if (ranks) {
+    const matched = new Uint32Array(words);
     for (const id of ranks.keys()) {
       const e = index.byId.get(id);
-      if (e) consider(e);
+      if (e) addSlot(matched, e.slot);
+    }
+    intersect(base, matched);
+  }
+  const facetSets = FACETS.map((facet, f) => {
+    const values = query.filters[facet];
+    if (!values.length) return null;
+    return union(
+      values.flatMap((v) => index.valueSet(f, v) ?? []),
+      words,
+    );
+  });
+  const passing = base.slice();
+  for (const set of facetSets) if (set) intersect(passing, set);
+  const counts = FACETS.map((_, g) => {
+    // Each facet is counted over the profiles that pass every filter but its own.
+    let scope = passing;
+    if (facetSets[g]) {
+      scope = base.slice();
+      facetSets.forEach((set, f) => {
+        if (set && f !== g) intersect(scope, set);
+      });
+    }
+    const occupied = occupiedWords(scope);
+    const perValue = new Int32Array(size(g));
+    (index.valueSets[g] as SlotSet[]).forEach((set, code) => {
+      perValue[code] = overlapSize(set, scope, occupied);
+    });
+    return perValue;
+  });
+  const total = sizeOf(passing);
+  const end = query.offset + query.limit;
+  let page: IndexedExpert[];
+  if (ranks) {
+    const found: IndexedExpert[] = [];
+    for (const id of ranks.keys()) {
+      const e = index.byId.get(id);
+      if (e && hasSlot(passing, e.slot)) found.push(e);
     }
     const rank = (e: IndexedExpert) => ranks.get(e.id) ?? 0;
-    if (query.sort === 'relevance') passing.sort((a, b) => rank(b) - rank(a) || compareNames(a, b));
-    else passing.sort(compareNames);
-    const page = passing.slice(query.offset, query.offset + query.limit).map((e) => ({ expert: e, rank: rank(e) }));
-    return { total: passing.length, facets: facetsOf(counts), page };
+    if (query.sort === 'relevance') found.sort((a, b) => rank(b) - rank(a) || compareNames(a, b));
+    else found.sort(compareNames);
+    page = found.slice(query.offset, end);
+  } else if ((end * index.sorted.length) / Math.max(total, 1) <= NAME_ORDER_WALK) {
+    // Many pass: walking the name order to the page is short.
+    page = [];
+    let skip = query.offset;
+    for (const e of index.sorted) {
+      if (!hasSlot(passing, e.slot)) continue;
+      if (skip > 0) skip--;
+      else if (page.push(e) >= query.limit) break;
+    }
+  } else {
+    // Few pass: sorting them is cheaper than walking past everyone else.
+    const found: IndexedExpert[] = [];
+    for (const slot of slotsOf(passing)) {
+      const e = index.bySlot[slot];
+      if (e) found.push(e);
+    }
+    page = found.sort(compareNames).slice(query.offset, end);
   }
-  // Already in name order.
-  for (const e of index.sorted) consider(e);
-  const page = passing.slice(query.offset, query.offset + query.limit).map((e) => ({ expert: e, rank: 0 }));
-  return { total: passing.length, facets: facetsOf(counts), page };
+  return { total, facets: facetsOf(counts), page: page.map((expert) => ({ expert, rank: ranks?.get(expert.id) ?? 0 })) };
 }
 
-function wantedCodes(index: ExpertIndex, f: number, values: string[]): Uint8Array | null {
-  if (!values.length) return null;
-  const dictionary = index.dictionaries[f];
-  const flags = new Uint8Array(dictionary?.values.length ?? 0);
-  for (const v of values) {
-    const code = dictionary?.find(v);
-    if (code !== undefined) flags[code] = 1;
-  }
-  return flags;
-}
-
-function overlaps(codes: number[], flags: Uint8Array): boolean {
-  for (let i = 0; i < codes.length; i++) if (flags[codes[i] as number]) return true;
-  return false;
-}
-
-function add(counts: Int32Array, codes: number[]): void {
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number;
-    counts[code] = (counts[code] as number) + 1;
-  }
-}
+/** How many profiles the name order may be walked past to fill a page before sorting the few instead. */
+const NAME_ORDER_WALK = 20_000;
 
 /** Values with a count, most first (ties by value). */
 function facetList(values: string[], counts: ArrayLike<number>): ExpertFacetCount[] {
