@@ -5,6 +5,7 @@ import { migrateDatabase } from './modules.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { createLogger } from './platform/log.ts';
+import { serveClusterMetrics } from './platform/metrics-cluster.ts';
 import { seedDatabase } from './seed.ts';
 
 // `npm run start:cluster`: several app processes on one PostgreSQL, sharing one port (Node's cluster
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   }
 
   cluster.setupPrimary({ exec: fileURLToPath(new URL('./server.ts', import.meta.url)) });
+  serveClusterMetrics();
   let stopping = false;
   const start = (index: number) => {
     const worker = cluster.fork({ PEERPOLIS_PROCESS: String(index), PEERPOLIS_JOBS: index === 1 ? 'on' : 'off' });

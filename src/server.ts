@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { createDeps } from './platform/deps.ts';
 import { createLogger } from './platform/log.ts';
+import { joinClusterMetrics } from './platform/metrics-cluster.ts';
 import { seedDatabase } from './seed.ts';
 import { startBackgroundWorker } from './worker.ts';
 
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   }
 
   const deps = createDeps(config, database, { logger });
+  // One scrape of /metrics reports every process of the cluster (metrics-cluster.ts).
+  if (inCluster) deps.metrics.sumOverProcesses(joinClusterMetrics(deps.metrics.registry));
   const app = createApp(deps);
   const worker =
     !inCluster || process.env.PEERPOLIS_JOBS === 'on' ? startBackgroundWorker(database.db, config, logger, deps.metrics) : null;

@@ -21,6 +21,11 @@ export type Metrics = {
   countPageCache: (outcome: PageCacheOutcome) => void;
   /** The Prometheus text exposition of everything above, with the job queue as read just now (null: unreadable). */
   render: (queue: QueueSnapshot | null) => Promise<string>;
+  /**
+   * Under the cluster: how to get every process's counters summed (metrics-cluster.ts). The render then
+   * reports the cluster, with the queue as this process read it.
+   */
+  sumOverProcesses: (ask: () => Promise<string>) => void;
 };
 
 /** Latency buckets in seconds: a page should take milliseconds; a second is already far too slow. */
@@ -64,12 +69,16 @@ export function createMetrics(): Metrics {
     help: 'Jobs in the queue by state: due (waiting for a worker), scheduled (later), running, failed (given up, kept for inspection).',
     labelNames: ['state'] as const,
     registers: [registry],
+    // The database's queue, the same for every process: never summed over a cluster's processes.
+    aggregator: 'omit',
   });
   const oldestDue = new Gauge({
     name: 'peerpolis_jobs_oldest_due_seconds',
     help: 'How long the oldest due job has waited for a worker (0 when none is due).',
     registers: [registry],
+    aggregator: 'omit',
   });
+  let sumOverProcesses: (() => Promise<string>) | null = null;
   return {
     registry,
     observeRequest: ({ method, route, status, seconds }) => {
@@ -87,7 +96,16 @@ export function createMetrics(): Metrics {
         for (const state of ['due', 'scheduled', 'running', 'failed'] as const) queued.set({ state }, queue[state]);
         oldestDue.set(queue.oldestDueSeconds ?? 0);
       }
-      return registry.metrics();
+      if (!sumOverProcesses) return registry.metrics();
+      const [processes, queueNow, waited] = await Promise.all([
+        sumOverProcesses(),
+        registry.getSingleMetricAsString('peerpolis_jobs_queued'),
+        registry.getSingleMetricAsString('peerpolis_jobs_oldest_due_seconds'),
+      ]);
+      return `${processes.trimEnd()}\n\n${queue ? `${queueNow}\n\n${waited}\n` : ''}`;
+    },
+    sumOverProcesses: (ask) => {
+      sumOverProcesses = ask;
     },
   };
 }

@@ -20,5 +20,14 @@ export const metricsRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const queue = await describeQueue(db).catch(() => null);
   c.header('cache-control', 'no-store');
   c.header('x-robots-tag', 'noindex');
-  return c.body(await metrics.render(queue), 200, { 'content-type': metrics.registry.contentType });
+  let text: string;
+  try {
+    text = await metrics.render(queue);
+  } catch (error) {
+    // Under the cluster, while a process starts or dies the sum cannot be made: a failed scrape (a gap in
+    // the graphs) rather than one process's counters passed off as everyone's (a false drop).
+    c.var.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'metrics unavailable');
+    return c.text('metrics unavailable, try again', 503, { 'retry-after': '5' });
+  }
+  return c.body(text, 200, { 'content-type': metrics.registry.contentType });
 });

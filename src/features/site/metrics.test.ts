@@ -76,6 +76,16 @@ describe('/metrics', () => {
     assert.match(await ok.text(), /# TYPE peerpolis_http_requests_total counter/);
   });
 
+  it('answers 503, not one process’s counters, when the cluster’s sum cannot be made', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.dataDir });
+    const deps = createDeps(config, t.database, { persistSecret: false });
+    deps.metrics.sumOverProcesses(() => Promise.reject(new Error('process 2 did not answer')));
+    const res = await createApp(deps).request('/metrics');
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('retry-after'), '5');
+    assert.doesNotMatch(await res.text(), /peerpolis_http_requests_total/);
+  });
+
   it('counts mail handed to the transport as sent, and refused attempts as failed', async () => {
     const metrics = createMetrics();
     let refuse = false;
