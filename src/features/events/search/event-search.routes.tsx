@@ -3,10 +3,9 @@ import { listThemesWithTopics, loadTaxonomyIndex } from '../../../core/taxonomy/
 import type { AppEnv } from '../../../platform/http/context.ts';
 import { dropUnknown } from '../../../platform/http/query-params.ts';
 import { renderPage } from '../../../platform/http/render.tsx';
-import { listGroupOptions } from '../series/event-series.service.ts';
 import { EventFeedLink } from '../site-search/event-feed.views.tsx';
+import { loadCalendar, loadGroupOptions } from './calendar.service.ts';
 import { eventSearchParams } from './event-search.forms.ts';
-import { listEventSeries, searchEvents } from './event-search.service.ts';
 import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
 
 // The calendar page: upcoming or past events, filtered, and the series.
@@ -14,7 +13,7 @@ import { calendarFeedPath, EventsPage } from './event-search.views.tsx';
 export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => {
   const { i18n, deps } = c.var;
   const taxonomy = await loadTaxonomyIndex(deps.db);
-  const groups = await listGroupOptions(deps.db, i18n.locale);
+  const groups = await loadGroupOptions(deps.db, i18n.locale);
   const { params, ignored } = dropUnknown(eventSearchParams.read(new URL(c.req.url)), {
     theme: taxonomy.themes,
     region: taxonomy.regions,
@@ -27,9 +26,8 @@ export const eventSearchRoutes = new Hono<AppEnv>().get('/events', async (c) => 
       ignored.push(name);
     }
   }
-  const [result, series, themes] = await Promise.all([
-    searchEvents(deps.db, params, i18n.locale),
-    listEventSeries(deps.db, i18n.locale),
+  const [{ result, series }, themes] = await Promise.all([
+    loadCalendar(deps.db, params, i18n.locale),
     listThemesWithTopics(deps.db, i18n.locale),
   ]);
   return renderPage(c, {
