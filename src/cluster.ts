@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase } from './modules.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { createLogger } from './platform/log.ts';
 import { serveClusterMetrics } from './platform/metrics-cluster.ts';
@@ -18,16 +18,8 @@ import { seedDatabase } from './seed.ts';
 const RESTART_DELAY_MS = 1000;
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // A bad setting ends the start below with its message ("Invalid configuration: PORT …"), exit code 1.
+  const config = loadConfig();
   if (!config.DATABASE_URL) {
     console.error('npm run start:cluster needs DATABASE_URL: PGlite can be opened by one process only (use npm start).');
     process.exit(1);

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { migrateDatabase } from './modules.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
+import { loadConfig } from './platform/config.ts';
 import { connectDatabase } from './platform/db/connect.ts';
 import { createDeps } from './platform/deps.ts';
 import { createLogger } from './platform/log.ts';
@@ -16,16 +16,8 @@ import { startBackgroundWorker } from './worker.ts';
 const inCluster = cluster.isWorker;
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // A bad setting ends the start below with its message ("Invalid configuration: PORT …"), exit code 1.
+  const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const started = performance.now();
   const database = await connectDatabase(config);
