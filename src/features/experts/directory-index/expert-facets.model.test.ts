@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { addSlot, occupiedWords, overlapSize, removeSlot, SlotAllocator, size, slotsOf, union } from '../../../platform/lib/slot-sets.ts';
 import type { Availability, ExpertVisibility } from '../experts.table.ts';
 import { type ExpertFilters, queryExperts } from './expert-facets.model.ts';
 import { codesOf, compareNames, ExpertIndex, FACETS, type IndexedExpert } from './expert-index.model.ts';
 import type { IndexedExpertRow } from './expert-index.queries.ts';
-import { addSlot, occupiedWords, overlapSize, removeSlot, SlotAllocator, size, slotsOf, union } from './slot-sets.model.ts';
 
 // The directory's filters and facets over sets of slots, checked against a plain walk over every profile
 // (the definition: a facet counts the profiles passing every filter but its own), on enough profiles for

@@ -1,6 +1,3 @@
-import { BUCKETS, visibleBuckets } from '../expert-visibility.model.ts';
-import type { ExpertVisibility } from '../experts.table.ts';
-import { compareNames, type ExpertFacetName, type ExpertIndex, FACETS, type IndexedExpert } from './expert-index.model.ts';
 import {
   addSlot,
   hasSlot,
@@ -11,7 +8,10 @@ import {
   size as sizeOf,
   slotsOf,
   union,
-} from './slot-sets.model.ts';
+} from '../../../platform/lib/slot-sets.ts';
+import { BUCKETS, visibleBuckets } from '../expert-visibility.model.ts';
+import type { ExpertVisibility } from '../experts.table.ts';
+import { compareNames, type ExpertFacetName, type ExpertIndex, FACETS, type IndexedExpert } from './expert-index.model.ts';
 
 export type ExpertFacetCount = { value: string; count: number };
 export type ExpertFilters = Record<ExpertFacetName, string[]>;
@@ -72,7 +72,7 @@ export function queryExperts(index: ExpertIndex, query: FacetedQuery): FacetedRe
     return { total, facets: facetsOf(counts), page };
   }
 
-  // Filtered or searched: sets of slots (slot-sets.model.ts), so that every step reads memory in order.
+  // Filtered or searched: sets of slots (platform/lib/slot-sets.ts), so that every step reads memory in order.
   const words = index.words;
   const base = union(
     index.bucketSets.filter((_, b) => visible[b]),

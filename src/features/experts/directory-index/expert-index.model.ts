@@ -1,7 +1,7 @@
+import { addSlot, removeSlot, SlotAllocator, type SlotSet, slotsOf, widened } from '../../../platform/lib/slot-sets.ts';
 import { BUCKETS, bucketOf } from '../expert-visibility.model.ts';
 import type { Availability, ExpertLanguage, ExpertVisibility } from '../experts.table.ts';
 import type { IndexedExpertRow } from './expert-index.queries.ts';
-import { addSlot, removeSlot, SlotAllocator, type SlotSet, slotsOf, widened } from './slot-sets.model.ts';
 
 // The directory index (ADR 007): every profile's visibility, name and facet values, held by each app
 // process so that filters, facet counts, ordering by name and matching signals cost microseconds per
@@ -31,7 +31,7 @@ export type IndexedExpert = {
   availability: Availability[];
   /** Who may see it: visibility level × suspended (bucketOf), for array lookups instead of string tests. */
   bucket: number;
-  /** Its place in the index's sets of profiles (slot-sets.model.ts), kept while it is indexed. */
+  /** Its place in the index's sets of profiles (platform/lib/slot-sets.ts), kept while it is indexed. */
   slot: number;
   /** Per facet (FACETS order) the number of values, then their codes in the index's dictionaries. */
   codes: number[];

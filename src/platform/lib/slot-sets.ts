@@ -1,7 +1,8 @@
-// Sets of profiles as bits (ADR 007, issue 16). Each indexed profile holds a slot, a small number kept
-// while it is indexed and reused after it leaves; a set is one bit per slot in a Uint32Array. Filtering
-// 100,000 profiles is then a few thousand word operations over memory read in order, where walking
-// 100,000 objects and their arrays missed the processor's cache at every step (49 ms for two filters).
+// Sets of records as bits (ADR 007 for the expert directory, ADR 016 for the practice search). Each
+// indexed record holds a slot, a small number kept while it is indexed and reused after it leaves; a set
+// is one bit per slot in a Uint32Array. Filtering 100,000 profiles is then a few thousand word operations
+// over memory read in order, where walking 100,000 objects and their arrays missed the processor's cache
+// at every step (49 ms for two filters).
 
 export type SlotSet = Uint32Array;
 
