@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
 import { readSearchParams } from '../src/features/practices/search/practice-search.forms.ts';
 import { runSearch } from '../src/features/practices/search/practice-search.service.ts';
+import { loadPracticeIndex } from '../src/features/practices/search-index/practice-index.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import { createDeps } from '../src/platform/deps.ts';
 import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';
@@ -69,7 +70,7 @@ export async function generate(handle: DatabaseHandle): Promise<void> {
     select 'bench-' || g, 'bench-' || g, 'published',
            (select code from countries order by code offset (g * 37) % 250 limit 1),
            2000 + g % 25, case when g % 3 = 0 then null else 2000 + g % 25 + 2 end,
-           array[1 + g % 17, 1 + (g * 7) % 17]::smallint[], now()
+           array(select distinct s from unnest(array[1 + g % 17, 1 + (g * 7) % 17]) s order by 1)::smallint[], now()
     from generate_series(1, ${COUNT}) g`.execute(db);
   for (const [locale, list, city] of [
     ['en', EN, 'city'],
@@ -100,6 +101,7 @@ export async function generate(handle: DatabaseHandle): Promise<void> {
 export type PracticesBench = {
   engine: string;
   count: number;
+  indexLoad: { ms: number; heapMb: number };
   latency: Array<{ case: string; query: string; medianMs: number; p95Ms: number }>;
   pages: LoadResult[];
   /** The list page (one search, repeated: served from the result cache after the first) against static. */
@@ -108,14 +110,20 @@ export type PracticesBench = {
   uncachedRatio: number;
 };
 
-/** What the library issue asks of the search (absolute on PostgreSQL; relative to a static page anywhere). */
-export const TARGETS = { p95Ms: 50, ratio: 0.1 };
+/** What issue 16 asks of the search at 20,000 practices (absolute on PostgreSQL; relative to a static page anywhere). */
+export const TARGETS = { p95Ms: 25, ratio: 0.1 };
 
 /** Search latency (service level) and the list page's throughput against a static page of its size. */
 export async function benchPractices(handle: DatabaseHandle): Promise<PracticesBench> {
   const t0 = performance.now();
   await generate(handle);
   console.log(`${handle.engine}: ${COUNT} practices ready in ${Math.round(performance.now() - t0)} ms`);
+  // The process's search index (ADR 016), read once as a server does at its first search.
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t1 = performance.now();
+  await loadPracticeIndex(handle.db);
+  const indexLoad = { ms: Math.round(performance.now() - t1), heapMb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6) };
+  console.log(`${handle.engine}: search index read in ${indexLoad.ms} ms, heap +${indexLoad.heapMb} MB (without a collection)`);
   const cases: Array<[string, string, 'en' | 'de']> = [
     ['very common word', 'q=city', 'en'],
     ['very common word (de)', 'q=Stadt', 'de'],
@@ -158,7 +166,7 @@ export async function benchPractices(handle: DatabaseHandle): Promise<PracticesB
   console.log(
     `list page: ${ratio.toFixed(3)}× the static page's throughput (aim: ≥ ${TARGETS.ratio}); ${uncachedRatio.toFixed(3)}× when no two requests are alike`,
   );
-  const result = { engine: handle.engine, count: COUNT, latency, pages, ratio, uncachedRatio };
+  const result = { engine: handle.engine, count: COUNT, indexLoad, latency, pages, ratio, uncachedRatio };
   console.log(`written ${writeResults('practices', handle.engine, result)}`);
   platform.server.close();
   baseline.server.close();

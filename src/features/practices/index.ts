@@ -17,6 +17,7 @@ import { practicesOfRegion } from './list/practices-of-region.service.ts';
 import * as m0003 from './migrations/0003-practice-records.ts';
 import * as m0004 from './migrations/0004-practice-workflow.ts';
 import * as m0005 from './migrations/0005-practice-search-speed.ts';
+import * as m0022 from './migrations/0022-practice-search-index.ts';
 import { practiceNewsletterItems } from './newsletter/practices-newsletter-items.service.ts';
 import { practicePageRoutes } from './page/practice-page.routes.ts';
 import { practicesPersonalData } from './personal-data.service.ts';
@@ -33,7 +34,12 @@ import { SUBMISSION_LIMITS } from './workflow/practice-workflow.service.ts';
 export default defineModule({
   name: 'practices',
   publicTables: ['practices', 'practice_translations', 'practice_themes', 'practice_topics', 'practice_revisions'],
-  migrations: { '0003-practice-records': m0003, '0004-practice-workflow': m0004, '0005-practice-search-speed': m0005 },
+  migrations: {
+    '0003-practice-records': m0003,
+    '0004-practice-workflow': m0004,
+    '0005-practice-search-speed': m0005,
+    '0022-practice-search-index': m0022,
+  },
   // In this order: the map's path before a practice's slug.
   pages: new Hono<AppEnv>()
     .route('/', practiceSearchRoutes)

@@ -141,6 +141,12 @@ function facetQuery(facet: FacetName, where: RawBuilder<boolean>): RawBuilder<un
   }
 }
 
+/** A practice's relevance: its best translation's ts_rank_cd, ×1.25 in the reader's language (ADR 005). */
+function rankOf(input: Pick<SearchInput, 'q' | 'locale'>, id: RawBuilder<unknown>): RawBuilder<number> {
+  return sql`(select max(ts_rank_cd(t.search, ${queryOf(sql`t.locale`, input.q)}) * (case when t.locale = ${input.locale} then 1.25 else 1 end))
+              from practice_translations t where t.practice_id = ${id})`;
+}
+
 const DATE_ORDER = sql`coalesce(m.end_year, 9999) desc, coalesce(m.start_year, 0) desc, m.id desc`;
 
 /**
@@ -161,14 +167,13 @@ function pageCtes(input: SearchInput, where: RawBuilder<boolean>): RawBuilder<un
   // Built (one hashed set of practice ids) only when the total is small enough for it to pay.
   const head = sql`(case when (select c.n_total from counts c where c.grouping_set = 3) <= ${HEAD_FIRST_MAX}
                     then m.id in (${matchingTranslations(input.q, 'search_head')}) else false end)`;
-  const rank = sql`(select max(ts_rank_cd(t.search, ${queryOf(sql`t.locale`, input.q)}) * (case when t.locale = ${input.locale} then 1.25 else 1 end))
-                    from practice_translations t where t.practice_id = c.id)`;
+
   return sql`candidates as (
       select m.id, ${first} + (row_number() over (order by m.head desc, ${DATE_ORDER}) - 1) / ${RANK_BLOCK} as block
       from (select m.id, ${head} as head, m.start_year, m.end_year from m where ${where} order by head desc, ${DATE_ORDER}
             limit ${(last - first + 1) * RANK_BLOCK} offset ${first * RANK_BLOCK}) m
     ),
-    ranked as (select c.id, c.block, ${rank} as rank from candidates c),
+    ranked as (select c.id, c.block, ${rankOf(input, sql`c.id`)} as rank from candidates c),
     page as (
       select r.id, row_number() over (order by r.block, r.rank desc, r.id desc) as ord
       from (select * from ranked order by block, rank desc, id desc limit ${input.limit} offset ${input.offset - first * RANK_BLOCK}) r)`;
@@ -193,23 +198,17 @@ export type FacetCount = { value: string; count: number };
 export type SearchOutcome = { total: number; facets: Record<FacetName, FacetCount[]>; rows: SearchRow[] };
 
 /**
- * A whole search in one statement (one snapshot, one text match): the total, the five facets (each over
- * every filter but its own, so values combine) and one page of results. Only the page's rows get a
- * snippet: ts_headline is the expensive part.
+ * `items`: the rows of `page` (id, ord) as the list shows them. Only the page's rows get a snippet:
+ * ts_headline is the expensive part.
  */
-export async function searchMatches(db: Database, input: SearchInput): Promise<SearchOutcome> {
-  const { cte, where } = matchesCte(input);
+export function itemsCte(input: Pick<SearchInput, 'q' | 'locale'>): RawBuilder<unknown> {
   const headline = input.q
     ? sql`ts_headline(text_search_config(tr.locale), tr.summary || ' ' || tr.approach || ' ' || tr.results, ${queryOf(sql`tr.locale`, input.q)},
           ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`})`
     : sql`tr.summary`;
   // Without the reader's language or English, show the translation the words were found in.
   const matchedFirst = input.q ? sql`(t.search @@ ${queryOf(sql`t.locale`, input.q)}) desc,` : sql``;
-  const result = await sql<{ total: number; facets: Array<FacetCount & { facet: FacetName }>; items: SearchRow[] }>`
-    with ${cte},
-    ${facetCtes(where)},
-    ${pageCtes(input, where())},
-    items as (
+  return sql`items as (
       select page.ord, p.id, p.slug, p.external_id, p.country_code, co.region_slug, p.start_year, p.end_year, p.sdgs,
              array(select x.theme_slug from practice_themes x where x.practice_id = p.id order by 1) as themes,
              array(select x.topic_slug from practice_topics x where x.practice_id = p.id order by 1) as topics,
@@ -221,7 +220,21 @@ export async function searchMatches(db: Database, input: SearchInput): Promise<S
         select t.locale, t.title, t.summary, t.approach, t.results from practice_translations t where t.practice_id = p.id
         order by (t.locale = ${input.locale}) desc, (t.locale = 'en') desc, ${matchedFirst} t.locale limit 1
       ) tr on true
-    )
+    )`;
+}
+
+/**
+ * A whole search in one statement (one snapshot, one text match): the total, the five facets (each over
+ * every filter but its own, so values combine) and one page of results. The practice search index (ADR
+ * 016) answers the same from the process; this statement answers while it loads.
+ */
+export async function searchMatches(db: Database, input: SearchInput): Promise<SearchOutcome> {
+  const { cte, where } = matchesCte(input);
+  const result = await sql<{ total: number; facets: Array<FacetCount & { facet: FacetName }>; items: SearchRow[] }>`
+    with ${cte},
+    ${facetCtes(where)},
+    ${pageCtes(input, where())},
+    ${itemsCte(input)}
     select (select c.n_total from counts c where c.grouping_set = 3) as total,
            (select coalesce(json_agg(f order by f.count desc, f.value), '[]') from facets f) as facets,
            (select coalesce(json_agg(i order by i.ord), '[]') from items i) as items`.execute(db);
@@ -229,6 +242,37 @@ export async function searchMatches(db: Database, input: SearchInput): Promise<S
   const grouped = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>;
   for (const { facet, value, count } of row?.facets ?? []) grouped[facet].push({ value, count });
   return { total: row?.total ?? 0, facets: grouped, rows: row?.items ?? [] };
+}
+
+/**
+ * One page drawn from practices the index chose (ADR 016): by date, `ids` is the page in order; by
+ * relevance, `ids` are the candidates of the page's block(s) in their pre-order, `blocks` their block
+ * numbers, ranked here exactly as `pageCtes` ranks them.
+ */
+export async function drawPage(db: Database, input: SearchInput, ids: number[], blocks: number[] | null): Promise<SearchRow[]> {
+  const page = blocks
+    ? sql`ranked as (
+        select c.id, c.block, ${rankOf(input, sql`c.id`)} as rank
+        from unnest(${ids}::int[], ${blocks}::int[]) as c(id, block)
+      ),
+      page as (
+        select r.id, row_number() over (order by r.block, r.rank desc, r.id desc) as ord
+        from (select * from ranked order by block, rank desc, id desc
+              limit ${input.limit} offset ${input.offset - Math.floor(input.offset / RANK_BLOCK) * RANK_BLOCK}) r)`
+    : sql`page as (select c.id, c.ord from unnest(${ids}::int[]) with ordinality as c(id, ord))`;
+  const result = await sql<{ items: SearchRow[] }>`
+    with ${page}, ${itemsCte(input)}
+    select coalesce(json_agg(i order by i.ord), '[]') as items from items i`.execute(db);
+  return result.rows[0]?.items ?? [];
+}
+
+/** Which of `ids` really match the words (the index cannot tell a phrase from its words alone: ADR 016). */
+export async function findMatchingAmong(db: Database, q: string, ids: number[]): Promise<number[]> {
+  const perLanguage = LOCALES.map((l) => sql`(t.locale = ${lit(l)} and t.search @@ to_search_query(${lit(l)}, ${q}))`);
+  const result = await sql<{ id: number }>`
+    select distinct t.practice_id as id from practice_translations t
+    where t.practice_id = any(${ids}::int[]) and (${sql.join(perLanguage, sql` or `)})`.execute(db);
+  return result.rows.map((r) => r.id);
 }
 
 /** Counts per value of one facet, over the matches of every other filter (the map's country counts). */

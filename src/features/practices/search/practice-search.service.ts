@@ -1,8 +1,10 @@
 import { cityName } from '../../../core/cities/cities.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { Locale } from '../../../platform/i18n/locales.ts';
+import { countIndexed, searchIndexed } from '../search-index/indexed-search.service.ts';
 import { type PracticeSearchParams, searchQueryString } from './practice-search.forms.ts';
-import * as q from './practice-search.queries.ts';
+import type * as q from './practice-search.queries.ts';
+import { SNIPPET_MARKS } from './practice-search.queries.ts';
 import { cachedSearch } from './search-cache.service.ts';
 
 export const PAGE_SIZE = 20;
@@ -12,12 +14,12 @@ export type SnippetPart = { text: string; marked: boolean };
 /** Splits a ts_headline result into plain and highlighted parts (rendered escaped, marks as <mark>). */
 export function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  for (const [i, chunk] of snippet.split(q.SNIPPET_MARKS.start).entries()) {
+  for (const [i, chunk] of snippet.split(SNIPPET_MARKS.start).entries()) {
     if (i === 0) {
       if (chunk) parts.push({ text: chunk, marked: false });
       continue;
     }
-    const [marked = '', rest = ''] = chunk.split(q.SNIPPET_MARKS.end);
+    const [marked = '', rest = ''] = chunk.split(SNIPPET_MARKS.end);
     parts.push({ text: marked, marked: true });
     if (rest) parts.push({ text: rest, marked: false });
   }
@@ -61,7 +63,7 @@ function toSearchInput(params: PracticeSearchParams, locale: Locale): q.SearchIn
   };
 }
 
-/** Full-text search with facets over published practices: one statement, so one consistent snapshot. */
+/** Full-text search with facets over published practices (the process's index, ADR 016; SQL while it loads). */
 export function searchPractices(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
   const key = `${locale}|${params.sort}|${searchQueryString(params, params.page)}`;
   return cachedSearch(db, key, () => runSearch(db, params, locale));
@@ -69,7 +71,7 @@ export function searchPractices(db: Database, params: PracticeSearchParams, loca
 
 /** The same search computed every time, without the result cache (the benchmark times this). */
 export async function runSearch(db: Database, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
-  const { total, facets, rows } = await q.searchMatches(db, toSearchInput(params, locale));
+  const { total, facets, rows } = await searchIndexed(db, toSearchInput(params, locale));
   return {
     total,
     page: params.page,
@@ -97,6 +99,6 @@ export async function runSearch(db: Database, params: PracticeSearchParams, loca
 
 /** Matching practices per country (the country filter itself left out), for the map. */
 export async function countPracticesByCountry(db: Database, params: PracticeSearchParams, locale: Locale): Promise<Map<string, number>> {
-  const rows = await q.countFacet(db, toSearchInput(params, locale), 'country');
+  const rows = await countIndexed(db, toSearchInput(params, locale), 'country');
   return new Map(rows.map((r) => [r.value, r.count]));
 }

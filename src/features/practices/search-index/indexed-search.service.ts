@@ -1,0 +1,94 @@
+import { loadTaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { createResultCache } from '../../../platform/db/result-cache.ts';
+import * as search from '../search/practice-search.queries.ts';
+import { countOneFacet, filterAndCount, inDateOrder } from './practice-facets.model.ts';
+import type { PracticeIndex } from './practice-index.model.ts';
+import { readSearchQueries } from './practice-index.queries.ts';
+import { readyPracticeIndex } from './practice-index.service.ts';
+import { hasPhrase, parseSearchQuery, type QueryNode } from './search-query.model.ts';
+
+// A practice search answered from the process's index (ADR 016): the same total, facets and page as the
+// one SQL statement of ADR 005 (`searchMatches`), which still answers while the index is being read and
+// for a query the index cannot read. PostgreSQL only parses the words (once per distinct query), checks
+// phrases, ranks the page's block(s) and draws the page.
+
+type ReadQuery = { byLocale: Record<string, QueryNode | null>; readable: boolean; phrase: boolean };
+
+/** Parsed queries by their words: `to_search_query` is immutable, so a reading never goes stale. */
+const readQueries = new Map<string, ReadQuery>();
+const READ_QUERIES_KEPT = 2000;
+
+async function readQuery(db: Database, q: string): Promise<ReadQuery> {
+  const known = readQueries.get(q);
+  if (known) return known;
+  const texts = await readSearchQueries(db, q);
+  const byLocale: Record<string, QueryNode | null> = {};
+  let readable = true;
+  for (const [locale, text] of Object.entries(texts)) {
+    byLocale[locale] = parseSearchQuery(text);
+    if (byLocale[locale] === null && text.trim() !== '') readable = false;
+  }
+  const read = { byLocale, readable, phrase: Object.values(byLocale).some((node) => node !== null && hasPhrase(node)) };
+  if (readQueries.size >= READ_QUERIES_KEPT) readQueries.delete(readQueries.keys().next().value as string);
+  readQueries.set(q, read);
+  return read;
+}
+
+// Which region each country belongs to: taxonomy, kept until a content counter moves.
+const regions = createResultCache({ ttlMs: 60_000, maxEntries: 1 });
+const regionOfCountry = (db: Database) => regions.get(db, 'regions', async () => (await loadTaxonomyIndex(db)).regionOfCountry);
+
+/** The index and the practices matching the words (all without words), or null: ask SQL. */
+async function matchesOf(db: Database, input: search.SearchInput) {
+  const query = input.q ? await readQuery(db, input.q) : null;
+  if (query && !query.readable) return null;
+  const index = await readyPracticeIndex(db);
+  if (!index) return null;
+  if (!query) return { index, matches: index.everything(), compiled: null };
+  const compiled = index.compile(query.byLocale);
+  let matches = index.matching(compiled);
+  if (query.phrase) {
+    // Checked by id, not slot: the index may take in a change while PostgreSQL answers.
+    const candidates = index.idsOf(matches);
+    matches = index.setOfIds(candidates.length ? await search.findMatchingAmong(db, input.q, candidates) : []);
+  }
+  return { index, matches, compiled };
+}
+
+/** The page's practice ids (by relevance: the candidates of its blocks and their block numbers). */
+function pageIds(index: PracticeIndex, input: search.SearchInput, found: Uint32Array, total: number, head: () => Uint32Array) {
+  if (!(input.q && input.sort === 'relevance')) return { ids: inDateOrder(index, found, input.offset, input.limit), blocks: null };
+  const first = Math.floor(input.offset / search.RANK_BLOCK);
+  const last = Math.floor((input.offset + Math.max(input.limit, 1) - 1) / search.RANK_BLOCK);
+  const ids = inDateOrder(
+    index,
+    found,
+    first * search.RANK_BLOCK,
+    (last - first + 1) * search.RANK_BLOCK,
+    total <= search.HEAD_FIRST_MAX ? head() : undefined,
+  );
+  return { ids, blocks: ids.map((_, i) => first + Math.floor(i / search.RANK_BLOCK)) };
+}
+
+/** The total, the five facets and one page, as `searchMatches` gives them. */
+export async function searchIndexed(db: Database, input: search.SearchInput): Promise<search.SearchOutcome> {
+  // Everything that reads slots runs after the last wait (or the index could take in a change between).
+  const regionOf = await regionOfCountry(db);
+  const matched = await matchesOf(db, input);
+  if (!matched) return search.searchMatches(db, input);
+  const { index, matches, compiled } = matched;
+  const { found, total, facets } = filterAndCount(index, matches, input.filters, regionOf);
+  const head = () => index.matching(compiled ?? new Map(), { head: true, within: found });
+  const { ids, blocks } = pageIds(index, input, found, total, head);
+  const rows = ids.length ? await search.drawPage(db, input, ids, blocks) : [];
+  return { total, facets, rows };
+}
+
+/** Counts of one facet over the matches of every other filter (the map's countries). */
+export async function countIndexed(db: Database, input: search.SearchInput, facet: 'country'): Promise<search.FacetCount[]> {
+  const regionOf = await regionOfCountry(db);
+  const matched = await matchesOf(db, input);
+  if (!matched) return search.countFacet(db, input, facet);
+  return countOneFacet(matched.index, matched.matches, input.filters, regionOf, facet);
+}
