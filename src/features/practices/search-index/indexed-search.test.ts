@@ -32,49 +32,45 @@ const next = (n: number) => {
 const pick = <T>(list: readonly T[]): T => list[next(list.length)] as T;
 const some = <T>(list: readonly T[], most: number): T[] => [...new Set(Array.from({ length: next(most + 1) }, () => pick(list)))];
 
+/** `count` practices in a few statements: random languages, words, topics (and their themes), places and years. */
 async function addPractices(db: DatabaseHandle['db'], count: number, prefix: string): Promise<void> {
   const topics = await db.selectFrom('topics').select(['slug', 'theme_slug']).execute();
-  for (let i = 0; i < count; i++) {
-    const practice = await db
-      .insertInto('practices')
-      .values({
+  const practices = await db
+    .insertInto('practices')
+    .values(
+      Array.from({ length: count }, (_, i) => ({
         slug: `${prefix}-${i}`,
-        status: i % 23 === 0 ? 'draft' : 'published',
+        status: i % 23 === 0 ? ('draft' as const) : ('published' as const),
         country_code: pick(COUNTRIES),
         start_year: next(4) === 0 ? null : 2005 + next(15),
         end_year: next(3) === 0 ? null : 2015 + next(10),
-        sdgs: sql`${`{${some([1, 3, 6, 11, 12, 13], 3).join(',')}}`}::smallint[]`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+        sdgs: sql<number[]>`${`{${some([1, 3, 6, 11, 12, 13], 3).join(',')}}`}::smallint[]`,
+      })),
+    )
+    .returning('id')
+    .execute();
+  const texts = practices.flatMap(({ id }) => {
     const languages = some(['en', 'de', 'fr'], 2);
-    for (const locale of languages.length ? languages : ['en']) {
+    return (languages.length ? languages : ['en']).map((locale) => {
       const w = WORDS[locale] as string[];
-      await db
-        .insertInto('practice_translations')
-        .values({
-          practice_id: practice.id,
-          locale,
-          title: `${pick(w)} ${pick(w)}`,
-          summary: `${pick(w)} and ${pick(w)}, the ${pick(w)}`,
-          approach: some(w, 5).join(' '),
-          results: `${pick(w)} ${pick(w)}`,
-        })
-        .execute();
-    }
-    const chosen = some(topics, 2);
-    if (chosen.length)
-      await db
-        .insertInto('practice_topics')
-        .values(chosen.map((t) => ({ practice_id: practice.id, topic_slug: t.slug })))
-        .execute();
-    const themes = [...new Set(chosen.map((t) => t.theme_slug))];
-    if (themes.length)
-      await db
-        .insertInto('practice_themes')
-        .values(themes.map((slug) => ({ practice_id: practice.id, theme_slug: slug })))
-        .execute();
-  }
+      return {
+        practice_id: id,
+        locale,
+        title: `${pick(w)} ${pick(w)}`,
+        summary: `${pick(w)} and ${pick(w)}, the ${pick(w)}`,
+        approach: some(w, 5).join(' '),
+        results: `${pick(w)} ${pick(w)}`,
+      };
+    });
+  });
+  await db.insertInto('practice_translations').values(texts).execute();
+  const chosen = practices.map(({ id }) => ({ id, topics: some(topics, 2) }));
+  const topicRows = chosen.flatMap(({ id, topics }) => topics.map((t) => ({ practice_id: id, topic_slug: t.slug })));
+  const themeRows = chosen.flatMap(({ id, topics }) =>
+    [...new Set(topics.map((t) => t.theme_slug))].map((slug) => ({ practice_id: id, theme_slug: slug })),
+  );
+  if (topicRows.length) await db.insertInto('practice_topics').values(topicRows).execute();
+  if (themeRows.length) await db.insertInto('practice_themes').values(themeRows).execute();
 }
 
 function randomWords(): string {
@@ -165,14 +161,14 @@ describe('practice search index', () => {
     assert.deepEqual(await searchIndexed(database.db, input), whileLoading);
   });
 
-  it('gives the same total, facets and page as the SQL statement for 80 random searches', async () => {
+  it('gives the same total, facets and page as the SQL statement for 60 random searches', async () => {
     await loadPracticeIndex(database.db);
     let withResults = 0;
-    for (let i = 0; i < 80; i++) {
+    for (let i = 0; i < 60; i++) {
       const answer = await assertSameAnswers(database.db, await randomInput(database.db));
       if (answer.rows.length) withResults++;
     }
-    assert.ok(withResults > 30, `most searches find something (${withResults})`);
+    assert.ok(withResults > 20, `most searches find something (${withResults})`);
   });
 
   it('follows every kind of change at the next search', async () => {

@@ -31,10 +31,28 @@ function through(matches: SlotSet, sets: Map<FacetName, SlotSet>, except?: Facet
   return out;
 }
 
-function counts(index: PracticeIndex, facet: Facet, within: SlotSet): FacetCount[] {
+/** Up to this many practices, counting walks them; beyond, it goes value by value over sets of bits. */
+const WALK_AT_MOST = 2000;
+
+function counts(index: PracticeIndex, facet: Facet, within: SlotSet, walkAtMost = WALK_AT_MOST): FacetCount[] {
   const occupied = occupiedWords(within);
+  if (!occupied.length) return [];
+  if (size(within, occupied) <= walkAtMost) {
+    const tally = new Map<string, number>();
+    for (let k = 0; k < occupied.length; k++) {
+      const i = occupied[k] as number;
+      let word = within[i] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        for (const [kind, value] of index.valuesAt(i * 32 + (31 - Math.clz32(low)))) {
+          if (kind === facet) tally.set(value, (tally.get(value) ?? 0) + 1);
+        }
+        word ^= low;
+      }
+    }
+    return Array.from(tally, ([value, count]) => ({ value, count }));
+  }
   const out: FacetCount[] = [];
-  if (!occupied.length) return out;
   // Over the fewer words: a country's practices fill a few dozen words, a common word's matches all.
   for (const [value, set, words] of index.values(facet)) {
     const count = words.length < occupied.length ? overlapSize(within, set, words) : overlapSize(set, within, occupied);
@@ -51,6 +69,7 @@ export function filterAndCount(
   matches: SlotSet,
   filters: PracticeFilters,
   regionOf: ReadonlyMap<string, string>,
+  walkAtMost = WALK_AT_MOST,
 ): Filtered {
   const sets = filterSets(index, filters, regionOf);
   const found = through(matches, sets);
@@ -60,7 +79,7 @@ export function filterAndCount(
     const key = `${facet}:${sets.has(except) ? except : ''}`;
     let result = counted.get(key);
     if (!result) {
-      result = counts(index, facet, sets.has(except) ? through(matches, sets, except) : found);
+      result = counts(index, facet, sets.has(except) ? through(matches, sets, except) : found, walkAtMost);
       counted.set(key, result);
     }
     return result;

@@ -260,6 +260,11 @@ export class PracticeIndex {
     return this.ordered;
   }
 
+  /** The facet values (and languages) of the practice in `slot`. */
+  valuesAt(slot: number): ReadonlyArray<[string, string]> {
+    return (this.bySlot[slot] as IndexedPractice).values;
+  }
+
   idAt(slot: number): number {
     return (this.bySlot[slot] as IndexedPractice).id;
   }
