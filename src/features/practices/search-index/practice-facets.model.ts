@@ -34,31 +34,33 @@ function through(matches: SlotSet, sets: Map<FacetName, SlotSet>, except?: Facet
 /** Up to this many practices, counting walks them; beyond, it goes value by value over sets of bits. */
 const WALK_AT_MOST = 2000;
 
-function counts(index: PracticeIndex, facet: Facet, within: SlotSet, walkAtMost = WALK_AT_MOST): FacetCount[] {
+/** Counts of `facet`'s values within a set of practices, computed as suits the set's size. */
+type Counter = (facet: Facet) => FacetCount[];
+
+function counter(index: PracticeIndex, within: SlotSet, walkAtMost: number): Counter {
   const occupied = occupiedWords(within);
-  if (!occupied.length) return [];
+  if (!occupied.length) return () => [];
   if (size(within, occupied) <= walkAtMost) {
-    const tally = new Map<string, number>();
-    for (let k = 0; k < occupied.length; k++) {
-      const i = occupied[k] as number;
-      let word = within[i] as number;
-      while (word !== 0) {
-        const low = word & -word;
-        for (const [kind, value] of index.valuesAt(i * 32 + (31 - Math.clz32(low)))) {
-          if (kind === facet) tally.set(value, (tally.get(value) ?? 0) + 1);
-        }
-        word ^= low;
+    // One walk over the practices counts every facet at once.
+    const tally = index.tally(within, occupied);
+    return (facet) => {
+      const out: FacetCount[] = [];
+      for (let code = 0; code < tally.length; code++) {
+        const [kind, value] = index.valueOfCode[code] as [string, string];
+        if (kind === facet && (tally[code] as number) > 0) out.push({ value, count: tally[code] as number });
       }
+      return out;
+    };
+  }
+  return (facet) => {
+    const out: FacetCount[] = [];
+    // Over the fewer words: a country's practices fill a few dozen words, a common word's matches all.
+    for (const [value, set, words] of index.values(facet)) {
+      const count = words.length < occupied.length ? overlapSize(within, set, words) : overlapSize(set, within, occupied);
+      if (count > 0) out.push({ value, count });
     }
-    return Array.from(tally, ([value, count]) => ({ value, count }));
-  }
-  const out: FacetCount[] = [];
-  // Over the fewer words: a country's practices fill a few dozen words, a common word's matches all.
-  for (const [value, set, words] of index.values(facet)) {
-    const count = words.length < occupied.length ? overlapSize(within, set, words) : overlapSize(set, within, occupied);
-    if (count > 0) out.push({ value, count });
-  }
-  return out;
+    return out;
+  };
 }
 
 export type Filtered = { found: SlotSet; total: number; facets: Record<FacetName, FacetCount[]> };
@@ -73,16 +75,16 @@ export function filterAndCount(
 ): Filtered {
   const sets = filterSets(index, filters, regionOf);
   const found = through(matches, sets);
-  // A facet without a filter of its own counts over `found`; counted once per distinct set.
-  const counted = new Map<string, FacetCount[]>();
+  // A facet without a filter of its own counts over `found`; the others over the matches of every other filter.
+  const counters = new Map<FacetName | null, Counter>();
   const countOver = (facet: Facet, except: FacetName) => {
-    const key = `${facet}:${sets.has(except) ? except : ''}`;
-    let result = counted.get(key);
-    if (!result) {
-      result = counts(index, facet, sets.has(except) ? through(matches, sets, except) : found, walkAtMost);
-      counted.set(key, result);
+    const key = sets.has(except) ? except : null;
+    let count = counters.get(key);
+    if (!count) {
+      count = counter(index, key ? through(matches, sets, key) : found, walkAtMost);
+      counters.set(key, count);
     }
-    return result;
+    return count(facet);
   };
   const byRegion = new Map<string, number>();
   for (const { value, count } of countOver('country', 'region')) {
@@ -93,7 +95,7 @@ export function filterAndCount(
     theme: countOver('theme', 'theme'),
     topic: countOver('topic', 'topic'),
     region: [...byRegion].map(([value, count]) => ({ value, count })),
-    country: [...countOver('country', 'country')],
+    country: countOver('country', 'country'),
     sdg: countOver('sdg', 'sdg'),
   };
   // As the statement returns them: most practices first, then by value.
@@ -110,7 +112,7 @@ export function countOneFacet(
   facet: Facet,
 ): FacetCount[] {
   const within = through(matches, filterSets(index, filters, regionOf), facet);
-  return counts(index, facet, within).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return counter(index, within, WALK_AT_MOST)(facet).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 /**

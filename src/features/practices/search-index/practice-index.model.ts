@@ -17,9 +17,10 @@ import { type CompiledQuery, compileQuery, hasPhrase, holds, type QueryNode } fr
 // PostgreSQL's stemming made them). Matching, filters, facet counts and the order before ranking are
 // computed here; PostgreSQL ranks the one or two blocks a page needs and draws the page.
 
-export type Facet = 'theme' | 'topic' | 'country' | 'sdg';
 /** Facets, and the languages a practice has a translation in (for "not" in a query). */
-type Kept = Facet | 'language';
+const KEPT = ['theme', 'topic', 'country', 'sdg', 'language'] as const;
+type Kept = (typeof KEPT)[number];
+export type Facet = Exclude<Kept, 'language'>;
 
 type Text = { locale: string; words: Int32Array; head: Int32Array };
 
@@ -31,7 +32,8 @@ export type IndexedPractice = {
   end: number;
   start: number;
   texts: Text[];
-  values: Array<[Kept, string]>;
+  /** Its facet values and languages as numbers (`valueOfCode`). */
+  codes: Int32Array;
 };
 
 /** Lexemes' sets kept at most (each one bit per practice: 2.5 KB at 20,000 practices). */
@@ -42,13 +44,7 @@ export class PracticeIndex {
   private readonly byId = new Map<number, IndexedPractice>();
   private readonly bySlot: Array<IndexedPractice | undefined> = [];
   /** Every facet value's practices; a value no practice has any more keeps an empty set. */
-  private readonly sets: Record<Kept, Map<string, SlotSet>> = {
-    theme: new Map(),
-    topic: new Map(),
-    country: new Map(),
-    sdg: new Map(),
-    language: new Map(),
-  };
+  private readonly sets = Object.fromEntries(KEPT.map((kept) => [kept, new Map()])) as Record<Kept, Map<string, SlotSet>>;
   /**
    * Which practices have a lexeme, per language and part (`search` or `search_head`), made on first use
    * by one pass over the practices and forgotten at the next change: the words people search for.
@@ -59,6 +55,9 @@ export class PracticeIndex {
   private all: SlotSet = new Uint32Array(this.allocator.words);
   /** Lexemes of every language, numbered in the order first seen (each language's stemming differs, so a clash is harmless). */
   private readonly lexemes = new Map<string, number>();
+  /** Facet values (and languages) numbered in the order first seen, kept for the life of the process. */
+  private readonly codes = new Map<string, number>();
+  readonly valueOfCode: Array<[Kept, string]> = [];
   private ordered: Int32Array | null = null;
   /** The practices module's change counter (ADR 015) this index was last checked against. */
   checkedAt: number | null = null;
@@ -94,7 +93,7 @@ export class PracticeIndex {
   private remove(id: number): void {
     const entry = this.byId.get(id);
     if (!entry) return;
-    for (const [facet, value] of entry.values) removeSlot(this.setOf(facet, value), entry.slot);
+    for (const code of entry.codes) removeSlot(this.setOf(...(this.valueOfCode[code] as [Kept, string])), entry.slot);
     removeSlot(this.all, entry.slot);
     this.byId.delete(id);
     this.bySlot[entry.slot] = undefined;
@@ -117,7 +116,7 @@ export class PracticeIndex {
       end: row.end_year ?? 9999,
       start: row.start_year ?? 0,
       texts: row.texts.map((t) => ({ locale: t.locale, words: this.numbers(t.words), head: this.numbers(t.head) })),
-      values,
+      codes: Int32Array.from(values, ([kind, value]) => this.codeFor(kind, value)),
     };
     for (const [facet, value] of values) addSlot(this.setOf(facet, value), slot);
     addSlot(this.all, slot);
@@ -260,9 +259,34 @@ export class PracticeIndex {
     return this.ordered;
   }
 
-  /** The facet values (and languages) of the practice in `slot`. */
-  valuesAt(slot: number): ReadonlyArray<[string, string]> {
-    return (this.bySlot[slot] as IndexedPractice).values;
+  private codeFor(kind: Kept, value: string): number {
+    const key = `${kind}:${value}`;
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.valueOfCode.length;
+      this.codes.set(key, code);
+      this.valueOfCode.push([kind, value]);
+    }
+    return code;
+  }
+
+  /** How many practices of `within` have each value, by code (`valueOfCode`): one walk over them. */
+  tally(within: SlotSet, occupied: Int32Array): Int32Array {
+    const counts = new Int32Array(this.valueOfCode.length);
+    for (let k = 0; k < occupied.length; k++) {
+      const i = occupied[k] as number;
+      let word = within[i] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        const codes = (this.bySlot[i * 32 + (31 - Math.clz32(low))] as IndexedPractice).codes;
+        for (let c = 0; c < codes.length; c++) {
+          const code = codes[c] as number;
+          counts[code] = (counts[code] as number) + 1;
+        }
+        word ^= low;
+      }
+    }
+    return counts;
   }
 
   idAt(slot: number): number {
