@@ -39,21 +39,30 @@ async function readQuery(db: Database, q: string): Promise<ReadQuery> {
 const regions = createResultCache({ ttlMs: 60_000, maxEntries: 1 });
 const regionOfCountry = (db: Database) => regions.get(db, 'regions', async () => (await loadTaxonomyIndex(db)).regionOfCountry);
 
-/** The index and the practices matching the words (all without words), or null: ask SQL. */
-async function matchesOf(db: Database, input: search.SearchInput) {
+type Ready = { index: PracticeIndex; query: ReadQuery | null; verified: number[] | null };
+
+/**
+ * The index and what must be asked before using it (the words, and which phrase candidates really
+ * match), or null: ask SQL. The caller then reads the index in one synchronous stretch: between two
+ * waits, another request may bring the index up to date and move practices to other slots.
+ */
+async function prepare(db: Database, input: search.SearchInput): Promise<Ready | null> {
   const query = input.q ? await readQuery(db, input.q) : null;
   if (query && !query.readable) return null;
   const index = await readyPracticeIndex(db);
   if (!index) return null;
-  if (!query) return { index, matches: index.everything(), compiled: null };
+  if (!query?.phrase) return { index, query, verified: null };
+  // Ids, not slots, cross the wait for PostgreSQL.
+  const candidates = index.idsOf(index.matching(index.compile(query.byLocale)));
+  const verified = candidates.length ? await search.findMatchingAmong(db, input.q, candidates) : [];
+  return { index, query, verified };
+}
+
+/** The practices matching the words (all without words), with the words as the index numbers them. */
+function matchesOf({ index, query, verified }: Ready) {
+  if (!query) return { matches: index.everything(), compiled: null };
   const compiled = index.compile(query.byLocale);
-  let matches = index.matching(compiled);
-  if (query.phrase) {
-    // Checked by id, not slot: the index may take in a change while PostgreSQL answers.
-    const candidates = index.idsOf(matches);
-    matches = index.setOfIds(candidates.length ? await search.findMatchingAmong(db, input.q, candidates) : []);
-  }
-  return { index, matches, compiled };
+  return { matches: verified ? index.setOfIds(verified) : index.matching(compiled), compiled };
 }
 
 /** The page's practice ids (by relevance: the candidates of its blocks and their block numbers). */
@@ -73,11 +82,12 @@ function pageIds(index: PracticeIndex, input: search.SearchInput, found: Uint32A
 
 /** The total, the five facets and one page, as `searchMatches` gives them. */
 export async function searchIndexed(db: Database, input: search.SearchInput): Promise<search.SearchOutcome> {
-  // Everything that reads slots runs after the last wait (or the index could take in a change between).
   const regionOf = await regionOfCountry(db);
-  const matched = await matchesOf(db, input);
-  if (!matched) return search.searchMatches(db, input);
-  const { index, matches, compiled } = matched;
+  const ready = await prepare(db, input);
+  if (!ready) return search.searchMatches(db, input);
+  // One synchronous stretch over the index, up to the page's ids.
+  const { index } = ready;
+  const { matches, compiled } = matchesOf(ready);
   const { found, total, facets } = filterAndCount(index, matches, input.filters, regionOf);
   const head = () => index.matching(compiled ?? new Map(), { head: true, within: found });
   const { ids, blocks } = pageIds(index, input, found, total, head);
@@ -88,7 +98,7 @@ export async function searchIndexed(db: Database, input: search.SearchInput): Pr
 /** Counts of one facet over the matches of every other filter (the map's countries). */
 export async function countIndexed(db: Database, input: search.SearchInput, facet: 'country'): Promise<search.FacetCount[]> {
   const regionOf = await regionOfCountry(db);
-  const matched = await matchesOf(db, input);
-  if (!matched) return search.countFacet(db, input, facet);
-  return countOneFacet(matched.index, matched.matches, input.filters, regionOf, facet);
+  const ready = await prepare(db, input);
+  if (!ready) return search.countFacet(db, input, facet);
+  return countOneFacet(ready.index, matchesOf(ready).matches, input.filters, regionOf, facet);
 }
