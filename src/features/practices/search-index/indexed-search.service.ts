@@ -1,6 +1,5 @@
 import { loadTaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import { createResultCache } from '../../../platform/db/result-cache.ts';
 import * as search from '../search/practice-search.queries.ts';
 import { countOneFacet, filterAndCount, inDateOrder } from './practice-facets.model.ts';
 import type { PracticeIndex } from './practice-index.model.ts';
@@ -35,9 +34,8 @@ async function readQuery(db: Database, q: string): Promise<ReadQuery> {
   return read;
 }
 
-// Which region each country belongs to: taxonomy, kept until a content counter moves.
-const regions = createResultCache({ ttlMs: 60_000, maxEntries: 1 });
-const regionOfCountry = (db: Database) => regions.get(db, 'regions', async () => (await loadTaxonomyIndex(db)).regionOfCountry);
+// Which region each country belongs to (the taxonomy keeps its lists per process itself).
+const regionOfCountry = async (db: Database) => (await loadTaxonomyIndex(db)).regionOfCountry;
 
 type Ready = { index: PracticeIndex; query: ReadQuery | null; verified: number[] | null };
 
