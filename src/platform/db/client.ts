@@ -45,12 +45,23 @@ class PreparingClient extends pg.Client {
 // can have moved them.
 const writesOf = new WeakMap<PGlite, number>();
 const writeCounters = new WeakMap<Kysely<DB>, () => number>();
-const READ_ONLY = /^\s*(?:\/\*[^*]*\*\/\s*)?select\b/i;
+const SELECT = /^\s*(?:\/\*[^*]*\*\/\s*)?select\b/i;
+// A `with … select` reads too, unless one of its parts changes rows (`with x as (delete … returning …)`).
+// Any such word anywhere, even in a name, counts it as a write: a needless read of the counters is the
+// only cost of being wrong that way.
+const WITH = /^\s*(?:\/\*[^*]*\*\/\s*)?with\b/i;
+const CHANGES_ROWS = /\b(?:insert|update|delete|merge)\b/i;
+
+/** Whether a statement may change the database (the text alone decides; parameters never do). */
+export function mayWrite(text: string): boolean {
+  if (SELECT.test(text)) return false;
+  return !(WITH.test(text) && !CHANGES_ROWS.test(text));
+}
 
 function countStatementsThatMayWrite(client: PGlite): void {
   const query = client.query.bind(client);
   client.query = ((text: string, ...rest: unknown[]) => {
-    if (!READ_ONLY.test(text)) writesOf.set(client, (writesOf.get(client) ?? 0) + 1);
+    if (mayWrite(text)) writesOf.set(client, (writesOf.get(client) ?? 0) + 1);
     return (query as (text: string, ...rest: unknown[]) => unknown)(text, ...rest);
   }) as typeof client.query;
 }

@@ -62,6 +62,7 @@ describe(`content change counters (${engine})`, () => {
     const first = await currentContentVersions(handle.db);
     const again = await currentContentVersions(handle.db);
     await sql`select count(*) from practices`.execute(handle.db);
+    await sql`with p as (select id from practices) select count(*) from p`.execute(handle.db);
     const afterRead = await currentContentVersions(handle.db);
     // On PGlite nothing but this process can write, so a reading stays good until it writes; on
     // PostgreSQL another process may have, so every call reads.
@@ -70,6 +71,10 @@ describe(`content change counters (${engine})`, () => {
     const afterWrite = await currentContentVersions(handle.db);
     assert.notEqual(afterWrite, first);
     assert.equal(afterWrite.byModule.get('news'), (first.byModule.get('news') ?? 0) + 1);
+    // A `with` whose part deletes is a write, and is seen at once.
+    await sql`with gone as (delete from videos where false returning id) select count(*) from gone`.execute(handle.db);
+    const afterWith = await currentContentVersions(handle.db);
+    assert.equal(afterWith.byModule.get('videos'), (afterWrite.byModule.get('videos') ?? 0) + 1);
   });
 
   it('let two writers of the same two modules in opposite orders both commit', async () => {
