@@ -1,5 +1,6 @@
 import { loadTaxonomyIndex } from '../../../core/taxonomy/taxonomy.service.ts';
 import type { Database } from '../../../platform/db/client.ts';
+import type { Locale } from '../../../platform/i18n/locales.ts';
 import * as search from '../search/practice-search.queries.ts';
 import { countOneFacet, filterAndCount, inDateOrder } from './practice-facets.model.ts';
 import type { PracticeIndex } from './practice-index.model.ts';
@@ -12,7 +13,8 @@ import { hasPhrase, parseSearchQuery, type QueryNode } from './search-query.mode
 // for a query the index cannot read. PostgreSQL only parses the words (once per distinct query), checks
 // phrases, ranks the page's block(s) and draws the page.
 
-type ReadQuery = { byLocale: Record<string, QueryNode | null>; readable: boolean; phrase: boolean };
+/** The words as each language's tsquery: its text (what statements are given) and as the index reads it. */
+type ReadQuery = { texts: Record<Locale, string>; byLocale: Record<string, QueryNode | null>; readable: boolean; phrase: boolean };
 
 /** Parsed queries by their words: `to_search_query` is immutable, so a reading never goes stale. */
 const readQueries = new Map<string, ReadQuery>();
@@ -28,7 +30,7 @@ async function readQuery(db: Database, q: string): Promise<ReadQuery> {
     byLocale[locale] = parseSearchQuery(text);
     if (byLocale[locale] === null && text.trim() !== '') readable = false;
   }
-  const read = { byLocale, readable, phrase: Object.values(byLocale).some((node) => node !== null && hasPhrase(node)) };
+  const read = { texts, byLocale, readable, phrase: Object.values(byLocale).some((node) => node !== null && hasPhrase(node)) };
   if (readQueries.size >= READ_QUERIES_KEPT) readQueries.delete(readQueries.keys().next().value as string);
   readQueries.set(q, read);
   return read;
@@ -52,7 +54,7 @@ async function prepare(db: Database, input: search.SearchInput): Promise<Ready |
   if (!query?.phrase) return { index, query, verified: null };
   // Ids, not slots, cross the wait for PostgreSQL.
   const candidates = index.idsOf(index.matching(index.compile(query.byLocale)));
-  const verified = candidates.length ? await search.findMatchingAmong(db, input.q, candidates) : [];
+  const verified = candidates.length ? await search.findMatchingAmong(db, query.texts, candidates) : [];
   return { index, query, verified };
 }
 
@@ -89,7 +91,7 @@ export async function searchIndexed(db: Database, input: search.SearchInput): Pr
   const { found, total, facets } = filterAndCount(index, matches, input.filters, regionOf);
   const head = () => index.matching(compiled ?? new Map(), { head: true, within: found });
   const { ids, blocks } = pageIds(index, input, found, total, head);
-  const rows = ids.length ? await search.drawPage(db, input, ids, blocks) : [];
+  const rows = ids.length ? await search.drawPage(db, input, ids, blocks, ready.query?.texts) : [];
   return { total, facets, rows };
 }
 
