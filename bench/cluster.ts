@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { Hono } from 'hono';
-import { type LoadResult, listen, load, writeResults } from './lib.ts';
+import { type LoadResult, listenStatic, load, writeResults } from './lib.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -58,10 +57,8 @@ export async function benchCluster(): Promise<void> {
     const cluster = await startCluster(processes);
     try {
       const html = await (await fetch(`${BASE}/en/`)).text();
-      const baselineApp = new Hono();
-      baselineApp.get('/', (c) => c.html(html));
-      const baseline = await listen(baselineApp.fetch);
-      results.push(await load(`${processes} process(es): static page, same size`, `${baseline.base}/`, REQUESTS, CONCURRENCY));
+      const baseline = await listenStatic(html);
+      results.push(await load(`${processes} process(es): static page, same size`, baseline.url, REQUESTS, CONCURRENCY));
       baseline.server.close();
       for (const path of ['/en/', '/de/events', '/en/practices']) {
         results.push(await load(`${processes} process(es): ${path}`, `${BASE}${path}`, REQUESTS, CONCURRENCY));

@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
 import { readSearchParams } from '../src/features/practices/search/practice-search.forms.ts';
@@ -6,7 +5,7 @@ import { runSearch } from '../src/features/practices/search/practice-search.serv
 import { loadPracticeIndex } from '../src/features/practices/search-index/practice-index.service.ts';
 import type { DatabaseHandle } from '../src/platform/db/client.ts';
 import { createDeps } from '../src/platform/deps.ts';
-import { type LoadResult, listen, load, timeIt, writeResults } from './lib.ts';
+import { baselineAround, type LoadResult, listen, listenStatic, load, timeIt, writeResults } from './lib.ts';
 import { benchConfig } from './setup.ts';
 
 const COUNT = Number(process.env.BENCH_PRACTICES ?? 20_000);
@@ -148,18 +147,19 @@ export async function benchPractices(handle: DatabaseHandle): Promise<PracticesB
   const platform = await listen(app.fetch);
   const path = '/en/practices?q=water';
   const html = await (await app.request(path)).text();
-  const baselineApp = new Hono();
-  baselineApp.get('/', (c) => c.html(html));
-  const baseline = await listen(baselineApp.fetch);
+  const baseline = await listenStatic(html);
   const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
   // Every request a different search (word × page): what the page costs when nothing is cached.
   const distinct = (i: number, warmUp: boolean) =>
     `${platform.base}/en/practices?q=${EN[i % EN.length]}&page=${(Math.floor(i / EN.length) % 50) + 1}${warmUp ? '&sort=date' : ''}`;
-  const pages: LoadResult[] = [
-    await load('baseline: static page, same size', `${baseline.base}/`, requests, 50),
-    await load(`${handle.engine} ${path}`, `${platform.base}${path}`, requests, 50),
-    await load(`${handle.engine} /en/practices?q=<word>&page=<n>, no two alike`, distinct, requests, 50),
-  ];
+  const measured = await baselineAround(
+    () => load('baseline: static page, same size', baseline.url, requests, 50, { warmUp: 2 * requests }),
+    async () => [
+      await load(`${handle.engine} ${path}`, `${platform.base}${path}`, requests, 50),
+      await load(`${handle.engine} /en/practices?q=<word>&page=<n>, no two alike`, distinct, requests, 50),
+    ],
+  );
+  const pages: LoadResult[] = [measured.baseline, ...measured.results];
   console.table(pages);
   const ratio = (pages[1]?.rps ?? 0) / (pages[0]?.rps ?? 1);
   const uncachedRatio = (pages[2]?.rps ?? 0) / (pages[0]?.rps ?? 1);
@@ -194,7 +194,7 @@ export function summarisePractices(results: PracticesBench[]): void {
       ratio: Number(r.ratio.toFixed(3)),
       'req/s, no two alike': r.pages[2]?.rps,
       'ratio, no two alike': Number(r.uncachedRatio.toFixed(3)),
-      [`aim ≥ ${TARGETS.ratio}`]: r.ratio >= TARGETS.ratio ? 'met' : 'missed',
+      [`aim ≥ ${TARGETS.ratio}, no two alike`]: r.uncachedRatio >= TARGETS.ratio ? 'met' : 'missed',
     })),
   );
   console.log(`written ${writeResults('practices-summary', results.map((r) => r.engine).join('+'), results)}`);
