@@ -58,8 +58,11 @@ function browserTestSelection(files, setting = '') {
   return files.filter((f) => names.includes(basename(f, '.test.ts')) === (match[1] === 'only'));
 }
 
+// --liftoff-only: each test process compiles PGlite's WebAssembly with V8's baseline compiler only. A test
+// file lives seconds, too short for the optimising compiler's background work on a 9 MB module to pay
+// back: it cost 8–20 % more CPU per file (ADR 011, "Update (issue 16)"). The server keeps the default.
 const runTests = (files, concurrency, env) =>
-  node(['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
+  node(['--enable-source-maps', '--liftoff-only', '--test', `--test-concurrency=${concurrency}`, ...files], { env });
 
 // The compiled tests live inside the project, where their package imports resolve (tests/bundle.mjs).
 const BUNDLES = join('node_modules', '.cache', 'peerpolis-tests');
