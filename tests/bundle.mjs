@@ -11,7 +11,7 @@
 // catalog, a demo file or a JSON list next to the source works as it does under tsx.
 // A test file run on its own (`node --import tsx --test path`) does not use this.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -31,14 +31,31 @@ const importMetaUrlOfSource = {
   },
 };
 
+/** The source files a test file's bundle loads, through the shared chunks it imports. */
+function sourcesLoaded(metafile, output) {
+  const sources = new Set();
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const out = metafile.outputs[file];
+    if (!out) return;
+    for (const input of Object.keys(out.inputs)) sources.add(input);
+    for (const imported of out.imports) if (!imported.external) visit(imported.path);
+  };
+  visit(output);
+  return sources;
+}
+
 /**
  * Bundles `files` (paths relative to the project root) into `outdir`, which must lie inside the
  * project so that the bundles' package imports resolve from its node_modules.
- * Returns each test file's bundle, in the order given.
+ * Returns each test file's bundle, in the order given, and the source files each one loads.
  */
 export async function bundleTests(files, outdir) {
   mkdirSync(outdir, { recursive: true });
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     entryPoints: files,
     outdir,
     outbase: '.',
@@ -53,5 +70,8 @@ export async function bundleTests(files, outdir) {
     logLevel: 'warning',
     plugins: [importMetaUrlOfSource],
   });
-  return files.map((file) => join(outdir, file.replace(SOURCE, '.mjs')));
+  return files.map((file) => {
+    const bundle = join(outdir, file.replace(SOURCE, '.mjs'));
+    return { bundle, sources: sourcesLoaded(metafile, relative(process.cwd(), bundle).split('\\').join('/')) };
+  });
 }
