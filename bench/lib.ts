@@ -53,7 +53,7 @@ export const round = (n: number) => Math.round(n * 100) / 100;
  * A fixed number of requests from `concurrency` parallel clients on loopback (bounded in count), after as
  * many unmeasured ones at the same concurrency. The warm-up matters: V8 optimises the HTTP stack (client
  * and server, shared by every target) over the first few thousand requests, and a static page measured
- * cold answered 1,000 requests a second where warm it answers 3,000 (docs/performance.md, "Method").
+ * cold answered 1,000 requests a second where warm it answers 3,000 (docs/performance.md, "The baseline, corrected").
  * `url` may be a function of the request's number, to send every request somewhere else (no cache hits);
  * warm-up requests get `warmUp` true, so they can go where the measured ones never do.
  */

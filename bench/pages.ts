@@ -12,7 +12,7 @@ type PageResult = { page: LoadResult; drawn: LoadResult; baseline: LoadResult };
 
 /**
  * Page latency and throughput under concurrent load, each page against a static copy of itself measured
- * in the same run around it (absolute times vary between machines; docs/performance.md, "Method"): the
+ * in the same run around it (absolute times vary between machines; docs/performance.md, "The baseline, corrected"): the
  * same bytes served as the app serves its static files. Each page twice: as anonymous visitors get it
  * (the page cache, ADR 015), then drawn for every request.
  */
