@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { bundleTests } from './bundle.mjs';
+import { groupTestFiles } from './groups.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -93,11 +94,16 @@ try {
     // parser, a page fragment): the PGlite run covers it, and the PostgreSQL run leaves it out.
     const usesTestDatabase = ({ sources }) => [...sources].some((s) => s.startsWith('tests/helpers/db'));
     const unit = bundles
+      .map((b, i) => ({ ...b, source: unitSources[i] }))
       .slice(0, unitSources.length)
-      .filter((b) => !process.env.TEST_DATABASE_URL || usesTestDatabase(b))
-      .map((b) => b.bundle);
+      .filter((b) => !process.env.TEST_DATABASE_URL || usesTestDatabase(b));
     const e2e = bundles.slice(unitSources.length).map((b) => b.bundle);
-    status = await runTests(unit, 2, env);
+    // Several unit test files per process (tests/groups.mjs); TEST_FILES_PER_PROCESS=1 gives each its own.
+    const perProcess = Math.max(1, Number(process.env.TEST_FILES_PER_PROCESS ?? 6) || 1);
+    const groups = groupTestFiles(unit, bundleDir, Math.ceil(unit.length / perProcess));
+    for (const [i, group] of groups.entries()) console.log(`# test process ${i + 1}: ${group.sources.join(' ')}`);
+    const processes = groups.map((g) => g.entry);
+    status = await runTests(processes, 2, env);
 
     if (interrupted) {
       console.log(`Browser tests not run: interrupted (${interrupted}).`);

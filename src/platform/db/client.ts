@@ -20,7 +20,13 @@ export type DatabaseHandle = {
 
 export type DatabaseOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      engine: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** PostgreSQL settings for this instance only (`-c name=value` at start; the data directory keeps none). */
+      settings?: Readonly<Record<string, string>>;
+    };
 
 // Both engines hand back the same JavaScript types: DATE columns stay 'YYYY-MM-DD' strings (a calendar
 // day has no time zone; turning it into a Date shifts it), bigint counts stay strings (cast in SQL).
@@ -28,6 +34,9 @@ const DATE_OID = 1082;
 
 /** The Postgres extensions every engine must provide (PGlite loads them from its contrib bundle). */
 export const EXTENSIONS = ['pg_trgm', 'unaccent'] as const;
+
+const settingParams = (settings: Readonly<Record<string, string>>) =>
+  Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 
 /** A pg client that sends statements marked `prepared` under their name, so the server plans them once (prepared.ts). */
 class PreparingClient extends pg.Client {
@@ -107,6 +116,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.settings ? { startParams: [...PGlite.defaultStartParams, ...settingParams(options.settings)] } : {}),
     extensions: { pg_trgm, unaccent },
     parsers: { [DATE_OID]: (value: string) => value },
   });
