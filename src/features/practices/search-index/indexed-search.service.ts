@@ -6,7 +6,8 @@ import { countOneFacet, filterAndCount, inDateOrder } from './practice-facets.mo
 import type { PracticeIndex } from './practice-index.model.ts';
 import { readSearchQueries } from './practice-index.queries.ts';
 import { readyPracticeIndex } from './practice-index.service.ts';
-import { hasPhrase, parseSearchQuery, type QueryNode } from './search-query.model.ts';
+import { oneWordPerLanguage, practiceRank } from './practice-rank.model.ts';
+import { type CompiledQuery, hasPhrase, parseSearchQuery, type QueryNode } from './search-query.model.ts';
 
 // A practice search answered from the process's index (ADR 016): the same total, facets and page as the
 // one SQL statement of ADR 005 (`searchMatches`), which still answers while the index is being read and
@@ -65,8 +66,19 @@ function matchesOf({ index, query, verified }: Ready) {
   return { matches: verified ? index.setOfIds(verified) : index.matching(compiled), compiled };
 }
 
-/** The page's practice ids (by relevance: the candidates of its blocks and their block numbers). */
-function pageIds(index: PracticeIndex, input: search.SearchInput, found: Uint32Array, total: number, head: () => Uint32Array) {
+/**
+ * The page's practice ids: by date, the page in order; by relevance, the candidates of its block(s) and
+ * their block numbers for drawPage to rank, or, for a one-word search, the page ranked here as drawPage
+ * would rank it (block, rank desc, id desc; practice-rank.model.ts).
+ */
+function pageIds(
+  index: PracticeIndex,
+  input: search.SearchInput,
+  found: Uint32Array,
+  total: number,
+  head: () => Uint32Array,
+  compiled: Map<string, CompiledQuery> | null,
+) {
   if (!(input.q && input.sort === 'relevance')) return { ids: inDateOrder(index, found, input.offset, input.limit), blocks: null };
   const first = Math.floor(input.offset / search.RANK_BLOCK);
   const last = Math.floor((input.offset + Math.max(input.limit, 1) - 1) / search.RANK_BLOCK);
@@ -77,7 +89,18 @@ function pageIds(index: PracticeIndex, input: search.SearchInput, found: Uint32A
     (last - first + 1) * search.RANK_BLOCK,
     total <= search.HEAD_FIRST_MAX ? head() : undefined,
   );
-  return { ids, blocks: ids.map((_, i) => first + Math.floor(i / search.RANK_BLOCK)) };
+  const blocks = ids.map((_, i) => first + Math.floor(i / search.RANK_BLOCK));
+  const words = compiled && oneWordPerLanguage(compiled);
+  if (!words) return { ids, blocks };
+  // No rank (no translation) sorts first, as SQL's null does in a descending order.
+  const ranked = ids.map((id, i) => ({
+    id,
+    block: blocks[i] as number,
+    rank: practiceRank(index.textsOf(id), words, input.locale) ?? Infinity,
+  }));
+  ranked.sort((a, b) => a.block - b.block || b.rank - a.rank || b.id - a.id);
+  const skip = input.offset - first * search.RANK_BLOCK;
+  return { ids: ranked.slice(skip, skip + input.limit).map((r) => r.id), blocks: null };
 }
 
 /** The total, the five facets and one page, as `searchMatches` gives them. */
@@ -90,7 +113,7 @@ export async function searchIndexed(db: Database, input: search.SearchInput): Pr
   const { matches, compiled } = matchesOf(ready);
   const { found, total, facets } = filterAndCount(index, matches, input.filters, regionOf);
   const head = () => index.matching(compiled ?? new Map(), { head: true, within: found });
-  const { ids, blocks } = pageIds(index, input, found, total, head);
+  const { ids, blocks } = pageIds(index, input, found, total, head, compiled);
   const rows = ids.length ? await search.drawPage(db, input, ids, blocks, ready.query?.texts) : [];
   return { total, facets, rows };
 }

@@ -5,9 +5,12 @@ import { createTestDatabase } from '../../../../tests/helpers/db.ts';
 import { openPostgres } from '../../../../tests/helpers/db-engines.ts';
 import type { DatabaseHandle } from '../../../platform/db/client.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
-import { type PracticeFilters, type SearchInput, type SearchOutcome, searchMatches } from '../search/practice-search.queries.ts';
+import { type PracticeFilters, rankOf, type SearchInput, type SearchOutcome, searchMatches } from '../search/practice-search.queries.ts';
 import { searchIndexed } from './indexed-search.service.ts';
+import { readSearchQueries } from './practice-index.queries.ts';
 import { loadPracticeIndex, readyPracticeIndex } from './practice-index.service.ts';
+import { oneWordPerLanguage, practiceRank } from './practice-rank.model.ts';
+import { parseSearchQuery } from './search-query.model.ts';
 
 // The practice search index (ADR 016) must answer exactly as the SQL statement it stands in for (ADR
 // 005): the same total, the same five facets, the same page with the same rows, for words in several
@@ -169,6 +172,28 @@ describe('practice search index', () => {
       if (answer.rows.length) withResults++;
     }
     assert.ok(withResults > 20, `most searches find something (${withResults})`);
+  });
+
+  it('ranks a one-word search in the process exactly as the statement ranks it, for readers of every language', async () => {
+    const index = await loadPracticeIndex(database.db);
+    let ranked = 0;
+    for (const word of Object.values(WORDS).flatMap((list) => list.slice(0, 4))) {
+      const queries = await readSearchQueries(database.db, word);
+      const words = oneWordPerLanguage(
+        index.compile(Object.fromEntries(Object.entries(queries).map(([l, text]) => [l, parseSearchQuery(text)]))),
+      );
+      assert.ok(words, `${word}: one lexeme in every language`);
+      for (const reader of ['en', 'de', 'fr'] as const) {
+        const rows = await sql<{ id: number; rank: number }>`
+          select p.id, ${rankOf({ q: word, locale: reader }, sql`p.id`)} as rank from practices p where p.status = 'published'`.execute(
+          database.db,
+        );
+        for (const row of rows.rows)
+          assert.equal(practiceRank(index.textsOf(row.id), words, reader), row.rank, `${word}, ${reader}, ${row.id}`);
+        ranked += rows.rows.filter((r) => r.rank > 0).length;
+      }
+    }
+    assert.ok(ranked > 500, `practices with the word, compared (${ranked})`);
   });
 
   it('follows every kind of change at the next search', async () => {

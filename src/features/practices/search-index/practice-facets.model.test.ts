@@ -38,7 +38,7 @@ function row(id: number): IndexedPracticeRow {
     end_year: next(3) ? 2010 + next(15) : null,
     themes: few(THEMES),
     topics: few(TOPICS),
-    texts: [{ locale: 'en', words: [], head: [] }],
+    texts: [{ locale: 'en', words: [], weights: [], head: [] }],
   };
 }
 

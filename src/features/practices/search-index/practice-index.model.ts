@@ -10,19 +10,21 @@ import {
   widened,
 } from '../../../platform/lib/slot-sets.ts';
 import type { IndexedPracticeRow } from './practice-index.queries.ts';
+import { oneWordRank, type RankedText } from './practice-rank.model.ts';
 import { type CompiledQuery, compileQuery, hasPhrase, holds, type QueryNode } from './search-query.model.ts';
 
 // Every published practice in a compact form, per database and app process (ADR 016): its slot in the
 // sets of practices, its facet values as sets, and per translation the sorted numbers of its lexemes (as
 // PostgreSQL's stemming made them). Matching, filters, facet counts and the order before ranking are
-// computed here; PostgreSQL ranks the one or two blocks a page needs and draws the page.
+// computed here, and the rank of a one-word search (practice-rank.model.ts); PostgreSQL ranks the one or
+// two blocks a page of any other search needs, and draws the page.
 
 /** Facets, and the languages a practice has a translation in (for "not" in a query). */
 const KEPT = ['theme', 'topic', 'country', 'sdg', 'language'] as const;
 type Kept = (typeof KEPT)[number];
 export type Facet = Exclude<Kept, 'language'>;
 
-type Text = { locale: string; words: Int32Array; head: Int32Array };
+type Text = RankedText & { head: Int32Array };
 
 export type IndexedPractice = {
   id: number;
@@ -115,7 +117,7 @@ export class PracticeIndex {
       slot,
       end: row.end_year ?? 9999,
       start: row.start_year ?? 0,
-      texts: row.texts.map((t) => ({ locale: t.locale, words: this.numbers(t.words), head: this.numbers(t.head) })),
+      texts: row.texts.map((t) => this.text(t)),
       codes: Int32Array.from(values, ([kind, value]) => this.codeFor(kind, value)),
     };
     for (const [facet, value] of values) addSlot(this.setOf(facet, value), slot);
@@ -124,17 +126,20 @@ export class PracticeIndex {
     this.bySlot[slot] = entry;
   }
 
-  private numbers(lexemes: string[]): Int32Array {
-    const out = new Int32Array(lexemes.length);
-    lexemes.forEach((lexeme, i) => {
-      let n = this.lexemes.get(lexeme);
-      if (n === undefined) {
-        n = this.lexemes.size;
-        this.lexemes.set(lexeme, n);
-      }
-      out[i] = n;
-    });
-    return out.sort();
+  /** A translation's lexemes as sorted numbers, with each one's one-word rank in the same order. */
+  private text(t: IndexedPracticeRow['texts'][number]): Text {
+    const numbers = t.words.map((lexeme) => this.numberOf(lexeme));
+    const order = Array.from(numbers.keys()).sort((a, b) => (numbers[a] as number) - (numbers[b] as number));
+    const words = Int32Array.from(order, (i) => numbers[i] as number);
+    const ranks = Float32Array.from(order, (i) => oneWordRank(t.weights[i] ?? ''));
+    return { locale: t.locale, words, ranks, head: Int32Array.from(t.head, (lexeme) => this.numberOf(lexeme)).sort() };
+  }
+
+  private numberOf(lexeme: string): number {
+    const known = this.lexemes.get(lexeme);
+    if (known !== undefined) return known;
+    this.lexemes.set(lexeme, this.lexemes.size);
+    return this.lexemes.size - 1;
   }
 
   private setOf(facet: Kept, value: string): SlotSet {
@@ -175,14 +180,9 @@ export class PracticeIndex {
 
   /** The query of each language (null: nothing to match in it), with the words as this index numbers them. */
   compile(queries: Record<string, QueryNode | null>): Map<string, CompiledQuery> {
+    const idOf = (lexeme: string) => this.lexemes.get(lexeme) ?? -1;
     const compiled = new Map<string, CompiledQuery>();
-    for (const [locale, node] of Object.entries(queries)) {
-      if (node)
-        compiled.set(
-          locale,
-          compileQuery(node, (lexeme) => this.lexemes.get(lexeme) ?? -1),
-        );
-    }
+    for (const [locale, node] of Object.entries(queries)) if (node) compiled.set(locale, compileQuery(node, idOf));
     return compiled;
   }
 
@@ -287,6 +287,11 @@ export class PracticeIndex {
       }
     }
     return counts;
+  }
+
+  /** A practice's translations as ranking reads them (practice-rank.model.ts). */
+  textsOf(id: number): readonly RankedText[] {
+    return this.byId.get(id)?.texts ?? [];
   }
 
   idAt(slot: number): number {

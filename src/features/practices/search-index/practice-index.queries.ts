@@ -11,8 +11,11 @@ export type IndexedPracticeRow = Pick<Selectable<PracticesTable>, 'id' | 'countr
   stamp: string;
   themes: string[];
   topics: string[];
-  /** Per translation: its language and the distinct lexemes of `search` and of `search_head`. */
-  texts: Array<{ locale: string; words: string[]; head: string[] }>;
+  /**
+   * Per translation: its language, the distinct lexemes of `search` with the weights of each one's positions
+   * (a letter A–D per position, in order: what its one-word rank is made of), and the lexemes of `search_head`.
+   */
+  texts: Array<{ locale: string; words: string[]; weights: string[]; head: string[] }>;
 };
 
 export async function listPublishedStamps(db: Database): Promise<PracticeStamp[]> {
@@ -30,9 +33,13 @@ export async function findIndexedPractices(db: Database, ids: number[] | null): 
     select p.id, p.xmin::text as stamp, p.country_code, p.sdgs, p.start_year, p.end_year,
            array(select x.theme_slug from practice_themes x where x.practice_id = p.id) as themes,
            array(select x.topic_slug from practice_topics x where x.practice_id = p.id) as topics,
-           coalesce((select json_agg(json_build_object('locale', t.locale, 'words', tsvector_to_array(t.search),
+           coalesce((select json_agg(json_build_object('locale', t.locale, 'words', l.words, 'weights', l.weights,
                                                        'head', tsvector_to_array(t.search_head)))
-                     from practice_translations t where t.practice_id = p.id), '[]') as texts
+                     from practice_translations t
+                     cross join lateral (select coalesce(array_agg(u.lexeme), '{}') as words,
+                                                coalesce(array_agg(array_to_string(u.weights, '')), '{}') as weights
+                                         from unnest(t.search) u) l
+                     where t.practice_id = p.id), '[]') as texts
     from practices p where p.status = 'published' ${only}`.execute(db);
   return result.rows;
 }

@@ -129,14 +129,19 @@ export function compileQuery(node: QueryNode, idOf: (lexeme: string) => number):
 
 /** Whether the sorted lexeme numbers `doc` hold `id`. */
 export function holds(doc: Int32Array, id: number): boolean {
+  return positionOf(doc, id) >= 0;
+}
+
+/** Where the sorted lexeme numbers `doc` hold `id`, or -1. */
+export function positionOf(doc: Int32Array, id: number): number {
   let low = 0;
   let high = doc.length - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
     const v = doc[mid] as number;
-    if (v === id) return true;
+    if (v === id) return mid;
     if (v < id) low = mid + 1;
     else high = mid - 1;
   }
-  return false;
+  return -1;
 }

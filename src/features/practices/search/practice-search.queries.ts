@@ -151,9 +151,9 @@ function facetQuery(facet: FacetName, where: RawBuilder<boolean>): RawBuilder<un
   }
 }
 
-/** A practice's relevance: its best translation's ts_rank_cd, ×1.25 in the reader's language (ADR 005). */
-function rankOf(input: Pick<SearchInput, 'q' | 'locale'>, id: RawBuilder<unknown>, words: SearchWords = input.q): RawBuilder<number> {
-  return sql`(select max(ts_rank_cd(t.search, ${queryOf(sql`t.locale`, words)}) * (case when t.locale = ${input.locale} then 1.25 else 1 end))
+/** A practice's relevance (ADR 005): its best translation's ts_rank_cd, ×1.25 in the reader's language (one word: practice-rank.model.ts). */
+export function rankOf(input: Pick<SearchInput, 'q' | 'locale'>, id: RawBuilder<unknown>, words: SearchWords = input.q) {
+  return sql<number>`(select max(ts_rank_cd(t.search, ${queryOf(sql`t.locale`, words)}) * (case when t.locale = ${input.locale} then 1.25 else 1 end))
               from practice_translations t where t.practice_id = ${id})`;
 }
 
