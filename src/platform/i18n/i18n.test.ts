@@ -88,6 +88,16 @@ describe('formatting per locale', () => {
     assert.equal(getI18n('ar').languageName('en'), 'الإنجليزية');
   });
 
+  it('keeps plain messages and names once formatted, and still formats messages with values every time', () => {
+    const { t, countryName } = getI18n('de');
+    assert.equal(t('practices.title'), t('practices.title'));
+    assert.notEqual(t('themes.topicCount', { count: 1 }), t('themes.topicCount', { count: 5 }));
+    assert.equal(countryName('ma'), 'Marokko', 'a code in lower case, then');
+    assert.equal(countryName('MA'), 'Marokko', 'the same code in upper case');
+    assert.equal(countryName('x9'), 'X9', 'a code that is no region is shown as it is, also the second time');
+    assert.equal(countryName('x9'), 'X9');
+  });
+
   it('writes Arabic right to left and every other locale left to right', () => {
     assert.deepEqual(
       LOCALES.map((l) => directionOf(l)),

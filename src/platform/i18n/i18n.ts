@@ -74,7 +74,14 @@ function createI18n(locale: Locale): I18n {
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
 
+  // A message without values reads the same every time, and a page asks for dozens of them (labels, the
+  // names of 250 countries in a filter list): each is formatted once per process and language.
+  const plain = new Map<string, string>();
   const t = (key: string, values?: MessageValues): string => {
+    if (values === undefined) {
+      const known = plain.get(key);
+      if (known !== undefined) return known;
+    }
     let format = compiled.get(key);
     if (!format) {
       const message = catalogs[locale][key] ?? catalogs[DEFAULT_LOCALE][key];
@@ -83,8 +90,25 @@ function createI18n(locale: Locale): I18n {
       format = new IntlMessageFormat(message, locale);
       compiled.set(key, format);
     }
-    return String(format.format(values));
+    const text = String(format.format(values));
+    if (values === undefined) plain.set(key, text);
+    return text;
   };
+  const named = (names: Intl.DisplayNames, kept: Map<string, string>, code: string): string => {
+    let name = kept.get(code);
+    if (name === undefined) {
+      try {
+        name = names.of(code) ?? code;
+      } catch {
+        name = code;
+      }
+      // Codes come from our data, but a bound keeps a stream of unknown ones from growing the map.
+      if (kept.size < 1000) kept.set(code, name);
+    }
+    return name;
+  };
+  const countryNames = new Map<string, string>();
+  const languageNames = new Map<string, string>();
 
   return {
     locale,
@@ -102,20 +126,8 @@ function createI18n(locale: Locale): I18n {
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       return minutes < 90 ? minuteFormat.format(minutes) : hourFormat.format(Math.ceil(minutes / 60));
     },
-    countryName: (code) => {
-      try {
-        return regions.of(code.toUpperCase()) ?? code;
-      } catch {
-        return code;
-      }
-    },
-    languageName: (code) => {
-      try {
-        return languages.of(code) ?? code;
-      } catch {
-        return code;
-      }
-    },
+    countryName: (code) => named(regions, countryNames, code.toUpperCase()),
+    languageName: (code) => named(languages, languageNames, code),
     label: (label) => (label ? (label[locale] ?? label[DEFAULT_LOCALE] ?? Object.values(label)[0] ?? '') : ''),
   };
 }

@@ -76,7 +76,9 @@ export function filterAndCount(
   const sets = filterSets(index, filters, regionOf);
   const found = through(matches, sets);
   // A facet without a filter of its own counts over `found`; the others over the matches of every other filter.
+  // Countries are counted for regions and for themselves: without a region or country filter, over the same set once.
   const counters = new Map<FacetName | null, Counter>();
+  const counted = new Map<string, FacetCount[]>();
   const countOver = (facet: Facet, except: FacetName) => {
     const key = sets.has(except) ? except : null;
     let count = counters.get(key);
@@ -84,7 +86,9 @@ export function filterAndCount(
       count = counter(index, key ? through(matches, sets, key) : found, walkAtMost);
       counters.set(key, count);
     }
-    return count(facet);
+    const done = counted.get(`${key}:${facet}`) ?? count(facet);
+    counted.set(`${key}:${facet}`, done);
+    return done;
   };
   const byRegion = new Map<string, number>();
   for (const { value, count } of countOver('country', 'region')) {
