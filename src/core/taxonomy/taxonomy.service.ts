@@ -67,24 +67,33 @@ export function countCountriesByRegion(db: Database) {
   return q.countCountriesByRegion(db);
 }
 
+/** Shared by every request until the lists change: read-only. */
 export type TaxonomyIndex = {
-  themes: Set<string>;
-  themeOfTopic: Map<string, string>;
-  countries: Set<string>;
-  regionOfCountry: Map<string, string>;
-  regions: Set<string>;
+  readonly themes: ReadonlySet<string>;
+  readonly themeOfTopic: ReadonlyMap<string, string>;
+  readonly countries: ReadonlySet<string>;
+  readonly regionOfCountry: ReadonlyMap<string, string>;
+  readonly regions: ReadonlySet<string>;
 };
 
 /** Every valid theme slug, topic slug (with its theme), country code (with its region) and region. */
+// The index of the lists last read: the kept lists are the same objects until one changes, and a search
+// page asks for the index twice (its parameters, the region of each country), so it is built once per change.
+const indexes = new WeakMap<object, { themes: object; topics: object; index: TaxonomyIndex }>();
+
 export async function loadTaxonomyIndex(db: Database): Promise<TaxonomyIndex> {
   const [themes, topics, countries] = await Promise.all([themesOf(db), topicsOf(db), countriesOf(db)]);
-  return {
+  const kept = indexes.get(countries);
+  if (kept && kept.themes === themes && kept.topics === topics) return kept.index;
+  const index: TaxonomyIndex = {
     themes: new Set(themes.map((t) => t.slug)),
     themeOfTopic: new Map(topics.map((t) => [t.slug, t.theme_slug])),
     countries: new Set(countries.map((c) => c.code)),
     regionOfCountry: new Map(countries.flatMap((c) => (c.region_slug ? [[c.code, c.region_slug] as const] : []))),
     regions: new Set(countries.flatMap((c) => (c.region_slug ? [c.region_slug] : []))),
   };
+  indexes.set(countries, { themes, topics, index });
+  return index;
 }
 
 /** The kinds of taxonomy value a request may name, and how a reason calls them ("unknown country code"). */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../../../tests/helpers/db.ts';
 import type { DatabaseHandle } from '../../platform/db/client.ts';
-import { countCountriesByRegion, listThemesWithTopics, loadTaxonomy, regionOfCountry } from './taxonomy.service.ts';
+import { upsertThemes } from './taxonomy.queries.ts';
+import { countCountriesByRegion, listThemesWithTopics, loadTaxonomy, loadTaxonomyIndex, regionOfCountry } from './taxonomy.service.ts';
 import { countryRegions, REGION_SLUGS, sdgName, sustainableDevelopmentGoals, taxonomyData } from './taxonomy-data.service.ts';
 
 let handle: DatabaseHandle;
@@ -22,6 +23,16 @@ describe('taxonomy', () => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     assert.equal(Number(rows.n), 28);
+  });
+
+  it('builds the index of valid values once, and again after the taxonomy changes', async () => {
+    const first = await loadTaxonomyIndex(handle.db);
+    assert.equal(await loadTaxonomyIndex(handle.db), first, 'the same index while nothing changed');
+    await upsertThemes(handle.db, [{ slug: 'night-economy', position: 99, label: { en: 'Night economy' } }]);
+    const changed = await loadTaxonomyIndex(handle.db);
+    assert.notEqual(changed, first);
+    assert.ok(changed.themes.has('night-economy') && !first.themes.has('night-economy'));
+    await handle.db.deleteFrom('themes').where('slug', '=', 'night-economy').execute();
   });
 
   it('maps every ISO 3166-1 country (and Kosovo) to a programme region', async () => {

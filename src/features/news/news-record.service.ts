@@ -39,7 +39,7 @@ export const isComplete = (t: NewsText | undefined) => Boolean(t?.title && t.lea
 export async function checkNewsArticle(db: Database, input: NewsArticleInput, extensions: Extensions): Promise<NewsProblems> {
   const problems: NewsProblems = {};
   const taxonomy = await loadTaxonomyIndex(db);
-  const unknown = (values: string[], known: Set<string>) => values.filter((v) => !known.has(v));
+  const unknown = (values: string[], known: ReadonlySet<string>) => values.filter((v) => !known.has(v));
   const themes = unknown(input.themes, taxonomy.themes);
   if (themes.length) problems.themes = { key: 'news.errors.unknownValues', values: { values: themes.join(', ') } };
   const regions = unknown(input.regions, taxonomy.regions);

@@ -63,7 +63,7 @@ export type Wanted = {
   country: string | null;
   region: string | null;
   availability: string[];
-  regionOfCountry: Map<string, string>;
+  regionOfCountry: ReadonlyMap<string, string>;
 };
 
 const LEVEL = { native: 1, fluent: 0.9, working: 0.6 } as Record<string, number>;
@@ -107,7 +107,12 @@ export function expertScorer(w: Wanted, hasText: boolean) {
   };
 }
 
-function placeSignal(r: IndexedExpert, country: string | null, region: string | null, regionOfCountry: Map<string, string>): number {
+function placeSignal(
+  r: IndexedExpert,
+  country: string | null,
+  region: string | null,
+  regionOfCountry: ReadonlyMap<string, string>,
+): number {
   const countries = new Set([...r.countries, ...(r.countryCode ? [r.countryCode] : [])]);
   const regions = new Set([
     ...r.regions,

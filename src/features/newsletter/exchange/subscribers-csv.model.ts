@@ -94,7 +94,7 @@ const emailCell = z.string().trim().toLowerCase().max(EMAIL_MAX, 'address too lo
 export function checkRow(
   line: number,
   cell: (column: string) => string,
-  known: { themes: Set<string>; regions: Set<string> },
+  known: { themes: ReadonlySet<string>; regions: ReadonlySet<string> },
   now: Date,
 ): SubscriberCsvRow | RejectedLine {
   const reasons: string[] = [];
@@ -106,7 +106,7 @@ export function checkRow(
   const locale = cell('locale').trim().toLowerCase() || 'en';
   if (!(LOCALES as readonly string[]).includes(locale))
     reasons.push(`locale: unknown locale "${cleanLine(locale).slice(0, 20)}" (en, de, fr, es or ar)`);
-  const slugs = (column: 'themes' | 'regions', set: Set<string>) => {
+  const slugs = (column: 'themes' | 'regions', set: ReadonlySet<string>) => {
     const list = [
       ...new Set(
         cell(column)
@@ -138,7 +138,11 @@ export function checkRow(
 }
 
 /** The whole file: header, then every row checked. */
-export function readSubscriberCsv(bytes: Uint8Array, known: { themes: Set<string>; regions: Set<string> }, now = new Date()): ReadCsv {
+export function readSubscriberCsv(
+  bytes: Uint8Array,
+  known: { themes: ReadonlySet<string>; regions: ReadonlySet<string> },
+  now = new Date(),
+): ReadCsv {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return decoded;
   let records: Array<{ line: number; cells: string[] }>;

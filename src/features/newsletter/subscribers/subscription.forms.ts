@@ -7,12 +7,12 @@ import { LOCALES } from '../../../platform/i18n/locales.ts';
 export const EMAIL_MAX = 254;
 
 /** The theme and region slugs the taxonomy knows: interests must be among them. */
-export type KnownInterests = { themes: Set<string>; regions: Set<string> };
+export type KnownInterests = { themes: ReadonlySet<string>; regions: ReadonlySet<string> };
 
 const asList = (value: unknown) => (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []);
 
 /** Ticked checkboxes (none, one or several); a slug the taxonomy does not know is refused, never dropped silently. */
-function slugList(known: Set<string>) {
+function slugList(known: ReadonlySet<string>) {
   return z.preprocess(asList, z.array(z.string().refine((slug) => known.has(slug), 'unknownChoice')).max(100, 'unknownChoice'));
 }
 
