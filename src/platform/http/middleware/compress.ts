@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { drawnBody } from '../render.tsx';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -43,11 +44,13 @@ export function compress(): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get('content-type') ?? '';
-    if (!res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
+    // Headers first: asking a response for its body makes undici build it a stream, which a response
+    // already compressed (a kept page, an asset) would then be sent through.
+    if (res.headers.has('content-encoding') || !COMPRESSIBLE.test(type) || !res.body) return;
     if (!/accept-encoding/i.test(res.headers.get('vary') ?? '')) res.headers.append('vary', 'Accept-Encoding');
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
     if (!encoding) return;
-    const body = Buffer.from(await res.arrayBuffer());
+    const body = drawnBody(res) ?? Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     if (body.length < MIN_BYTES) {
       c.res = new Response(body, { status: res.status, headers });

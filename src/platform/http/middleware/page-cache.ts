@@ -4,6 +4,7 @@ import { type ContentVersions, currentContentVersions } from '../../db/content-v
 import { LOCALE_COOKIE } from '../../i18n/negotiate.ts';
 import type { AppEnv } from '../context.ts';
 import { type CachedPage, etagOf, type PageStore } from '../page-store.ts';
+import { drawnBody } from '../render.tsx';
 import { chooseEncoding } from './compress.ts';
 
 // Anonymous pages served from memory (ADR 015). A page is kept only when it is the same for every
@@ -83,10 +84,11 @@ async function keepable(c: Context<AppEnv>, versions: ContentVersions): Promise<
   const res = c.res;
   const type = res.headers.get('content-type') ?? '';
   const caching = res.headers.get('cache-control') ?? '';
-  if (res.status !== 200 || !type.startsWith('text/html') || /no-store|private/.test(caching) || c.var.user || !res.body) {
-    return null;
-  }
-  const identity = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200 || !type.startsWith('text/html') || /no-store|private/.test(caching) || c.var.user) return null;
+  // A page drawn by renderPage comes as its bytes; any other HTML response is read.
+  const drawn = drawnBody(res);
+  if (!drawn && !res.body) return null;
+  const identity = drawn ?? Buffer.from(await res.arrayBuffer());
   const token = c.var.csrfToken;
   if (token && identity.includes(token)) {
     c.res = new Response(identity, { status: res.status, headers: res.headers });
