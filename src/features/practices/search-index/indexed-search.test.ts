@@ -196,6 +196,40 @@ describe('practice search index', () => {
     assert.ok(ranked > 500, `practices with the word, compared (${ranked})`);
   });
 
+  it('answers the other pages of a search from what it kept of it, as the statement answers them', async () => {
+    const db = database.db;
+    await loadPracticeIndex(db);
+    for (const [q, sort] of [
+      ['water', 'relevance'],
+      // In the English and the French lists: the reader's language decides which ranks first.
+      ['budget', 'relevance'],
+      ['school or garden', 'relevance'],
+      ['', 'date'],
+      ['water', 'date'],
+    ] as const) {
+      const first = await assertSameAnswers(db, { ...anyPractice, q, sort });
+      // Pages in both blocks, out of order and again, for two readers (the reader's language changes the rank).
+      const visits = [
+        [11, 'en'],
+        [1, 'fr'],
+        [10, 'fr'],
+        [1, 'en'],
+        [0, 'fr'],
+        [11, 'en'],
+      ] as const;
+      for (const [page, locale] of visits) {
+        const answer = await assertSameAnswers(db, { ...anyPractice, q, sort, locale, offset: 20 * page });
+        assert.equal(answer.facets, first.facets, `${q}: the kept facets, not counted again`);
+      }
+    }
+    // A change makes every kept search count again.
+    const before = await searchIndexed(db, { ...anyPractice, q: 'water' });
+    const id = before.rows[0]?.id as number;
+    await db.updateTable('practice_translations').set({ title: 'Quiet harbour' }).where('practice_id', '=', id).execute();
+    const after = await assertSameAnswers(db, { ...anyPractice, q: 'water' });
+    assert.notEqual(after.facets, before.facets);
+  });
+
   it('follows every kind of change at the next search', async () => {
     const db = database.db;
     await loadPracticeIndex(db);

@@ -13,11 +13,10 @@ import type { IndexedPracticeRow } from './practice-index.queries.ts';
 import { oneWordRank, type RankedText } from './practice-rank.model.ts';
 import { type CompiledQuery, compileQuery, hasPhrase, holds, type QueryNode } from './search-query.model.ts';
 
-// Every published practice in a compact form, per database and app process (ADR 016): its slot in the
-// sets of practices, its facet values as sets, and per translation the sorted numbers of its lexemes (as
-// PostgreSQL's stemming made them). Matching, filters, facet counts and the order before ranking are
-// computed here, and the rank of a one-word search (practice-rank.model.ts); PostgreSQL ranks the one or
-// two blocks a page of any other search needs, and draws the page.
+// Every published practice in a compact form, per database and app process (ADR 016): its slot in the sets of
+// practices, its facet values as sets, and per translation the sorted numbers of its lexemes (as PostgreSQL's
+// stemming made them). Matching, filters, facet counts and the order before ranking are computed here, and the rank
+// of a one-word search (practice-rank.model.ts); PostgreSQL ranks the blocks of any other search and draws the page.
 
 /** Facets, and the languages a practice has a translation in (for "not" in a query). */
 const KEPT = ['theme', 'topic', 'country', 'sdg', 'language'] as const;
@@ -47,10 +46,8 @@ export class PracticeIndex {
   private readonly bySlot: Array<IndexedPractice | undefined> = [];
   /** Every facet value's practices; a value no practice has any more keeps an empty set. */
   private readonly sets = Object.fromEntries(KEPT.map((kept) => [kept, new Map()])) as Record<Kept, Map<string, SlotSet>>;
-  /**
-   * Which practices have a lexeme, per language and part (`search` or `search_head`), made on first use
-   * by one pass over the practices and forgotten at the next change: the words people search for.
-   */
+  /** Which practices have a lexeme, per language and part (`search`, `search_head`), made on first use by one pass
+   * over the practices and forgotten at the next change: the words people search for. */
   private postings = new Map<string, SlotSet>();
   /** The occupied words of each facet value's set, until the next change. */
   private occupied = new Map<SlotSet, Int32Array>();
@@ -63,6 +60,8 @@ export class PracticeIndex {
   private ordered: Int32Array | null = null;
   /** The practices module's change counter (ADR 015) this index was last checked against. */
   checkedAt: number | null = null;
+  /** Moves at every change: what is derived from the index elsewhere (kept searches) holds while it stays. */
+  version = 0;
 
   get size(): number {
     return this.byId.size;
@@ -90,6 +89,7 @@ export class PracticeIndex {
     this.ordered = null;
     this.postings.clear();
     this.occupied.clear();
+    this.version++;
   }
 
   private remove(id: number): void {
@@ -187,9 +187,8 @@ export class PracticeIndex {
   }
 
   /**
-   * The practices with a translation that matches its language's query, in `search` (or, with `head`, in
-   * title and summary), among `within` when given. A practice has at most one translation per language,
-   * so each language's query is set arithmetic over that language's practices. Exact unless a query has a
+   * The practices with a translation that matches its language's query, in `search` (or, with `head`, in title and summary),
+   * among `within` when given: set arithmetic per language (one translation per language). Exact unless a query has a
    * phrase: then every practice with the phrase's words (search-query.model.ts).
    */
   matching(queries: Map<string, CompiledQuery>, options: { head?: boolean; within?: SlotSet } = {}): SlotSet {

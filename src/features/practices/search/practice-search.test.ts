@@ -128,6 +128,27 @@ describe('good-practice search', () => {
     assert.doesNotMatch(await (await t.request('/en/practices?sdg=11&q=&sort=date')).text(), /not understood/);
   });
 
+  it('draws a search’s filters in each reader’s language, the chosen ones checked, whichever page drew them first', async () => {
+    const facets = async (path: string) => {
+      const html = await (await t.request(path)).text();
+      return html.slice(html.indexOf('<fieldset class="facet"'), html.lastIndexOf('</fieldset>') + '</fieldset>'.length);
+    };
+    const english = await facets('/en/practices?topic=waste-management');
+    assert.match(english, /<legend>Themes<\/legend>/);
+    assert.match(english, /id="f-topic-waste-management" name="topic" value="waste-management" checked/);
+    // The same search on other addresses: its counts are kept, the words are the reader's.
+    assert.equal(await facets('/en/practices?topic=waste-management&sort=date'), english);
+    const german = await facets('/de/practices?topic=waste-management&sort=date');
+    assert.match(german, /<legend>Themenfelder<\/legend>/);
+    assert.doesNotMatch(german, /<legend>Themes<\/legend>/);
+    assert.match(german, /value="waste-management" checked/);
+    const arabic = await facets('/ar/practices?topic=waste-management');
+    assert.match(arabic, /<legend>المحاور<\/legend>/);
+    assert.notEqual(arabic, german);
+    // Another choice is another search: nothing checked that was not asked for.
+    assert.doesNotMatch(await facets('/en/practices?topic=urban-mobility'), /value="waste-management" checked/);
+  });
+
   it('serves the list and the practice page over HTTP; drafts are 404', async () => {
     const list = await t.request('/de/practices?q=Abfallsammler');
     assert.equal(list.status, 200);

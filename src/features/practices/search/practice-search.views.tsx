@@ -1,3 +1,5 @@
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ThemeWithTopics } from '../../../core/taxonomy/taxonomy.service.ts';
 import { sdgName } from '../../../core/taxonomy/taxonomy-data.service.ts';
 import type { I18n } from '../../../platform/i18n/i18n.ts';
@@ -23,13 +25,36 @@ export type SearchPageProps = {
 
 type FacetName = keyof PracticeSearchResult['facets'];
 
-export function PracticeSearchPage({ i18n, params, ignored, result, themes }: SearchPageProps) {
-  const { t, locale } = i18n;
+/**
+ * The facets' HTML by the counts it shows (the search keeps them for its other pages: indexed-search.service.ts),
+ * per language and labels: half of a list page's elements, drawn once per search rather than per page.
+ */
+const drawnFacets = new WeakMap<object, Map<string, HtmlEscapedString>>();
+const DRAWN_PER_SEARCH = 10;
+
+function facetFilters(props: SearchPageProps): HtmlEscapedString {
+  const { i18n, result, themes } = props;
+  const labels = `${i18n.locale}|${themes.map((th) => `${th.label}\u0001${th.topics.map((tp) => tp.label).join('\u0001')}`).join('\u0002')}`;
+  let drawn = drawnFacets.get(result.facets);
+  if (!drawn || drawn.size >= DRAWN_PER_SEARCH) {
+    drawn = new Map();
+    drawnFacets.set(result.facets, drawn);
+  }
+  let html = drawn.get(labels);
+  if (!html) {
+    html = raw(String(<FacetList {...props} />));
+    drawn.set(labels, html);
+  }
+  return html;
+}
+
+/** The five facets with their counts, the chosen values checked (the counts' search names them). */
+function FacetList({ i18n, params, result, themes }: SearchPageProps) {
+  const { t } = i18n;
   const themeLabel = new Map(themes.map((th) => [th.slug, th.label]));
   const topicLabel = new Map(themes.flatMap((th) => th.topics.map((tp) => [tp.slug, tp.label] as const)));
   const options = (facet: FacetName, label: (v: string) => string) =>
     result.facets[facet].map((f) => ({ value: f.value, count: f.count, label: label(f.value) }));
-  const applied = params.theme.length + params.topic.length + params.region.length + params.country.length + params.sdg.length;
   const facets: Array<{ name: FacetName; legend: string; label: (v: string) => string; selected: string[] }> = [
     { name: 'theme', legend: t('practices.facetTheme'), label: (v) => themeLabel.get(v) ?? v, selected: params.theme },
     { name: 'topic', legend: t('practices.facetTopic'), label: (v) => topicLabel.get(v) ?? v, selected: params.topic },
@@ -37,6 +62,19 @@ export function PracticeSearchPage({ i18n, params, ignored, result, themes }: Se
     { name: 'country', legend: t('practices.facetCountry'), label: (v) => i18n.countryName(v), selected: params.country },
     { name: 'sdg', legend: t('practices.facetSdg'), label: (v) => sdgLabel(i18n, Number(v)), selected: params.sdg.map(String) },
   ];
+  return (
+    <>
+      {facets.map((f) => (
+        <Facet i18n={i18n} name={f.name} legend={f.legend} options={options(f.name, f.label)} selected={f.selected} />
+      ))}
+    </>
+  );
+}
+
+export function PracticeSearchPage(props: SearchPageProps) {
+  const { i18n, params, ignored, result } = props;
+  const { t, locale } = i18n;
+  const applied = params.theme.length + params.topic.length + params.region.length + params.country.length + params.sdg.length;
   const mapQuery = searchQueryString({ ...params, country: [] });
   return (
     <SearchPage
@@ -57,9 +95,7 @@ export function PracticeSearchPage({ i18n, params, ignored, result, themes }: Se
         q: params.q,
         sort: { value: params.sort, others: [['date', t('practices.sortDate')]] },
       }}
-      filters={facets.map((f) => (
-        <Facet i18n={i18n} name={f.name} legend={f.legend} options={options(f.name, f.label)} selected={f.selected} />
-      ))}
+      filters={facetFilters(props)}
       applied={applied}
       clearHref={applied > 0 || params.q ? `/${locale}/practices` : false}
       results={{
