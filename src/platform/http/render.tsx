@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { currentContentVersions } from '../db/content-versions.ts';
 import { footerPanels } from '../ui/footer-panels.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import type { AppEnv } from './context.ts';
 
 export type RenderOptions = Omit<
   PageProps,
-  'i18n' | 'assets' | 'baseUrl' | 'path' | 'user' | 'csrfToken' | 'navigation' | 'footerPanels'
+  'i18n' | 'assets' | 'baseUrl' | 'path' | 'user' | 'csrfToken' | 'navigation' | 'footerPanels' | 'contentStamp'
 > & {
   path?: string;
 };
@@ -35,6 +36,8 @@ export async function renderPage(c: Context<AppEnv>, options: RenderOptions, sta
   const { path, ...rest } = options;
   // Pages of a signed-in person carry their menu (and maybe their data): never stored by a shared cache.
   c.header('cache-control', c.var.user ? 'private, no-store' : 'no-cache');
+  // Read once per request already (the page cache asked first); unreadable, the footer is drawn as it is.
+  const contentStamp = c.var.user ? undefined : (await currentContentVersions(deps.db).catch(() => undefined))?.stamp;
   const page = (
     <Layout
       {...rest}
@@ -47,6 +50,7 @@ export async function renderPage(c: Context<AppEnv>, options: RenderOptions, sta
       navigation={deps.modules.navigation}
       footerPanels={deps.modules.extensions.all(footerPanels)}
       db={deps.db}
+      contentStamp={contentStamp}
     />
   );
   // As c.html does it (asynchronous components and their callbacks resolved), encoded once.

@@ -9,6 +9,7 @@ import { LOCALE_NAMES, LOCALES } from '../i18n/locales.ts';
 import { EditorialNav } from './components/editorial-nav.tsx';
 import type { FooterPanel } from './footer-panels.ts';
 import { CsrfField } from './forms.tsx';
+import { keptFragment } from './kept-fragments.ts';
 import { entriesOf, type NavEntry } from './navigation.ts';
 import { type ContentLocales, PageHead, type ShareInfo } from './page-head.tsx';
 
@@ -39,6 +40,8 @@ export type PageProps = {
   /** Modules' panels in the footer (footer-panels.ts), drawn after the network's own. */
   /** The database the footer panels read from (none: panels that need records show nothing). */
   db?: Database;
+  /** The content counters' stamp as this request read them (ADR 015): an anonymous page's footer is then drawn once per change. */
+  contentStamp?: string;
   footerPanels?: FooterPanel[];
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
   head?: Child;
@@ -51,6 +54,9 @@ export function Layout(props: PageProps) {
   const siteName = t('common.siteName');
   const fullTitle = path === '/' ? `${siteName} – ${title}` : `${title} – ${siteName}`;
   const indexable = props.indexable ?? true;
+  // An anonymous visitor's menu and footer are the same on every page of the language (kept-fragments.ts).
+  const anonymous = props.user === null;
+  const formToken = !props.csrfToken ? null : props.user ? props.csrfToken : '';
   return (
     <>
       {raw('<!doctype html>')}
@@ -98,31 +104,29 @@ export function Layout(props: PageProps) {
                   to one line; from 60rem on, site.css shows the folded part in place and hides the button.
                   A <details> disclosure needs no script and tells assistive technology its state. */}
               <details class="site-menu">
-                <summary>
-                  <svg class="menu-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
-                    <path d="M1 3h14M1 8h14M1 13h14" />
-                  </svg>
-                  {t('common.menu')}
-                </summary>
-                <SiteSearch i18n={i18n} entry={entriesOf(props.navigation, 'search')[0]} />
+                {keptFragment(props.db, anonymous ? `menu-start|${locale}` : null, () => (
+                  <>
+                    <summary>
+                      <svg class="menu-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                        <path d="M1 3h14M1 8h14M1 13h14" />
+                      </svg>
+                      {t('common.menu')}
+                    </summary>
+                    <SiteSearch i18n={i18n} entry={entriesOf(props.navigation, 'search')[0]} />
+                  </>
+                ))}
                 <LanguageSwitcher i18n={i18n} path={path} />
-                <AccountMenu
-                  i18n={i18n}
-                  user={props.user}
-                  csrfToken={props.csrfToken}
-                  editorialHome={entriesOf(props.navigation, 'editorial')[0]?.href}
-                />
-                <nav class="main-nav" aria-label={t('common.mainNavigation')}>
-                  <ul>
-                    {entriesOf(props.navigation, 'main').map((item) => (
-                      <li>
-                        <a href={`/${locale}${item.href}`} aria-current={section === item.section ? 'page' : undefined}>
-                          {t(item.label)}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
+                {keptFragment(props.db, anonymous ? `menu-end|${locale}|${section ?? ''}` : null, () => (
+                  <>
+                    <AccountMenu
+                      i18n={i18n}
+                      user={props.user}
+                      csrfToken={props.csrfToken}
+                      editorialHome={entriesOf(props.navigation, 'editorial')[0]?.href}
+                    />
+                    <MainNav i18n={i18n} navigation={props.navigation} section={section} />
+                  </>
+                ))}
               </details>
             </div>
           </header>
@@ -132,13 +136,15 @@ export function Layout(props: PageProps) {
             ) : null}
             {props.children}
           </main>
-          <Footer
-            i18n={i18n}
-            navigation={props.navigation}
-            panels={props.db ? (props.footerPanels ?? []) : []}
-            formToken={!props.csrfToken ? null : props.user ? props.csrfToken : ''}
-            db={props.db}
-          />
+          {keptFragment(props.db, anonymous && props.contentStamp ? `footer|${locale}|${formToken}|${props.contentStamp}` : null, () => (
+            <Footer
+              i18n={i18n}
+              navigation={props.navigation}
+              panels={props.db ? (props.footerPanels ?? []) : []}
+              formToken={formToken}
+              db={props.db}
+            />
+          ))}
         </body>
       </html>
     </>
@@ -204,6 +210,22 @@ function AccountMenu(props: { i18n: I18n; user: CurrentUser | null; csrfToken: s
         </form>
       </li>
     </ul>
+  );
+}
+
+function MainNav({ i18n, navigation, section }: { i18n: I18n; navigation: NavEntry[]; section: string | undefined }) {
+  return (
+    <nav class="main-nav" aria-label={i18n.t('common.mainNavigation')}>
+      <ul>
+        {entriesOf(navigation, 'main').map((item) => (
+          <li>
+            <a href={`/${i18n.locale}${item.href}`} aria-current={section === item.section ? 'page' : undefined}>
+              {i18n.t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
