@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './database.ts';
+import { prepareMarkedStatements } from './pglite-prepared.ts';
 import { preparedName } from './prepared.ts';
 
 export type Database = Kysely<DB>;
@@ -120,6 +121,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     extensions: { pg_trgm, unaccent },
     parsers: { [DATE_OID]: (value: string) => value },
   });
+  // Counting sees each statement as written; preparing turns a marked one into EXECUTE beneath it.
+  prepareMarkedStatements(client);
   countStatementsThatMayWrite(client);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   writeCounters.set(db, () => writesOf.get(client) ?? 0);

@@ -2,6 +2,7 @@ import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { CitiesTable } from '../../../core/cities/cities.table.ts';
 import type { CountriesTable } from '../../../core/taxonomy/taxonomy.table.ts';
 import type { Database } from '../../../platform/db/client.ts';
+import { prepared } from '../../../platform/db/prepared.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
 import type { PracticesTable, PracticeTranslationsTable } from '../practices.table.ts';
 
@@ -207,10 +208,7 @@ export type SearchRow = Pick<
 export type FacetCount = { value: string; count: number };
 export type SearchOutcome = { total: number; facets: Record<FacetName, FacetCount[]>; rows: SearchRow[] };
 
-/**
- * `items`: the rows of `page` (id, ord) as the list shows them. Only the page's rows get a snippet:
- * ts_headline is the expensive part.
- */
+/** `items`: the rows of `page` (id, ord) as the list shows them. Only the page's rows get a snippet: ts_headline is the expensive part. */
 export function itemsCte(input: Pick<SearchInput, 'q' | 'locale'>, words: SearchWords = input.q): RawBuilder<unknown> {
   const headline = input.q
     ? sql`ts_headline(text_search_config(tr.locale), tr.summary || ' ' || tr.approach || ' ' || tr.results, ${queryOf(sql`tr.locale`, words)},
@@ -255,9 +253,9 @@ export async function searchMatches(db: Database, input: SearchInput): Promise<S
 }
 
 /**
- * One page drawn from practices the index chose (ADR 016): by date, `ids` is the page in order; by
- * relevance, `ids` are the candidates of the page's block(s) in their pre-order, `blocks` their block
- * numbers, ranked here exactly as `pageCtes` ranks them.
+ * One page drawn from practices the index chose (ADR 016): by date, `ids` is the page in order; by relevance, `ids` are the
+ * candidates of the page's block(s) in their pre-order, `blocks` their block numbers, ranked here exactly as `pageCtes` ranks
+ * them. Prepared: its plan does not depend on the words or the ids (docs/performance.md).
  */
 export async function drawPage(
   db: Database,
@@ -276,7 +274,7 @@ export async function drawPage(
         from (select * from ranked order by block, rank desc, id desc
               limit ${input.limit} offset ${input.offset - Math.floor(input.offset / RANK_BLOCK) * RANK_BLOCK}) r)`
     : sql`page as (select c.id, c.ord from unnest(${ids}::int[]) with ordinality as c(id, ord))`;
-  const result = await sql<{ items: SearchRow[] }>`
+  const result = await sql<{ items: SearchRow[] }>`${prepared}
     with ${page}, ${itemsCte(input, words)}
     select coalesce(json_agg(i order by i.ord), '[]') as items from items i`.execute(db);
   return result.rows[0]?.items ?? [];
