@@ -11,6 +11,8 @@ import type { I18n } from '../i18n/i18n.ts';
  * cached and shared and whose browser vouches for the origin instead (ADR 015); null outside the locale's
  * session (error and one-click pages), where a form could not be sent: a panel with a form shows nothing.
  */
+// For an anonymous visitor the footer is drawn once per language, form-token state and content stamp
+// (kept-fragments.ts): a panel's output may depend on those and on the database's records only.
 export type FooterPanel = (ctx: { i18n: I18n; formToken: string | null; db: Database }) => Child | Promise<Child>;
 
 export const footerPanels = extensionPoint<FooterPanel>('layout.footerPanels');

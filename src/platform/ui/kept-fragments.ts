@@ -8,13 +8,18 @@ import type { Database } from '../db/client.ts';
 // (~0.3 ms a page for the whole of it); kept as one string each, a page joins them as one piece.
 // What they show comes from the modules' navigation (fixed for the process), the catalogs, and for the
 // footer the database's records: its key carries the content counters' stamp (ADR 015), so any change
-// draws it again. Per database, as the page cache is: tests run several apps in one process.
+// draws it again. Each is kept at most a minute, as a page is: a footer panel whose copy of its records
+// could not be read again (footer-snapshot.ts) is asked again within that time. Per database, as the page
+// cache is: tests run several apps in one process.
 
 export type Drawable = { toString(): string | Promise<string> };
 
-const kept = new WeakMap<Database, Map<string, HtmlEscapedString>>();
+type Kept = { html: HtmlEscapedString; keptAt: number };
+
+const kept = new WeakMap<Database, Map<string, Kept>>();
 /** Languages × sections × footer states: a few dozen in use; more means stamps have moved on. */
 const KEPT_AT_MOST = 200;
+const LIFETIME_MS = 60_000;
 
 /**
  * The fragment `draw` gives, drawn once per database and `key` (null: drawn every time, as for a
@@ -24,6 +29,7 @@ export function keptFragment(
   db: Database | undefined,
   key: string | null,
   draw: () => Drawable,
+  now = Date.now(),
 ): Drawable | HtmlEscapedString | Promise<HtmlEscapedString> {
   if (!db || key === null) return draw();
   let fragments = kept.get(db);
@@ -32,12 +38,12 @@ export function keptFragment(
     kept.set(db, fragments);
   }
   const known = fragments.get(key);
-  if (known) return known;
-  const keep = (html: string) => {
-    const fragment = raw(html);
-    if ((fragments as Map<string, HtmlEscapedString>).size >= KEPT_AT_MOST) fragments?.clear();
-    fragments?.set(key, fragment);
-    return fragment;
+  if (known && now - known.keptAt < LIFETIME_MS) return known.html;
+  const keep = (text: string) => {
+    const html = raw(text);
+    if ((fragments as Map<string, Kept>).size >= KEPT_AT_MOST) fragments?.clear();
+    fragments?.set(key, { html, keptAt: now });
+    return html;
   };
   const html = draw().toString();
   return typeof html === 'string' ? keep(html) : html.then(keep);

@@ -37,11 +37,11 @@ export type PageProps = {
   share?: ShareInfo;
   user: CurrentUser | null;
   csrfToken: string;
-  /** Modules' panels in the footer (footer-panels.ts), drawn after the network's own. */
   /** The database the footer panels read from (none: panels that need records show nothing). */
   db?: Database;
   /** The content counters' stamp as this request read them (ADR 015): an anonymous page's footer is then drawn once per change. */
   contentStamp?: string;
+  /** Modules' panels in the footer (footer-panels.ts), drawn after the network's own. */
   footerPanels?: FooterPanel[];
   /** Extra elements for <head>: OpenGraph tags, JSON-LD. */
   head?: Child;
