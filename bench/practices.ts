@@ -157,8 +157,10 @@ export async function benchPractices(handle: DatabaseHandle): Promise<PracticesB
   // Every request a different search: 20 words × 5 themes (none or one) × 18 goals (none or one), pages 1–3;
   // the warm-up's searches are German words, so none of the measured ones was asked before.
   const THEMES = ['', 'good-urban-governance', 'local-economic-development', 'integrated-urban-development', 'municipal-services'];
-  const distinctSearch = (i: number, warmUp: boolean) => {
+  const distinctSearch = (request: number, warmUp: boolean) => {
     const words = warmUp ? DE : EN;
+    // Past the first 20 (the words alone, which the target before asked): each has a theme or a goal.
+    const i = request + words.length;
     const theme = THEMES[Math.floor(i / words.length) % THEMES.length];
     const sdg = Math.floor(i / (words.length * THEMES.length)) % 18;
     const filters = `${theme ? `&theme=${theme}` : ''}${sdg ? `&sdg=${sdg}` : ''}`;

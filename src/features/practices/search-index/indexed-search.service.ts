@@ -40,7 +40,8 @@ async function readQuery(db: Database, q: string): Promise<ReadQuery> {
 // Which region each country belongs to (the taxonomy keeps its lists per process itself).
 const regionOfCountry = async (db: Database) => (await loadTaxonomyIndex(db)).regionOfCountry;
 
-type Ready = { index: PracticeIndex; query: ReadQuery | null; verified: number[] | null };
+/** `version`: the index's when the work began; a phrase's check waits for PostgreSQL, and the index may move meanwhile. */
+type Ready = { index: PracticeIndex; version: number; query: ReadQuery | null; verified: number[] | null };
 
 /**
  * The index and what must be asked before using it (the words, and which phrase candidates really
@@ -52,11 +53,12 @@ async function prepare(db: Database, input: search.SearchInput): Promise<Ready |
   if (query && !query.readable) return null;
   const index = await readyPracticeIndex(db);
   if (!index) return null;
-  if (!query?.phrase) return { index, query, verified: null };
+  const version = index.version;
+  if (!query?.phrase) return { index, version, query, verified: null };
   // Ids, not slots, cross the wait for PostgreSQL.
   const candidates = index.idsOf(index.matching(index.compile(query.byLocale)));
   const verified = candidates.length ? await search.findMatchingAmong(db, query.texts, candidates) : [];
-  return { index, query, verified };
+  return { index, version, query, verified };
 }
 
 /** The practices matching the words (all without words), with the words as the index numbers them. */
@@ -75,7 +77,7 @@ type Found = Filtered & {
   compiled: Map<string, CompiledQuery> | null;
   byDate?: Int32Array;
   preOrder?: Int32Array;
-  rankedBlocks?: Map<string, number[]>;
+  rankedBlocks?: Map<string, Int32Array>;
 };
 
 /**
@@ -87,6 +89,8 @@ type Found = Filtered & {
  */
 const foundKept = new WeakMap<PracticeIndex, { version: number; regionOf: ReadonlyMap<string, string>; byQuery: Map<string, Found> }>();
 const FOUND_KEPT = 100;
+/** Ranked blocks kept per search (200 ids each): paging deep into a common word in five languages stays bounded. */
+const BLOCKS_KEPT = 20;
 
 function foundBy(ready: Ready, input: search.SearchInput, regionOf: ReadonlyMap<string, string>): Found {
   const { index } = ready;
@@ -99,7 +103,12 @@ function foundBy(ready: Ready, input: search.SearchInput, regionOf: ReadonlyMap<
   const known = kept.byQuery.get(key);
   if (known) return known;
   const { matches, compiled } = matchesOf(ready);
-  const found: Found = { ...filterAndCount(index, matches, input.filters, regionOf), compiled };
+  const { found: set, total, facets } = filterAndCount(index, matches, input.filters, regionOf);
+  // Shared by every request for this search: read-only.
+  for (const counts of Object.values(facets)) Object.freeze(counts);
+  const found: Found = { found: set, total, facets: Object.freeze(facets), compiled };
+  // Matched against an index that moved while PostgreSQL checked a phrase: answer with it, keep nothing.
+  if (ready.version !== index.version) return found;
   if (kept.byQuery.size >= FOUND_KEPT) kept.byQuery.delete(kept.byQuery.keys().next().value as string);
   kept.byQuery.set(key, found);
   return found;
@@ -118,7 +127,8 @@ function rankedBlock(index: PracticeIndex, kept: Found, preOrder: Int32Array, bl
       rank: (words && practiceRank(index.textsOf(id), words, locale)) ?? Infinity,
     }));
     ranked.sort((a, b) => b.rank - a.rank || b.id - a.id);
-    ids = ranked.map((r) => r.id);
+    ids = Int32Array.from(ranked, (r) => r.id);
+    if (kept.rankedBlocks.size >= BLOCKS_KEPT) kept.rankedBlocks.clear();
     kept.rankedBlocks.set(key, ids);
   }
   return ids;

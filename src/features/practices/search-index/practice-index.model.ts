@@ -60,7 +60,7 @@ export class PracticeIndex {
   private ordered: Int32Array | null = null;
   /** The practices module's change counter (ADR 015) this index was last checked against. */
   checkedAt: number | null = null;
-  /** Moves at every change: what is derived from the index elsewhere (kept searches) holds while it stays. */
+  /** Moved by `apply` (first, so a failed change moves it too): what is derived elsewhere (kept searches) holds while it stays. */
   version = 0;
 
   get size(): number {
@@ -81,6 +81,7 @@ export class PracticeIndex {
 
   /** Replaces the practices `ids` (gone, or no longer published, when missing from `rows`) and adds `rows`. */
   apply(ids: Iterable<number>, rows: IndexedPracticeRow[]): void {
+    this.version++;
     for (const id of ids) this.remove(id);
     for (const row of rows) {
       this.remove(row.id);
@@ -89,7 +90,6 @@ export class PracticeIndex {
     this.ordered = null;
     this.postings.clear();
     this.occupied.clear();
-    this.version++;
   }
 
   private remove(id: number): void {

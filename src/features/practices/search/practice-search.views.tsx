@@ -33,8 +33,10 @@ const drawnFacets = new WeakMap<object, Map<string, HtmlEscapedString>>();
 const DRAWN_PER_SEARCH = 10;
 
 function facetFilters(props: SearchPageProps): HtmlEscapedString {
-  const { i18n, result, themes } = props;
-  const labels = `${i18n.locale}|${themes.map((th) => `${th.label}\u0001${th.topics.map((tp) => tp.label).join('\u0001')}`).join('\u0002')}`;
+  const { i18n, params, result, themes } = props;
+  // The facets object stands for its search's filters; the chosen values are in the key all the same.
+  const chosen = [params.theme, params.topic, params.region, params.country, params.sdg];
+  const labels = JSON.stringify([i18n.locale, chosen, themes.map((th) => [th.label, th.topics.map((tp) => tp.label)])]);
   let drawn = drawnFacets.get(result.facets);
   if (!drawn || drawn.size >= DRAWN_PER_SEARCH) {
     drawn = new Map();
