@@ -14,10 +14,21 @@ import { sql } from 'kysely';
 
 export const PREPARED_MARK = '/* prepared */';
 
-/** Put first in a statement (sql`${prepared}select …`) to have it prepared on the PostgreSQL server. */
+/** Put first in a statement (sql`${prepared}select …`) to have it prepared (PostgreSQL by name, PGlite by PREPARE). */
 export const prepared = sql.raw(`${PREPARED_MARK} `);
+
+/** Names of the marked texts seen, so a statement every page runs is not hashed again each time (a few dozen texts). */
+const names = new Map<string, string>();
+const NAMES_KEPT = 500;
 
 /** The statement's name on a connection: the same text always gets the same name, other texts others. */
 export function preparedName(text: string): string | null {
-  return text.startsWith(PREPARED_MARK) ? `p${createHash('sha1').update(text).digest('base64url').slice(0, 27)}` : null;
+  if (!text.startsWith(PREPARED_MARK)) return null;
+  let name = names.get(text);
+  if (!name) {
+    name = `p${createHash('sha1').update(text).digest('base64url').slice(0, 27)}`;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
