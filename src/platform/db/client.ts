@@ -1,11 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './database.ts';
 import { prepareMarkedStatements } from './pglite-prepared.ts';
+import { ThreadedPGlite } from './pglite-thread.ts';
 import { preparedName } from './prepared.ts';
 
 export type Database = Kysely<DB>;
@@ -15,8 +14,8 @@ export type DatabaseHandle = {
   db: Database;
   engine: Engine;
   close: () => Promise<void>;
-  /** The embedded engine's instance (PGlite only): lets tests snapshot a migrated database. */
-  pglite?: PGlite;
+  /** The embedded engine (PGlite only, in its own thread): backups and tests dump its data directory. */
+  pglite?: ThreadedPGlite;
 };
 
 export type DatabaseOptions =
@@ -53,7 +52,7 @@ class PreparingClient extends pg.Client {
 // it passes through this client. Counting the statements that may change something (all but a plain
 // select; a commit counts) lets readers of the content counters (ADR 015) skip the query while nothing
 // can have moved them.
-const writesOf = new WeakMap<PGlite, number>();
+const writesOf = new WeakMap<ThreadedPGlite, number>();
 const writeCounters = new WeakMap<Kysely<DB>, () => number>();
 const SELECT = /^\s*(?:\/\*[^*]*\*\/\s*)?select\b/i;
 // A `with … select` reads too, unless one of its parts changes rows (`with x as (delete … returning …)`).
@@ -68,7 +67,7 @@ export function mayWrite(text: string): boolean {
   return !(WITH.test(text) && !CHANGES_ROWS.test(text));
 }
 
-function countStatementsThatMayWrite(client: PGlite): void {
+function countStatementsThatMayWrite(client: ThreadedPGlite): void {
   const query = client.query.bind(client);
   client.query = ((text: string, ...rest: unknown[]) => {
     if (mayWrite(text)) writesOf.set(client, (writesOf.get(client) ?? 0) + 1);
@@ -114,17 +113,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
-  const client = await PGlite.create({
+  // In a worker thread (ADR 017), with the extensions loaded and DATE_OID parsed there.
+  const client = await ThreadedPGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    ...(options.settings ? { startParams: [...PGlite.defaultStartParams, ...settingParams(options.settings)] } : {}),
-    extensions: { pg_trgm, unaccent },
-    parsers: { [DATE_OID]: (value: string) => value },
+    ...(options.settings ? { startParams: settingParams(options.settings) } : {}),
+    dateOid: DATE_OID,
   });
   // Counting sees each statement as written; preparing turns a marked one into EXECUTE beneath it.
   prepareMarkedStatements(client);
   countStatementsThatMayWrite(client);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  // The dialect calls `query` and `close` only, which the thread's client answers as PGlite does.
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client as unknown as PGlite) });
   writeCounters.set(db, () => writesOf.get(client) ?? 0);
   return {
     db,

@@ -51,7 +51,7 @@ function arrayElement(value: unknown): string | undefined {
 const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
 
 /** Makes `client.query` prepare marked statements (called before anything else wraps it). */
-export function prepareMarkedStatements(client: PGlite): void {
+export function prepareMarkedStatements(client: Pick<PGlite, 'query' | 'isInTransaction'>): void {
   const query = client.query.bind(client) as Query;
   /** Each prepared statement's parameter types, by name (quoted: the names are case-sensitive and hold `-`). */
   const prepared = new Map<string, string[]>();

@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import type { PGlite } from '@electric-sql/pglite';
+
+// PGlite in a thread of its own (ADR 017). In the app's thread, every statement's planning and execution
+// (WebAssembly) held up every other request: 0.9 of 2.6 ms per varied practice list page, and a 200 ms
+// matching query stalled static files too. In a worker thread the database runs on the machine's other
+// core while the app draws pages, as PostgreSQL does. This is the app's side: the same calls as PGlite's
+// (what the Kysely dialect, backups and tests use), each one a message to pglite-thread.worker.mjs.
+
+export type EmbeddedOptions = {
+  dataDir?: string;
+  loadDataDir?: Blob;
+  /** `-c name=value` start parameters. */
+  startParams?: string[];
+  dateOid: number;
+};
+
+type Answer = { id: number; value?: unknown; error?: Record<string, unknown> & { message: string }; inTransaction: boolean };
+type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** A PostgreSQL error as thrown in the thread: an Error with the same fields (code, detail, constraint…). */
+function errorFrom(plain: Record<string, unknown> & { message: string }): Error {
+  const { message, name, ...fields } = plain;
+  const error = Object.assign(new Error(message), fields);
+  if (typeof name === 'string') error.name = name;
+  return error;
+}
+
+/** The calls of PGlite the app makes, answered by PGlite in a worker thread. */
+export class ThreadedPGlite {
+  #worker: Worker;
+  #waiting = new Map<number, Waiting>();
+  #next = 0;
+  #inTransaction = false;
+  #closed = false;
+  #stopped: Error | undefined;
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    // An idle database does not keep the process alive (as PGlite in the app's thread does not).
+    worker.unref();
+    worker.on('message', (answer: Answer) => this.#answer(answer));
+    // The thread ended without close (a crash, or the process's exit): every wait ends with the reason.
+    const stop = (error: Error) => {
+      if (this.#closed) return;
+      this.#stopped ??= error;
+      this.#closed = true;
+      for (const waiting of this.#waiting.values()) waiting.reject(this.#stopped);
+      this.#waiting.clear();
+    };
+    worker.on('error', (error) => stop(new Error(`The embedded database stopped: ${error.message}`)));
+    worker.on('exit', (code) => stop(new Error(`The embedded database stopped (exit code ${code})`)));
+  }
+
+  /** Starts the thread and opens the database in it. */
+  static async create(options: EmbeddedOptions): Promise<ThreadedPGlite> {
+    const loadDataDir = options.loadDataDir ? new Uint8Array(await options.loadDataDir.arrayBuffer()) : undefined;
+    const worker = new Worker(new URL('./pglite-thread.worker.mjs', import.meta.url), {
+      workerData: { ...options, loadDataDir },
+      transferList: loadDataDir ? [loadDataDir.buffer] : [],
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (message: { ready: boolean; error?: Record<string, unknown> & { message: string } }) => {
+        if (message.ready) return resolve();
+        void worker.terminate();
+        reject(errorFrom(message.error ?? { message: 'PGlite did not open' }));
+      });
+      worker.once('error', reject);
+    });
+    return new ThreadedPGlite(worker);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Whether the last statement left a transaction open (reported with every answer). */
+  isInTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  query = ((text: string, params?: unknown[], options?: unknown) => this.#send('query', { text, params, options })) as PGlite['query'];
+
+  exec(text: string): Promise<unknown> {
+    return this.#send('exec', { text });
+  }
+
+  /** The data directory as a (gzipped) tarball, as PGlite's own dumpDataDir gives it. */
+  async dumpDataDir(compression?: 'gzip' | 'none' | 'auto'): Promise<Blob> {
+    const bytes = (await this.#send('dump', { compression })) as Uint8Array<ArrayBuffer>;
+    return new Blob([bytes]);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    await this.#send('close', {});
+    this.#closed = true;
+    await this.#worker.terminate();
+  }
+
+  #send(op: string, message: Record<string, unknown>): Promise<never> {
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    if (this.#closed) return Promise.reject(new Error('The embedded database is closed'));
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      // Keeps the process alive while an answer is awaited.
+      if (this.#waiting.size === 1) this.#worker.ref();
+      try {
+        this.#worker.postMessage({ id, op, ...message });
+      } catch (error) {
+        this.#waiting.delete(id);
+        if (this.#waiting.size === 0) this.#worker.unref();
+        reject(error as Error);
+      }
+    });
+  }
+
+  #answer(answer: Answer): void {
+    const waiting = this.#waiting.get(answer.id);
+    if (!waiting) return;
+    this.#waiting.delete(answer.id);
+    if (this.#waiting.size === 0) this.#worker.unref();
+    this.#inTransaction = answer.inTransaction;
+    if (answer.error) waiting.reject(errorFrom(answer.error));
+    else waiting.resolve(answer.value);
+  }
+}
