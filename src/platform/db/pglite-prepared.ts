@@ -4,8 +4,9 @@ import { preparedName } from './prepared.ts';
 // Statements marked `prepared` (prepared.ts) on PGlite. Its query API has no named statements, and SQL's
 // EXECUTE takes no bind parameters, so each marked statement is prepared once per database with PREPARE
 // and then run with EXECUTE, its parameters written as literals of the types PREPARE inferred. PGlite
-// runs in the app's own thread, so the planning this spares is the app's time: 0.8 of 1.5 ms for the
-// practice list's page statement at 20,000 practices (docs/performance.md). Driver plumbing like the
+// runs all statements one after another on one thread (ADR 017), so the planning this spares is time
+// every other statement waits: 0.8 of 1.5 ms for the practice list's page statement at 20,000
+// practices (docs/performance.md). Driver plumbing like the
 // dialect's own `begin`, so it writes SQL outside a `*.queries.ts` (docs/code-style.md).
 //
 // A statement runs as before, unprepared, when a parameter cannot be written exactly (bytes, JSON,

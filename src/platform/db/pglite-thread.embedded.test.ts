@@ -79,6 +79,28 @@ describe('PGlite in its own thread', () => {
     assert.equal(other.pglite?.closed, true);
     await assert.rejects(sql`select 1`.execute(other.db), /closed/);
 
+    // Closing while statements wait: those sent before are answered, later ones refused, none left hanging.
+    const third = await openDatabase({ engine: 'pglite' });
+    const embedded = third.pglite as NonNullable<DatabaseHandle['pglite']>;
+    const before = Array.from({ length: 50 }, (_, i) => embedded.query<{ n: number }>(`select ${i} as n`));
+    const closing = [embedded.close(), embedded.close()];
+    const later = Array.from({ length: 50 }, () => embedded.query('select 1'));
+    // Settled together, so that no refusal goes unhandled while the others are awaited.
+    const [answered, closed, refused] = await Promise.all([
+      Promise.allSettled(before),
+      Promise.allSettled(closing),
+      Promise.allSettled(later),
+    ]);
+    assert.deepEqual(
+      answered.map((s) => (s.status === 'fulfilled' ? s.value.rows[0]?.n : s.reason)),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      closed.map((s) => s.status),
+      ['fulfilled', 'fulfilled'],
+    );
+    assert.ok(refused.every((s) => s.status === 'rejected' && /closed/.test(String(s.reason))));
+
     // A script that opens, asks and never closes must still end on its own.
     const client = fileURLToPath(new URL('./client.ts', import.meta.url));
     const script = `const { openDatabase } = await import(${JSON.stringify(client)});

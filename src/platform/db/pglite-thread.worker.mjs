@@ -62,6 +62,8 @@ parentPort.on('message', (message) => {
       const transfer = value instanceof Uint8Array ? [value.buffer] : [];
       parentPort.postMessage({ id: message.id, value, inTransaction: !client.closed && client.isInTransaction() }, transfer);
     } catch (error) {
+      // Also reached when the answer cannot be cloned (PGlite's results are plain data, so today never):
+      // the statement ran, but its caller is told it failed rather than left waiting.
       parentPort.postMessage({ id: message.id, error: plainError(error), inTransaction: !client.closed && client.isInTransaction() });
     }
   });
