@@ -29,6 +29,10 @@ describe('PGlite in its own thread', () => {
     assert.ok(row?.t instanceof Date && row.t.toISOString() === '2026-12-06T10:00:00.000Z', 'a timestamp is a Date');
     assert.equal(row?.d, '2026-12-06', 'a day stays a string (client.ts)');
     assert.deepEqual([row?.a, row?.j, row?.n], [[1, 2, 3], { a: [1, 2] }, null]);
+    // Rows cross as arrays and become objects again: a repeated name keeps its last column, as in PGlite.
+    assert.deepEqual((await sql`select 1 as x, 2 as x, 'y' as y`.execute(handle.db)).rows, [{ x: 2, y: 'y' }]);
+    const asArrays = await handle.pglite?.query('select 1 as x, 2 as y', [], { rowMode: 'array' });
+    assert.deepEqual(asArrays?.rows, [[1, 2]]);
 
     await sql`insert into places values (1, 'Tunis')`.execute(handle.db);
     await assert.rejects(sql`insert into places values (2, 'Tunis')`.execute(handle.db), (error: unknown) => {

@@ -18,6 +18,16 @@ export type EmbeddedOptions = {
 type Answer = { id: number; value?: unknown; error?: Record<string, unknown> & { message: string }; inTransaction: boolean };
 type Waiting = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
+/** An answer as the thread sends it: each row an array in the order of `fields`. */
+type ArrayRows = { rows: unknown[][]; fields: Array<{ name: string; dataTypeID: number }>; affectedRows?: number };
+
+/** A row as PGlite gives it by default: columns by name, a later column of the same name winning. */
+function objectOf(fields: ArrayRows['fields'], row: unknown[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) object[(fields[i] as { name: string }).name] = row[i];
+  return object;
+}
+
 /** A PostgreSQL error as thrown in the thread: an Error with the same fields (code, detail, constraint…). */
 function errorFrom(plain: Record<string, unknown> & { message: string }): Error {
   const { message, name, ...fields } = plain;
@@ -90,7 +100,10 @@ export class ThreadedPGlite {
     return this.#inTransaction;
   }
 
-  query = ((text: string, params?: unknown[], options?: unknown) => this.#send('query', { text, params, options })) as PGlite['query'];
+  query = (async (text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }) => {
+    const result = (await this.#send('query', { text, params, options })) as ArrayRows;
+    return options?.rowMode === 'array' ? result : { ...result, rows: result.rows.map((row) => objectOf(result.fields, row)) };
+  }) as PGlite['query'];
 
   exec(text: string): Promise<unknown> {
     return this.#send('exec', { text });
