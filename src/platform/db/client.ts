@@ -132,7 +132,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pglite: client,
     close: async () => {
       await db.destroy();
-      if (!client.closed) await client.close();
+      // Always awaited: a close already under way (or done) is the same close, so the lock is released after it.
+      await client.close();
     },
   };
 }

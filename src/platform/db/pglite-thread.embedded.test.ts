@@ -31,6 +31,9 @@ describe('PGlite in its own thread', () => {
     assert.deepEqual([row?.a, row?.j, row?.n], [[1, 2, 3], { a: [1, 2] }, null]);
     // Rows cross as arrays and become objects again: a repeated name keeps its last column, as in PGlite.
     assert.deepEqual((await sql`select 1 as x, 2 as x, 'y' as y`.execute(handle.db)).rows, [{ x: 2, y: 'y' }]);
+    // A column named __proto__ is a column, not the row's prototype (PGlite builds rows so too).
+    const [odd] = (await sql<Record<string, unknown>>`select '{"admin": true}'::jsonb as "__proto__"`.execute(handle.db)).rows;
+    assert.deepEqual([Object.keys(odd ?? {}), Object.getPrototypeOf(odd), odd?.admin], [['__proto__'], Object.prototype, undefined]);
     const asArrays = await handle.pglite?.query('select 1 as x, 2 as y', [], { rowMode: 'array' });
     assert.deepEqual(asArrays?.rows, [[1, 2]]);
 
@@ -87,7 +90,14 @@ describe('PGlite in its own thread', () => {
     const third = await openDatabase({ engine: 'pglite' });
     const embedded = third.pglite as NonNullable<DatabaseHandle['pglite']>;
     const before = Array.from({ length: 50 }, (_, i) => embedded.query<{ n: number }>(`select ${i} as n`));
-    const closing = [embedded.close(), embedded.close()];
+    // The handle's close, asked while the client's own close runs, ends only after it (then the lock goes).
+    let firstClosed = false;
+    const closing = [
+      embedded.close().then(() => {
+        firstClosed = true;
+      }),
+      third.close().then(() => assert.ok(firstClosed, 'the handle closed before the database had')),
+    ];
     const later = Array.from({ length: 50 }, () => embedded.query('select 1'));
     // Settled together, so that no refusal goes unhandled while the others are awaited.
     const [answered, closed, refused] = await Promise.all([

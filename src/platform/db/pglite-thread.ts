@@ -28,6 +28,9 @@ function objectOf(fields: ArrayRows['fields'], row: unknown[]): Record<string, u
   return object;
 }
 
+/** The same for a result with a column named `__proto__`, which assignment would take for the prototype. */
+const ownObjectOf = (fields: ArrayRows['fields'], row: unknown[]) => Object.fromEntries(fields.map((f, i) => [f.name, row[i]]));
+
 /** A PostgreSQL error as thrown in the thread: an Error with the same fields (code, detail, constraint…). */
 function errorFrom(plain: Record<string, unknown> & { message: string }): Error {
   const { message, name, ...fields } = plain;
@@ -36,7 +39,10 @@ function errorFrom(plain: Record<string, unknown> & { message: string }): Error 
   return error;
 }
 
-/** The calls of PGlite the app makes, answered by PGlite in a worker thread. */
+/**
+ * The calls of PGlite the app makes, answered by PGlite in a worker thread. Options that are functions
+ * (`onNotice`, `parsers`, `serializers`) cannot cross a thread: such a call is refused (DataCloneError).
+ */
 export class ThreadedPGlite {
   #worker: Worker;
   #waiting = new Map<number, Waiting>();
@@ -45,6 +51,8 @@ export class ThreadedPGlite {
   /** Set when close begins or the thread ends: no call is sent after it. */
   #closed = false;
   #closing: Promise<void> | undefined;
+  /** Set just before close ends the thread: its exit is then no crash. */
+  #terminating = false;
   #stopped: Error | undefined;
 
   private constructor(worker: Worker) {
@@ -54,7 +62,7 @@ export class ThreadedPGlite {
     worker.on('message', (answer: Answer) => this.#answer(answer));
     // The thread ended without close (a crash, or the process's exit): every wait ends with the reason.
     const stop = (error: Error) => {
-      if (!this.#closing) this.#stopped ??= error;
+      if (!this.#terminating) this.#stopped ??= error;
       this.#closed = true;
       this.#rejectWaiting(this.#stopped ?? new Error('The embedded database is closed'));
     };
@@ -102,7 +110,9 @@ export class ThreadedPGlite {
 
   query = (async (text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }) => {
     const result = (await this.#send('query', { text, params, options })) as ArrayRows;
-    return options?.rowMode === 'array' ? result : { ...result, rows: result.rows.map((row) => objectOf(result.fields, row)) };
+    if (options?.rowMode === 'array') return result;
+    const make = result.fields.some((f) => f.name === '__proto__') ? ownObjectOf : objectOf;
+    return { ...result, rows: result.rows.map((row) => make(result.fields, row)) };
   }) as PGlite['query'];
 
   exec(text: string): Promise<unknown> {
@@ -125,6 +135,7 @@ export class ThreadedPGlite {
       try {
         await closed;
       } finally {
+        this.#terminating = true;
         await this.#worker.terminate();
         this.#rejectWaiting(new Error('The embedded database is closed'));
       }
@@ -158,10 +169,10 @@ export class ThreadedPGlite {
 
   #answer(answer: Answer): void {
     const waiting = this.#waiting.get(answer.id);
+    this.#inTransaction = answer.inTransaction;
     if (!waiting) return;
     this.#waiting.delete(answer.id);
     if (this.#waiting.size === 0) this.#worker.unref();
-    this.#inTransaction = answer.inTransaction;
     if (answer.error) waiting.reject(errorFrom(answer.error));
     else waiting.resolve(answer.value);
   }
